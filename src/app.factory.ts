@@ -1,0 +1,52 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestIdMiddleware } from './common/http/request-id';
+import { AppConfig } from './config/app-config';
+
+/** Routes outside the `/api` prefix: health checks (and, later, web pages). */
+export const UNPREFIXED_ROUTES = [{ path: 'health', method: RequestMethod.GET }];
+
+/**
+ * Builds the application exactly as it runs in production. main.ts, the demo
+ * command and the end-to-end tests all go through here.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  // First, so that even a body the parser refuses gets a request id.
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  return app;
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Thi đua API')
+      .setDescription(
+        'API quản lý phong trào thi đua và công tác khen thưởng: đơn vị, phong trào, hồ sơ đề nghị khen thưởng, quyết định và Giấy khen.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Thi đua API',
+  });
+}

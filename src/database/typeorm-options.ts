@@ -1,0 +1,19 @@
+import { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations';
+
+/**
+ * The one place TypeORM is configured, shared by the app, the CLI data source
+ * and the tests. The schema only ever changes through `migrations/`.
+ */
+export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: poolSize, application_name: 'thi-dua' },
+  };
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { DemoSeeder } from './demo/demo.seeder';
+
+/** Starts the service. With `--seed-demo` it first loads the demo data (idempotent). */
+async function bootstrap(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const app = await createApp(config);
+  if (process.argv.includes('--seed-demo')) await app.get(DemoSeeder).run();
+  await app.listen(config.PORT, config.HOST);
+  new Logger('Bootstrap').log(
+    `Thi đua is listening on http://${config.HOST}:${config.PORT} (started in ${Date.now() - started} ms)`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  // One clear line for configuration mistakes; the full error otherwise.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { createTestDatabase, dropTestDatabase } from '../support/test-database';
+import { createTestApp, TestApp } from '../support/test-app';
+import { DataSource } from 'typeorm';
+import { typeormOptions } from '../../src/database/typeorm-options';
+import { migrations } from '../../migrations';
+
+describe('database: migrations, drift and per-file isolation', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has every migration applied, in order', async () => {
+    const applied = await t.dataSource.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((r: { name: string }) => r.name)).toEqual(
+      migrations.map((m) => (m as { name: string }).name),
+    );
+  });
+
+  it('leaves no difference between the migrated schema and the entities (no drift)', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('never synchronizes the schema', () => {
+    expect(t.dataSource.options.synchronize).toBe(false);
+  });
+
+  it('gives each test file its own database, cloned from the template', async () => {
+    const [{ current }] = await t.dataSource.query('SELECT current_database() AS current');
+    expect(current).toBe(t.databaseName);
+
+    // A write here is invisible from another clone of the same template.
+    await t.dataSource.query('CREATE TABLE isolation_probe (id int)');
+    const other = await createTestDatabase();
+    const ds = new DataSource(typeormOptions(other.url, 1));
+    await ds.initialize();
+    try {
+      const [{ exists }] = await ds.query(
+        "SELECT to_regclass('public.isolation_probe') IS NOT NULL AS exists",
+      );
+      expect(exists).toBe(false);
+    } finally {
+      await ds.destroy();
+      await dropTestDatabase(other.name);
+    }
+    await t.dataSource.query('DROP TABLE isolation_probe');
+  });
+});

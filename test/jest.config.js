@@ -1,0 +1,33 @@
+/**
+ * Jest compiles with SWC: our TypeScript (with decorator metadata for Nest and
+ * class-validator) and the ESM-only packages (NestJS 12, ...), which Jest on
+ * Node 20 cannot require() as they are. Type-checking is `npm run typecheck`.
+ * @type {import('jest').Config}
+ */
+const swc = (syntax) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: syntax === 'ts' ? { syntax: 'typescript', decorators: true } : { syntax: 'ecmascript' },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  rootDir: '..',
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
+  // Only ESM packages are compiled; everything else is required as is.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino)/)'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,35 @@
+import { Server } from 'node:http';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: Server;
+  dataSource: DataSource;
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (same factory as main.ts) on a fresh database cloned
+ * from the migrated template. One per test file: call close() in afterAll.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: database.url });
+  const app = await createApp(config);
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer() as Server,
+    dataSource: app.get(DataSource),
+    databaseName: database.name,
+    close: async () => {
+      await app.close();
+      await dropTestDatabase(database.name);
+    },
+  };
+}
