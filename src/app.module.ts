@@ -1,4 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthoritiesModule } from './authorities/authorities.module';
+import { PeopleModule } from './people/people.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -16,6 +22,12 @@ export class AppModule {
         CommonModule,
         DatabaseModule,
         HealthModule,
+        AuditModule,
+        AuthModule,
+        AuthoritiesModule,
+        UnitsModule,
+        PeopleModule,
+        UsersModule,
         DemoModule,
       ],
     };

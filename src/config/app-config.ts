@@ -80,6 +80,56 @@ export class AppConfig {
   @MaxLength(128)
   DEMO_PASSWORD = 'ThiDua@2025';
 
+  /**
+   * Signs access tokens (HS256). Required in production; elsewhere a random
+   * one is made at start-up (tokens then die with the process).
+   */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: '$property must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL = 900;
+
+  /** Lifetime of a session (its refresh token), in days. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_TTL_DAYS = 14;
+
+  /** Consecutive failed sign-ins for one user name before it is locked. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** How long a locked user name stays locked, in minutes. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCKOUT_MINUTES = 15;
+
+  /** Sign-in attempts accepted per client address per minute (429 beyond). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_PER_MINUTE = 20;
+
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }
@@ -124,5 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (plain.LOG_LEVEL === undefined && config.NODE_ENV === 'test') config.LOG_LEVEL = 'silent';
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, plain)}`);
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV is production',
+    );
+  }
   return config;
 }

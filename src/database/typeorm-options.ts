@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
  * The one place TypeORM is configured, shared by the app, the CLI data source
@@ -13,6 +14,8 @@ export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
     logging: ['error'],
     extra: { max: poolSize, application_name: 'thi-dua' },
   };

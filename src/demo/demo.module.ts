@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
 import { DemoSeeder } from './demo.seeder';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [UsersModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

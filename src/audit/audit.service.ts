@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { Actor, authorityScope } from '../auth/actor';
+import { Page } from '../common/pagination';
+import { AuditRecord, FieldChange } from './audit-record.entity';
+import { AuditQueryDto } from './audit.dto';
+
+export interface AuditTarget {
+  type: string;
+  id: string | null;
+}
+
+/** The fields that differ between two versions of a record. */
+export function diff<T extends object>(
+  before: Partial<T> | null,
+  after: Partial<T>,
+  fields: (keyof T)[],
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const field of fields) {
+    const from = before ? (before[field] ?? null) : null;
+    const to = after[field] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[String(field)] = { from, to };
+  }
+  return changes;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>) {}
+
+  /** Appends a record through `manager`: in the same transaction as the change. */
+  async record(
+    manager: EntityManager,
+    actor: Pick<Actor, 'userId' | 'username' | 'role' | 'authorityId' | 'requestId'>,
+    action: string,
+    target: AuditTarget,
+    changes: Record<string, FieldChange> = {},
+  ): Promise<void> {
+    await manager.insert(AuditRecord, {
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      role: actor.role,
+      authorityId: actor.authorityId,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      changes: changes as never,
+      requestId: actor.requestId,
+    });
+  }
+
+  async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditRecord>> {
+    const qb = this.records
+      .createQueryBuilder('a')
+      .where('a.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.targetType)
+      qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
+    if (query.targetId) qb.andWhere('a.target_id = :targetId', { targetId: query.targetId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.from || query.to) {
+      qb.andWhere(
+        new Brackets((w) => {
+          if (query.from) w.andWhere('a.at >= :from', { from: query.from });
+          if (query.to) w.andWhere('a.at < :to', { to: query.to });
+        }),
+      );
+    }
+    const [items, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

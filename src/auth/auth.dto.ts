@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'noivu' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  username!: string;
+
+  @ApiProperty({ example: 'ThiDua@2025' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+/** At least 8 characters with a letter and a digit. */
+export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{8,128}$/u;
+export const PASSWORD_RULE_MESSAGE =
+  'Trường "$property" phải có từ 8 đến 128 ký tự, gồm cả chữ và số.';
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @ApiProperty({ description: 'Từ 8 đến 128 ký tự, gồm cả chữ và số' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE })
+  newPassword!: string;
+}
+
+export class TokensDto {
+  @ApiProperty({ description: 'JWT, gửi trong header Authorization: Bearer …' })
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Thời hạn của accessToken, tính bằng giây' })
+  expiresIn!: number;
+
+  @ApiProperty({ description: 'Dùng một lần với POST /api/auth/refresh' })
+  refreshToken!: string;
+}

@@ -1,0 +1,249 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
+import { Actor } from './actor';
+import { PasswordService } from './password.service';
+import { LoginThrottle, Session } from './session.entity';
+import { TokensDto } from './auth.dto';
+
+interface TokenClaims {
+  sub: string;
+  sid: string;
+}
+
+const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function lockedError(until: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+  return new AppError(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'LOGIN_LOCKED',
+    `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    [],
+    { retryAfterSeconds: minutes * 60 },
+  );
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Signs a user in. Unknown user, wrong password and inactive account give
+   * the same answer; failures per user name lead to a temporary lock (429)
+   * that is applied alike to names that do not exist.
+   */
+  async login(rawUsername: string, password: string, requestId: string | null): Promise<TokensDto> {
+    const username = rawUsername.trim().toLowerCase();
+    const throttle = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username });
+    if (throttle?.lockedUntil && throttle.lockedUntil > new Date())
+      throw lockedError(throttle.lockedUntil);
+
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+    const valid = (await this.passwords.verify(user?.passwordHash, password)) && !!user?.active;
+    if (!valid || !user) {
+      const lockedUntil = await this.recordFailure(username);
+      if (lockedUntil) throw lockedError(lockedUntil);
+      throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      await manager.delete(LoginThrottle, { username });
+      const tokens = await this.openSession(manager, user);
+      await this.audit.record(manager, { ...user, userId: user.id, requestId }, 'auth.login', {
+        type: 'user',
+        id: user.id,
+      });
+      return tokens;
+    });
+  }
+
+  /** Counts a failure; returns the lock's end when this failure locks the name. */
+  private async recordFailure(username: string): Promise<Date | null> {
+    const { LOGIN_MAX_FAILURES: max, LOGIN_LOCKOUT_MINUTES: minutes } = this.config;
+    return this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LoginThrottle)
+        .values({ username, failures: 0, lastFailureAt: () => 'now()' })
+        .orIgnore()
+        .execute();
+      const row = await manager.findOneOrFail(LoginThrottle, {
+        where: { username },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const windowStart = new Date(Date.now() - minutes * 60000);
+      const expired =
+        row.lastFailureAt < windowStart || (row.lockedUntil && row.lockedUntil <= new Date());
+      const failures = expired ? 1 : row.failures + 1;
+      const lockedUntil = failures >= max ? new Date(Date.now() + minutes * 60000) : null;
+      await manager.update(
+        LoginThrottle,
+        { id: row.id },
+        { failures, lockedUntil, lastFailureAt: new Date() },
+      );
+      return lockedUntil;
+    });
+  }
+
+  private async openSession(manager: EntityManager, user: User): Promise<TokensDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session = await manager.save(
+      manager.create(Session, {
+        userId: user.id,
+        refreshTokenHash: sha256(refreshToken),
+        expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_DAYS * 86400000),
+        revokedAt: null,
+        lastUsedAt: now,
+      }),
+    );
+    return this.tokensFor(user.id, session.id, refreshToken);
+  }
+
+  private async tokensFor(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokensDto> {
+    const claims: TokenClaims = { sub: userId, sid: sessionId };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL,
+    });
+    return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, refreshToken };
+  }
+
+  /** Issues a session for a user without a password (demo data, tests). */
+  issueSession(user: User): Promise<TokensDto> {
+    return this.dataSource.transaction((manager) => this.openSession(manager, user));
+  }
+
+  /** Exchanges a refresh token for new tokens; the old refresh token dies. */
+  async refresh(refreshToken: string): Promise<TokensDto> {
+    const next = randomBytes(32).toString('base64url');
+    const [rows]: [{ id: string; user_id: string }[], number] = await this.dataSource.query(
+      `UPDATE sessions s SET refresh_token_hash = $2, last_used_at = now()
+         FROM users u
+        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.id = s.user_id AND u.active
+      RETURNING s.id, s.user_id`,
+      [sha256(refreshToken), sha256(next)],
+    );
+    if (rows.length !== 1) {
+      throw new AppError(
+        HttpStatus.UNAUTHORIZED,
+        'INVALID_REFRESH_TOKEN',
+        'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+      );
+    }
+    return this.tokensFor(rows[0].user_id, rows[0].id, next);
+  }
+
+  /** Resolves a bearer token to the acting user, or null when it is not valid now. */
+  async actorFor(token: string, requestId: string | null): Promise<Actor | null> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(Session, 's', 's.user_id = u.id')
+      .where('s.id = :sid AND u.id = :sub', { sid: claims.sid, sub: claims.sub })
+      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND u.active')
+      .getOne()
+      .catch(() => null);
+    if (!user) return null;
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      authorityId: user.authorityId,
+      unitId: user.unitId,
+      sessionId: claims.sid,
+      mustChangePassword: user.mustChangePassword,
+      requestId,
+    };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        Session,
+        { id: actor.sessionId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      await this.audit.record(manager, actor, 'auth.logout', { type: 'user', id: actor.userId });
+    });
+  }
+
+  /** Changes the actor's password and ends their other sessions. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw AppError.invalidField(
+        'currentPassword',
+        'Mật khẩu hiện tại không đúng.',
+        'wrongPassword',
+      );
+    }
+    if (currentPassword === newPassword) {
+      throw AppError.invalidField(
+        'newPassword',
+        'Mật khẩu mới phải khác mật khẩu hiện tại.',
+        'samePassword',
+      );
+    }
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
+      await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({ revokedAt: () => 'now()' })
+        .where('user_id = :userId AND id <> :sid AND revoked_at IS NULL', {
+          userId: user.id,
+          sid: actor.sessionId,
+        })
+        .execute();
+      await this.audit.record(
+        manager,
+        actor,
+        'auth.password_change',
+        { type: 'user', id: user.id },
+        {
+          password: { from: '[redacted]', to: '[redacted]' },
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, authorityScope } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { applyChanges, lockForUpdate } from '../common/versioned-update';
+import { UpdateAuthorityDto } from './authorities.dto';
+import { Authority } from './authority.entity';
+
+const EDITABLE: (keyof Authority)[] = [
+  'name',
+  'level',
+  'placeName',
+  'provinceName',
+  'issuingBody',
+  'chairmanTitle',
+  'signingTitles',
+];
+
+@Injectable()
+export class AuthoritiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The actor's own authority: the only one they can see. */
+  async own(actor: Actor): Promise<Authority> {
+    const found = await this.dataSource
+      .getRepository(Authority)
+      .findOneBy({ id: authorityScope(actor) });
+    if (!found) throw AppError.notFound('Cơ quan');
+    return found;
+  }
+
+  update(actor: Actor, dto: UpdateAuthorityDto): Promise<Authority> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate(
+        manager,
+        Authority,
+        { id: authorityScope(actor) },
+        dto.version,
+        'Cơ quan',
+      );
+      const { saved, changed } = await applyChanges(
+        manager,
+        Authority,
+        current,
+        dto as Partial<Authority>,
+        EDITABLE,
+      );
+      if (Object.keys(changed).length) {
+        await this.audit.record(
+          manager,
+          actor,
+          'authority.update',
+          { type: 'authority', id: saved.id },
+          changed,
+        );
+      }
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, Index } from 'typeorm';
+import { BaseRecord } from '../common/entities';
+
+/** Administrative levels; data, not code: new levels need no release. */
+export const AUTHORITY_LEVELS = ['province', 'district', 'commune'] as const;
+
+/** Titles printed in signature blocks (Nghị định 30/2020). */
+export interface SigningTitles {
+  /** "TM. ỦY BAN NHÂN DÂN" */
+  collective: string;
+  /** "CHỦ TỊCH" */
+  chairman: string;
+  /** "PHÓ CHỦ TỊCH" */
+  viceChairman: string;
+  /** "KT. CHỦ TỊCH": a vice-chairman signing on the chairman's behalf */
+  onBehalf: string;
+}
+
+/** An awarding authority (cấp có thẩm quyền), e.g. UBND huyện Tứ Kỳ. */
+@Entity('authorities')
+export class Authority extends BaseRecord {
+  /** Short stable identifier, e.g. `tu-ky`. */
+  @Index({ unique: true })
+  @Column({ length: 40 })
+  code!: string;
+
+  /** "Ủy ban nhân dân huyện Tứ Kỳ" */
+  @Column({ length: 200 })
+  name!: string;
+
+  @Column({ length: 20 })
+  level!: string;
+
+  /** Place name used on documents: "Tứ Kỳ, ngày 15 tháng 12 năm 2025". */
+  @Column({ length: 100 })
+  placeName!: string;
+
+  /** "tỉnh Hải Dương" */
+  @Column({ length: 100 })
+  provinceName!: string;
+
+  /** Issuing body printed top left: "ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ". */
+  @Column({ length: 200 })
+  issuingBody!: string;
+
+  /** "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ" */
+  @Column({ length: 200 })
+  chairmanTitle!: string;
+
+  @Column({ type: 'jsonb' })
+  signingTitles!: SigningTitles;
+}

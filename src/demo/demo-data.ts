@@ -1,0 +1,173 @@
+import { Role } from '../auth/roles';
+import { Gender } from '../people/person.entity';
+import { UnitKind } from '../units/unit.entity';
+
+/** Demo data: two authorities, so that isolation between them can be seen. */
+export interface DemoAuthority {
+  code: string;
+  name: string;
+  level: string;
+  placeName: string;
+  provinceName: string;
+  issuingBody: string;
+  chairmanTitle: string;
+  units: { code: string; name: string; kind: UnitKind; parent?: string }[];
+  people: { unit: string; fullName: string; gender: Gender; birthYear: number; position: string }[];
+  users: { username: string; fullName: string; role: Role; unit?: string }[];
+}
+
+const D = UnitKind.Department;
+const C = UnitKind.Commune;
+const E = UnitKind.Enterprise;
+const M = UnitKind.MassOrganisation;
+const F = Gender.Female;
+const Ma = Gender.Male;
+
+export const DEMO_AUTHORITIES: DemoAuthority[] = [
+  {
+    code: 'tu-ky',
+    name: 'Ủy ban nhân dân huyện Tứ Kỳ',
+    level: 'district',
+    placeName: 'Tứ Kỳ',
+    provinceName: 'tỉnh Hải Dương',
+    issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+    chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+    units: [
+      { code: 'P-NOIVU', name: 'Phòng Nội vụ', kind: D },
+      { code: 'P-VHTT', name: 'Phòng Văn hóa và Thông tin', kind: D },
+      { code: 'P-TCKH', name: 'Phòng Tài chính - Kế hoạch', kind: D },
+      { code: 'P-NNPTNT', name: 'Phòng Nông nghiệp và PTNT', kind: D },
+      { code: 'P-KTHT', name: 'Phòng Kinh tế - Hạ tầng', kind: D },
+      { code: 'P-GDDT', name: 'Phòng Giáo dục và Đào tạo', kind: D },
+      { code: 'P-TNMT', name: 'Phòng Tài nguyên và Môi trường', kind: D },
+      { code: 'P-TP', name: 'Phòng Tư pháp', kind: D },
+      { code: 'VP-HDND-UBND', name: 'Văn phòng HĐND và UBND huyện', kind: D },
+      { code: 'TT-TUKY', name: 'UBND thị trấn Tứ Kỳ', kind: C },
+      { code: 'XA-HUNGDAO', name: 'UBND xã Hưng Đạo', kind: C },
+      { code: 'XA-DAISON', name: 'UBND xã Đại Sơn', kind: C },
+      { code: 'XA-QUANGPHUC', name: 'UBND xã Quang Phục', kind: C },
+      { code: 'XA-NGUYENGIAP', name: 'UBND xã Nguyên Giáp', kind: C },
+      { code: 'XA-HAKY', name: 'UBND xã Hà Kỳ', kind: C },
+      { code: 'XA-TIENDONG', name: 'UBND xã Tiên Động', kind: C },
+      { code: 'XA-CHIMINH', name: 'UBND xã Chí Minh', kind: C },
+      { code: 'XA-MINHDUC', name: 'UBND xã Minh Đức', kind: C },
+      { code: 'XA-TANKY', name: 'UBND xã Tân Kỳ', kind: C },
+      { code: 'DN-NONGSAN-HD', name: 'Công ty Cổ phần Nông sản Hưng Đạo', kind: E },
+      { code: 'DN-CNS-TK', name: 'Công ty TNHH Công nghệ số Tứ Kỳ', kind: E },
+      { code: 'HTX-QP', name: 'Hợp tác xã Dịch vụ nông nghiệp Quang Phục', kind: E },
+      { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam huyện Tứ Kỳ', kind: M },
+      { code: 'HD-DOANTN', name: 'Đoàn Thanh niên xã Hưng Đạo', kind: M, parent: 'XA-HUNGDAO' },
+    ],
+    people: [
+      {
+        unit: 'XA-HUNGDAO',
+        fullName: 'Nguyễn Thị Hường',
+        gender: F,
+        birthYear: 1984,
+        position: 'Công chức Văn phòng - Thống kê',
+      },
+      {
+        unit: 'XA-HUNGDAO',
+        fullName: 'Trần Văn Hùng',
+        gender: Ma,
+        birthYear: 1978,
+        position: 'Chủ tịch UBND xã',
+      },
+      {
+        unit: 'XA-HUNGDAO',
+        fullName: 'Phạm Thị Lan',
+        gender: F,
+        birthYear: 1990,
+        position: 'Công chức Văn hóa - Xã hội',
+      },
+      {
+        unit: 'XA-DAISON',
+        fullName: 'Vũ Đức Thắng',
+        gender: Ma,
+        birthYear: 1981,
+        position: 'Phó Chủ tịch UBND xã',
+      },
+      {
+        unit: 'P-VHTT',
+        fullName: 'Đỗ Minh Tuấn',
+        gender: Ma,
+        birthYear: 1986,
+        position: 'Chuyên viên',
+      },
+      {
+        unit: 'P-NOIVU',
+        fullName: 'Lê Thị Thu Hà',
+        gender: F,
+        birthYear: 1988,
+        position: 'Chuyên viên thi đua - khen thưởng',
+      },
+      {
+        unit: 'DN-CNS-TK',
+        fullName: 'Bùi Văn Nam',
+        gender: Ma,
+        birthYear: 1975,
+        position: 'Giám đốc',
+      },
+      {
+        unit: 'TT-TUKY',
+        fullName: 'Hoàng Thị Mai',
+        gender: F,
+        birthYear: 1992,
+        position: 'Công chức Tư pháp - Hộ tịch',
+      },
+    ],
+    users: [
+      { username: 'admin', fullName: 'Quản trị hệ thống Tứ Kỳ', role: Role.Admin },
+      { username: 'noivu', fullName: 'Lê Thị Thu Hà', role: Role.HomeAffairs },
+      { username: 'hoidong', fullName: 'Nguyễn Văn Bình', role: Role.CouncilMember },
+      { username: 'chutich', fullName: 'Phạm Văn Quang', role: Role.Chairman },
+      { username: 'phochutich', fullName: 'Đặng Thị Hạnh', role: Role.ViceChairman },
+      { username: 'vhtt', fullName: 'Đỗ Minh Tuấn', role: Role.Coordinator },
+      {
+        username: 'hungdao',
+        fullName: 'Nguyễn Thị Hường',
+        role: Role.UnitOfficer,
+        unit: 'XA-HUNGDAO',
+      },
+      { username: 'daison', fullName: 'Vũ Đức Thắng', role: Role.UnitOfficer, unit: 'XA-DAISON' },
+    ],
+  },
+  {
+    code: 'tan-hong',
+    name: 'Ủy ban nhân dân huyện Tân Hồng',
+    level: 'district',
+    placeName: 'Tân Hồng',
+    provinceName: 'tỉnh Đồng Tháp',
+    issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TÂN HỒNG',
+    chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TÂN HỒNG',
+    units: [
+      { code: 'P-NOIVU', name: 'Phòng Nội vụ', kind: D },
+      { code: 'P-VHTT', name: 'Phòng Văn hóa và Thông tin', kind: D },
+      { code: 'TT-SARAI', name: 'UBND thị trấn Sa Rài', kind: C },
+      { code: 'XA-TANHOCO', name: 'UBND xã Tân Hộ Cơ', kind: C },
+      { code: 'XA-THONGBINH', name: 'UBND xã Thông Bình', kind: C },
+      { code: 'XA-ANPHUOC', name: 'UBND xã An Phước', kind: C },
+    ],
+    people: [
+      {
+        unit: 'TT-SARAI',
+        fullName: 'Nguyễn Thị Hương',
+        gender: F,
+        birthYear: 1987,
+        position: 'Công chức Văn phòng - Thống kê',
+      },
+      {
+        unit: 'XA-TANHOCO',
+        fullName: 'Lê Văn Tâm',
+        gender: Ma,
+        birthYear: 1980,
+        position: 'Chủ tịch UBND xã',
+      },
+    ],
+    users: [
+      { username: 'tanhong.admin', fullName: 'Quản trị hệ thống Tân Hồng', role: Role.Admin },
+      { username: 'tanhong.noivu', fullName: 'Trần Thị Ngọc', role: Role.HomeAffairs },
+      { username: 'sarai', fullName: 'Nguyễn Thị Hương', role: Role.UnitOfficer, unit: 'TT-SARAI' },
+    ],
+  },
+];

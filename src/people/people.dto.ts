@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { SearchQueryDto } from '../common/pagination';
+import { Gender } from './person.entity';
+
+const thisYear = new Date().getFullYear();
+
+export class CreatePersonDto {
+  @ApiProperty({ example: 'Nguyễn Thị Hường' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  fullName!: string;
+  @ApiProperty({ enum: Gender }) @IsEnum(Gender) gender!: Gender;
+  @ApiProperty({ example: 1985 }) @IsInt() @Min(1900) @Max(thisYear) birthYear!: number;
+  @ApiPropertyOptional({ example: 'Chuyên viên' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string;
+  @ApiProperty({ description: 'Đơn vị công tác (cán bộ đơn vị: chỉ đơn vị của mình)' })
+  @IsUUID()
+  unitId!: string;
+}
+
+export class UpdatePersonDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120) fullName?: string;
+  @ApiPropertyOptional({ enum: Gender }) @IsOptional() @IsEnum(Gender) gender?: Gender;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(thisYear) birthYear?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class PersonQueryDto extends SearchQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+
+  @ApiPropertyOptional({ enum: ['name', 'birthYear', 'createdAt'], default: 'name' })
+  @IsOptional()
+  @IsIn(['name', 'birthYear', 'createdAt'])
+  sort: 'name' | 'birthYear' | 'createdAt' = 'name';
+}

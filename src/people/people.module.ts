@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitsModule } from '../units/units.module';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { Person } from './person.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Person]), UnitsModule],
+  controllers: [PeopleController],
+  providers: [PeopleService],
+})
+export class PeopleModule {}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { Page } from '../common/pagination';
+import { escapeLike, foldForSearch } from '../common/text/fold';
+import { applyChanges, lockForUpdate } from '../common/versioned-update';
+import { UnitsService } from '../units/units.service';
+import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './people.dto';
+import { Person } from './person.entity';
+
+const EDITABLE: (keyof Person)[] = [
+  'fullName',
+  'searchName',
+  'gender',
+  'birthYear',
+  'position',
+  'unitId',
+];
+const SORT_COLUMNS = {
+  name: 'p.search_name',
+  birthYear: 'p.birth_year',
+  createdAt: 'p.created_at',
+};
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** People the actor may see: the authority's, or a unit officer's unit's. */
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+    const qb = manager
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    const own = unitScope(actor);
+    if (own) qb.andWhere('p.unit_id = :ownUnit', { ownUnit: own });
+    return qb;
+  }
+
+  async list(actor: Actor, query: PersonQueryDto): Promise<Page<Person>> {
+    const qb = this.scoped(actor);
+    if (query.q)
+      qb.andWhere(`p.search_name LIKE :q ESCAPE '\\'`, {
+        q: `%${escapeLike(foldForSearch(query.q))}%`,
+      });
+    if (query.unitId) qb.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
+    const [items, total] = await qb
+      .orderBy(SORT_COLUMNS[query.sort], query.order === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<Person> {
+    const person = await this.scoped(actor).andWhere('p.id = :id', { id }).getOne();
+    if (!person) throw AppError.notFound('Cá nhân');
+    return person;
+  }
+
+  create(actor: Actor, dto: CreatePersonDto): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.units.requireReference(actor, dto.unitId, 'unitId', manager);
+      const person = await manager.save(
+        manager.create(Person, {
+          authorityId: unit.authorityId,
+          unitId: unit.id,
+          fullName: dto.fullName.trim(),
+          searchName: foldForSearch(dto.fullName),
+          gender: dto.gender,
+          birthYear: dto.birthYear,
+          position: dto.position?.trim() ?? '',
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'person.create',
+        { type: 'person', id: person.id },
+        diff(null, person, EDITABLE),
+      );
+      return person;
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      // Confirms visibility first (404 for another unit's person), then locks.
+      const visible = await this.scoped(actor, manager).andWhere('p.id = :id', { id }).getOne();
+      if (!visible) throw AppError.notFound('Cá nhân');
+      const current = await lockForUpdate(manager, Person, { id }, dto.version, 'Cá nhân');
+      if (dto.unitId) await this.units.requireReference(actor, dto.unitId, 'unitId', manager);
+      const changes: Partial<Person> = { ...dto, version: undefined } as Partial<Person>;
+      if (dto.fullName !== undefined)
+        Object.assign(changes, {
+          fullName: dto.fullName.trim(),
+          searchName: foldForSearch(dto.fullName),
+        });
+      const { saved, changed } = await applyChanges(manager, Person, current, changes, EDITABLE);
+      if (Object.keys(changed).length)
+        await this.audit.record(manager, actor, 'person.update', { type: 'person', id }, changed);
+      return saved;
+    });
+  }
+}

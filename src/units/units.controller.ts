@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES, Role, STAFF_ROLES } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { CreateClusterDto, CreateUnitDto, UnitQueryDto, UpdateUnitDto } from './units.dto';
+import { UnitsService } from './units.service';
+
+const MANAGERS = [Role.Admin, Role.HomeAffairs];
+
+@ApiTags('Đơn vị')
+@Controller()
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get('units')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh sách đơn vị (cán bộ đơn vị chỉ thấy đơn vị mình)' })
+  list(@CurrentActor() actor: Actor, @Query() query: UnitQueryDto) {
+    return this.units.list(actor, query);
+  }
+
+  @Get('units/:id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Chi tiết đơn vị' })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.units.get(actor, id);
+  }
+
+  @Post('units')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Thêm đơn vị' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto) {
+    return this.units.create(actor, dto);
+  }
+
+  @Patch('units/:id')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Sửa đơn vị (đổi cấp trên, cụm/khối, ngừng hoạt động)' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUnitDto) {
+    return this.units.update(actor, id, dto);
+  }
+
+  @Get('clusters')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Danh sách cụm, khối thi đua' })
+  listClusters(@CurrentActor() actor: Actor) {
+    return this.units.listClusters(actor);
+  }
+
+  @Post('clusters')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Thêm cụm, khối thi đua' })
+  createCluster(@CurrentActor() actor: Actor, @Body() dto: CreateClusterDto) {
+    return this.units.createCluster(actor, dto);
+  }
+}

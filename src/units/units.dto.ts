@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { SearchQueryDto } from '../common/pagination';
+import { ClusterKind, UnitKind } from './unit.entity';
+
+const CODE = /^[A-Za-z0-9._-]+$/;
+const CODE_MESSAGE =
+  'Trường "$property" chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.';
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'XA-HUNGDAO' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+
+  @ApiProperty({ example: 'UBND xã Hưng Đạo' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: UnitKind })
+  @IsEnum(UnitKind)
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ description: 'Đơn vị cấp trên (cùng cơ quan)' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Cụm, khối thi đua' })
+  @IsOptional()
+  @IsUUID()
+  clusterId?: string | null;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) kind?: UnitKind;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() clusterId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class UnitQueryDto extends SearchQueryDto {
+  @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) kind?: UnitKind;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() clusterId?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
+
+  @ApiPropertyOptional({ enum: ['code', 'name', 'kind', 'createdAt'], default: 'name' })
+  @IsOptional()
+  @IsIn(['code', 'name', 'kind', 'createdAt'])
+  sort: 'code' | 'name' | 'kind' | 'createdAt' = 'name';
+}
+
+export class CreateClusterDto {
+  @ApiProperty({ example: 'CUM-1' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+  @ApiProperty({ example: 'Cụm thi đua số 1' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+  @ApiProperty({ enum: ClusterKind }) @IsEnum(ClusterKind) kind!: ClusterKind;
+}

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { Page } from '../common/pagination';
+import { escapeLike, foldForSearch } from '../common/text/fold';
+import { applyChanges, lockForUpdate } from '../common/versioned-update';
+import { CreateClusterDto, CreateUnitDto, UnitQueryDto, UpdateUnitDto } from './units.dto';
+import { EmulationCluster, Unit } from './unit.entity';
+
+const EDITABLE: (keyof Unit)[] = [
+  'code',
+  'name',
+  'searchName',
+  'kind',
+  'parentId',
+  'clusterId',
+  'active',
+];
+const SORT_COLUMNS = {
+  code: 'u.code',
+  name: 'u.search_name',
+  kind: 'u.kind',
+  createdAt: 'u.created_at',
+};
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Units the actor may see: the authority's, or a unit officer's own unit. */
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+    const qb = manager
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .where('u.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    const own = unitScope(actor);
+    if (own) qb.andWhere('u.id = :ownUnit', { ownUnit: own });
+    return qb;
+  }
+
+  async list(actor: Actor, query: UnitQueryDto): Promise<Page<Unit>> {
+    const qb = this.scoped(actor);
+    if (query.q)
+      qb.andWhere(`u.search_name LIKE :q ESCAPE '\\'`, {
+        q: `%${escapeLike(foldForSearch(query.q))}%`,
+      });
+    if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    if (query.clusterId) qb.andWhere('u.cluster_id = :clusterId', { clusterId: query.clusterId });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const [items, total] = await qb
+      .orderBy(SORT_COLUMNS[query.sort], order)
+      .addOrderBy('u.code', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<Unit> {
+    const unit = await this.scoped(actor).andWhere('u.id = :id', { id }).getOne();
+    if (!unit) throw AppError.notFound('Đơn vị');
+    return unit;
+  }
+
+  /**
+   * A unit referenced from a request body (e.g. `unitId` of a person), within
+   * the actor's scope; otherwise 400 naming the field.
+   */
+  async requireReference(
+    actor: Actor,
+    unitId: string,
+    field: string,
+    manager?: EntityManager,
+  ): Promise<Unit> {
+    const unit = await this.scoped(actor, manager).andWhere('u.id = :id', { id: unitId }).getOne();
+    if (!unit)
+      throw AppError.invalidField(
+        field,
+        'Đơn vị không tồn tại hoặc bạn không có quyền với đơn vị này.',
+        'unknownUnit',
+      );
+    return unit;
+  }
+
+  private async assertCodeFree(
+    manager: EntityManager,
+    authorityId: string,
+    code: string,
+    exceptId?: string,
+  ) {
+    const taken = await manager
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .where('u.authority_id = :authorityId AND lower(u.code) = lower(:code)', {
+        authorityId,
+        code,
+      })
+      .andWhere(exceptId ? 'u.id <> :exceptId' : 'TRUE', { exceptId })
+      .getExists();
+    if (taken)
+      throw AppError.conflict(`Mã đơn vị "${code}" đã được dùng.`, [
+        { field: 'code', message: `Mã đơn vị "${code}" đã được dùng.`, code: 'unique' },
+      ]);
+  }
+
+  private async assertCluster(manager: EntityManager, authorityId: string, clusterId: string) {
+    const found = await manager
+      .getRepository(EmulationCluster)
+      .existsBy({ id: clusterId, authorityId });
+    if (!found)
+      throw AppError.invalidField(
+        'clusterId',
+        'Cụm, khối thi đua không tồn tại.',
+        'unknownCluster',
+      );
+  }
+
+  /** Refuses a parent that is the unit itself or one of its descendants. */
+  private async assertNoCycle(manager: EntityManager, unitId: string, parentId: string) {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE ancestors(id, parent_id) AS (
+         SELECT id, parent_id FROM units WHERE id = $1
+         UNION
+         SELECT u.id, u.parent_id FROM units u JOIN ancestors a ON u.id = a.parent_id
+       ) SELECT id FROM ancestors WHERE id = $2 LIMIT 1`,
+      [parentId, unitId],
+    );
+    if (rows.length)
+      throw AppError.invalidField(
+        'parentId',
+        'Đơn vị cấp trên không hợp lệ: tạo thành vòng lặp trong cây đơn vị.',
+        'cycle',
+      );
+  }
+
+  create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertCodeFree(manager, authorityId, dto.code);
+      if (dto.parentId) await this.requireReference(actor, dto.parentId, 'parentId', manager);
+      if (dto.clusterId) await this.assertCluster(manager, authorityId, dto.clusterId);
+      const unit = await manager.save(
+        manager.create(Unit, {
+          authorityId,
+          code: dto.code,
+          name: dto.name.trim(),
+          searchName: foldForSearch(dto.name),
+          kind: dto.kind,
+          parentId: dto.parentId ?? null,
+          clusterId: dto.clusterId ?? null,
+          active: true,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'unit.create',
+        { type: 'unit', id: unit.id },
+        diff(null, unit, EDITABLE),
+      );
+      return unit;
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate(
+        manager,
+        Unit,
+        { id, authorityId },
+        dto.version,
+        'Đơn vị',
+      );
+      if (dto.code !== undefined && dto.code !== current.code)
+        await this.assertCodeFree(manager, authorityId, dto.code, id);
+      if (dto.parentId) {
+        await this.requireReference(actor, dto.parentId, 'parentId', manager);
+        await this.assertNoCycle(manager, id, dto.parentId);
+      }
+      if (dto.clusterId) await this.assertCluster(manager, authorityId, dto.clusterId);
+      const changes: Partial<Unit> = { ...dto, version: undefined } as Partial<Unit>;
+      if (dto.name !== undefined)
+        Object.assign(changes, { name: dto.name.trim(), searchName: foldForSearch(dto.name) });
+      const { saved, changed } = await applyChanges(manager, Unit, current, changes, EDITABLE);
+      if (Object.keys(changed).length)
+        await this.audit.record(manager, actor, 'unit.update', { type: 'unit', id }, changed);
+      return saved;
+    });
+  }
+
+  listClusters(actor: Actor): Promise<EmulationCluster[]> {
+    return this.dataSource
+      .getRepository(EmulationCluster)
+      .find({ where: { authorityId: authorityScope(actor) }, order: { code: 'ASC' } });
+  }
+
+  createCluster(actor: Actor, dto: CreateClusterDto): Promise<EmulationCluster> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(EmulationCluster, { authorityId, code: dto.code })) {
+        throw AppError.conflict(`Mã cụm, khối "${dto.code}" đã được dùng.`, [
+          { field: 'code', message: 'Mã đã được dùng.', code: 'unique' },
+        ]);
+      }
+      const cluster = await manager.save(manager.create(EmulationCluster, { ...dto, authorityId }));
+      await this.audit.record(
+        manager,
+        actor,
+        'cluster.create',
+        { type: 'cluster', id: cluster.id },
+        diff(null, cluster, ['code', 'name', 'kind']),
+      );
+      return cluster;
+    });
+  }
+}

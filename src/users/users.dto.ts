@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
+import { Role } from '../auth/roles';
+import { SearchQueryDto } from '../common/pagination';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'hungdao2' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(60)
+  @Matches(/^[a-z0-9._-]+$/i, {
+    message: 'Trường "$property" chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
+  })
+  username!: string;
+
+  @ApiProperty({ example: 'Trần Văn Hùng' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  fullName!: string;
+  @ApiProperty({ enum: Role }) @IsEnum(Role) role!: Role;
+
+  @ApiPropertyOptional({ description: 'Bắt buộc với cán bộ đơn vị' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiProperty({ description: 'Mật khẩu ban đầu; người dùng phải đổi khi đăng nhập lần đầu' })
+  @IsString()
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE })
+  password!: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120) fullName?: string;
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() unitId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE })
+  newPassword!: string;
+}
+
+export class UserQueryDto extends SearchQueryDto {
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
+}

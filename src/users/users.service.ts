@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Actor, authorityScope } from '../auth/actor';
+import { PasswordService } from '../auth/password.service';
+import { Role } from '../auth/roles';
+import { Session } from '../auth/session.entity';
+import { AppError } from '../common/errors/app-error';
+import { Page } from '../common/pagination';
+import { escapeLike, foldForSearch } from '../common/text/fold';
+import { applyChanges, lockForUpdate } from '../common/versioned-update';
+import { UnitsService } from '../units/units.service';
+import { CreateUserDto, UpdateUserDto, UserQueryDto } from './users.dto';
+import { User } from './user.entity';
+
+const EDITABLE: (keyof User)[] = ['fullName', 'role', 'unitId', 'active'];
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: UserQueryDto): Promise<Page<User>> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      const q = `%${escapeLike(foldForSearch(query.q))}%`;
+      qb.andWhere(`(u.username LIKE :q ESCAPE '\\' OR lower(u.full_name) LIKE :raw ESCAPE '\\')`, {
+        q,
+        raw: `%${escapeLike(query.q.toLowerCase())}%`,
+      });
+    }
+    const [items, total] = await qb
+      .orderBy('u.username', query.order === 'desc' ? 'DESC' : 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<User> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneBy({ id, authorityId: authorityScope(actor) });
+    if (!user) throw AppError.notFound('Người dùng');
+    return user;
+  }
+
+  /** A unit officer needs a unit of the authority; other roles have none. */
+  private async checkUnit(
+    actor: Actor,
+    manager: EntityManager,
+    role: Role,
+    unitId: string | null | undefined,
+  ) {
+    if (role === Role.UnitOfficer) {
+      if (!unitId)
+        throw AppError.invalidField('unitId', 'Cán bộ đơn vị phải thuộc một đơn vị.', 'required');
+      await this.units.requireReference(actor, unitId, 'unitId', manager);
+      return unitId;
+    }
+    return null;
+  }
+
+  create(actor: Actor, dto: CreateUserDto): Promise<User> {
+    const authorityId = authorityScope(actor);
+    const username = dto.username.toLowerCase();
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(User, { username })) {
+        throw AppError.conflict(`Tên đăng nhập "${username}" đã được dùng.`, [
+          { field: 'username', message: 'Tên đăng nhập đã được dùng.', code: 'unique' },
+        ]);
+      }
+      const unitId = await this.checkUnit(actor, manager, dto.role, dto.unitId);
+      const user = await manager.save(
+        manager.create(User, {
+          username,
+          fullName: dto.fullName.trim(),
+          role: dto.role,
+          authorityId,
+          unitId,
+          active: true,
+          mustChangePassword: true,
+          passwordHash: await this.passwords.hash(dto.password),
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'user.create',
+        { type: 'user', id: user.id },
+        diff(null, user, ['username', ...EDITABLE]),
+      );
+      return this.get(actor, user.id);
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate(
+        manager,
+        User,
+        { id, authorityId },
+        dto.version,
+        'Người dùng',
+      );
+      if (
+        id === actor.userId &&
+        (dto.active === false || (dto.role && dto.role !== current.role))
+      ) {
+        throw AppError.invalidField(
+          dto.active === false ? 'active' : 'role',
+          'Không thể tự khoá hoặc tự đổi vai trò của chính mình.',
+          'self',
+        );
+      }
+      const role = dto.role ?? current.role;
+      const unitId = await this.checkUnit(
+        actor,
+        manager,
+        role,
+        dto.unitId === undefined ? current.unitId : dto.unitId,
+      );
+      const { saved, changed } = await applyChanges(
+        manager,
+        User,
+        current,
+        { ...dto, unitId, version: undefined } as Partial<User>,
+        EDITABLE,
+      );
+      if (changed.role || changed.unitId || changed.active) await this.revokeSessions(manager, id);
+      if (Object.keys(changed).length)
+        await this.audit.record(manager, actor, 'user.update', { type: 'user', id }, changed);
+      return saved;
+    });
+  }
+
+  /** Sets a temporary password the user must change, and signs them out everywhere. */
+  resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      await lockForUpdate(manager, User, { id, authorityId }, undefined, 'Người dùng');
+      await manager.update(
+        User,
+        { id },
+        { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: true },
+      );
+      await this.revokeSessions(manager, id);
+      await this.audit.record(
+        manager,
+        actor,
+        'user.password_reset',
+        { type: 'user', id },
+        {
+          password: { from: '[redacted]', to: '[redacted]' },
+        },
+      );
+    });
+  }
+
+  private async revokeSessions(manager: EntityManager, userId: string) {
+    await manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+}
