@@ -55,6 +55,7 @@ class PostgresServerModule {}
         ...typeormOptions(server.url, config.DB_POOL_SIZE),
         autoLoadEntities: true,
         migrationsRun: true,
+        logging: config.LOG_LEVEL === 'silent' ? false : ['error'],
       }),
     }),
   ],

@@ -153,8 +153,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (body.statusCode === 429)
+      response.setHeader('Retry-After', String(retryAfter(body, response)));
     response.status(body.statusCode).json({ ...body, requestId });
   }
+}
+
+/** Seconds to wait: from the error, or a throttler's named header, or a minute. */
+function retryAfter(body: Shaped, response: Response): number {
+  if (typeof body.retryAfterSeconds === 'number') return body.retryAfterSeconds;
+  const named = Object.entries(response.getHeaders()).find(([k]) => k.startsWith('retry-after-'));
+  return named ? Number(named[1]) || 60 : 60;
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

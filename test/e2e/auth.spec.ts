@@ -1,0 +1,203 @@
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import { api, DEMO_PASSWORD, seedDemo, tokenFor } from '../support/actors';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const login = (t: TestApp, username: string, password: string) =>
+  request(t.http).post('/api/auth/login').send({ username, password });
+
+describe('authentication', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_RATE_PER_MINUTE: '1000' });
+    await seedDemo(t);
+  });
+  afterAll(() => t.close());
+
+  it('signs a demo user in and tells who they are', async () => {
+    const res = await login(t, 'noivu', DEMO_PASSWORD).expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 900,
+      refreshToken: expect.any(String),
+    });
+    const me = await api(t, res.body.accessToken).get('/api/auth/me').expect(200);
+    expect(me.body).toMatchObject({
+      username: 'noivu',
+      role: 'home_affairs',
+      roleLabel: 'Chuyên viên Phòng Nội vụ',
+    });
+    expect(me.body.passwordHash).toBeUndefined();
+  });
+
+  it('accepts the user name in any case and with surrounding spaces', async () => {
+    await login(t, '  NoiVu ', DEMO_PASSWORD).expect(200);
+  });
+
+  it('answers a wrong password and an unknown user identically', async () => {
+    const wrong = await login(t, 'chutich', 'sai-mat-khau-1').expect(401);
+    const unknown = await login(t, 'khongtontai', 'sai-mat-khau-1').expect(401);
+    for (const res of [wrong, unknown]) {
+      expect(res.body).toMatchObject({
+        error: 'INVALID_CREDENTIALS',
+        message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      });
+    }
+    expect(Object.keys(wrong.body).sort()).toEqual(Object.keys(unknown.body).sort());
+  });
+
+  it('refuses malformed bodies with 400 naming the field', async () => {
+    const missing = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'admin' })
+      .expect(400);
+    expect(missing.body.error).toBe('VALIDATION_FAILED');
+    expect(missing.body.details.map((d: { field: string }) => d.field)).toContain('password');
+
+    const wrongType = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 42, password: 'x' })
+      .expect(400);
+    expect(wrongType.body.details).toContainEqual(
+      expect.objectContaining({
+        field: 'username',
+        code: 'isString',
+        message: 'Trường "username" phải là chuỗi ký tự.',
+      }),
+    );
+
+    const unknownField = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: DEMO_PASSWORD, role: 'admin' })
+      .expect(400);
+    expect(unknownField.body.details).toContainEqual(
+      expect.objectContaining({
+        field: 'role',
+        code: 'whitelistValidation',
+        message: 'Trường "role" không được phép gửi trường này.',
+      }),
+    );
+  });
+
+  it('locks a user name after repeated failures, even with the right password, and alike for unknown names', async () => {
+    await login(t, 'hoidong', 'sai-1').expect(401);
+    await login(t, 'hoidong', 'sai-2').expect(401);
+    const locked = await login(t, 'hoidong', 'sai-3').expect(429);
+    expect(locked.body).toMatchObject({ error: 'LOGIN_LOCKED', retryAfterSeconds: 900 });
+    expect(locked.body.message).toMatch(/thử lại sau 15 phút/);
+    await login(t, 'hoidong', DEMO_PASSWORD).expect(429);
+
+    await login(t, 'ma-khong-co', 'sai-1').expect(401);
+    await login(t, 'ma-khong-co', 'sai-2').expect(401);
+    const ghost = await login(t, 'ma-khong-co', 'sai-3').expect(429);
+    expect(ghost.body.error).toBe(locked.body.error);
+
+    // Other users are not affected.
+    await login(t, 'phochutich', DEMO_PASSWORD).expect(200);
+  });
+
+  it('refuses forged, expired and garbage tokens', async () => {
+    const valid = await tokenFor(t, 'admin');
+    const claims = JSON.parse(Buffer.from(valid.split('.')[1], 'base64url').toString());
+    const forged = new JwtService({ secret: 'a-different-secret-of-enough-length-123456' }).sign({
+      sub: claims.sub,
+      sid: claims.sid,
+    });
+    const expired = t.app
+      .get(JwtService)
+      .sign({ sub: claims.sub, sid: claims.sid }, { expiresIn: -10 });
+    for (const token of [forged, expired, 'not.a.jwt', `${valid}x`]) {
+      const res = await api(t, token).get('/api/units').expect(401);
+      expect(res.body.error).toBe('UNAUTHORIZED');
+    }
+    await request(t.http).get('/api/units').expect(401);
+    await api(t, valid).get('/api/units').expect(200);
+  });
+
+  it('ends the session on logout: the access and refresh tokens stop working', async () => {
+    const tokens = (await login(t, 'vhtt', DEMO_PASSWORD).expect(200)).body;
+    await api(t, tokens.accessToken).post('/api/auth/logout').expect(204);
+    await api(t, tokens.accessToken).get('/api/units').expect(401);
+    await request(t.http)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: tokens.refreshToken })
+      .expect(401);
+  });
+
+  it('rotates refresh tokens: each works once', async () => {
+    const first = (await login(t, 'chutich', DEMO_PASSWORD).expect(200)).body;
+    const second = (
+      await request(t.http)
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body;
+    await api(t, second.accessToken).get('/api/auth/me').expect(200);
+    await request(t.http)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
+  });
+
+  it('changes a password: wrong current password is refused, other sessions end', async () => {
+    const other = (await login(t, 'daison', DEMO_PASSWORD).expect(200)).body;
+    const mine = (await login(t, 'daison', DEMO_PASSWORD).expect(200)).body;
+    const bad = await api(t, mine.accessToken)
+      .post('/api/auth/password')
+      .send({ currentPassword: 'khong-dung-1', newPassword: 'MatKhauMoi2026' })
+      .expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'currentPassword' });
+    const weak = await api(t, mine.accessToken)
+      .post('/api/auth/password')
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'ngan' })
+      .expect(400);
+    expect(weak.body.details.map((d: { field: string }) => d.field)).toContain('newPassword');
+
+    await api(t, mine.accessToken)
+      .post('/api/auth/password')
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2026' })
+      .expect(204);
+    await api(t, mine.accessToken).get('/api/auth/me').expect(200);
+    await api(t, other.accessToken).get('/api/auth/me').expect(401);
+    await login(t, 'daison', DEMO_PASSWORD).expect(401);
+    await login(t, 'daison', 'MatKhauMoi2026').expect(200);
+  });
+
+  it('an admin reset signs the user out and forces a new password before anything else', async () => {
+    const admin = await tokenFor(t, 'admin');
+    const victim = (await login(t, 'hungdao', DEMO_PASSWORD).expect(200)).body;
+    const me = (await api(t, victim.accessToken).get('/api/auth/me').expect(200)).body;
+
+    await api(t, admin)
+      .post(`/api/users/${me.id}/reset-password`)
+      .send({ newPassword: 'TamThoi2026' })
+      .expect(204);
+    await api(t, victim.accessToken).get('/api/auth/me').expect(401);
+
+    const fresh = (await login(t, 'hungdao', 'TamThoi2026').expect(200)).body;
+    const blocked = await api(t, fresh.accessToken).get('/api/units').expect(403);
+    expect(blocked.body.error).toBe('PASSWORD_CHANGE_REQUIRED');
+    await api(t, fresh.accessToken)
+      .post('/api/auth/password')
+      .send({ currentPassword: 'TamThoi2026', newPassword: 'HungDao2026' })
+      .expect(204);
+    await api(t, fresh.accessToken).get('/api/units').expect(200);
+  });
+});
+
+describe('sign-in rate limit per client', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 in the error shape past the limit', async () => {
+    for (let i = 0; i < 5; i++) await login(t, `ai-do-${i}`, 'x').expect(401);
+    const res = await login(t, 'ai-do-6', 'x').expect(429);
+    expect(res.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+});
