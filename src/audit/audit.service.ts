@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { Actor, authorityScope } from '../auth/actor';
-import { Page } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
 import { AuditRecord, FieldChange } from './audit-record.entity';
 import { AuditQueryDto } from './audit.dto';
 
@@ -68,11 +68,6 @@ export class AuditService {
         }),
       );
     }
-    const [items, total] = await qb
-      .orderBy('a.id', 'DESC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return pageOf(qb.orderBy('a.id', 'DESC'), query);
   }
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { escapeLike, foldForSearch } from './text/fold';
 
 /** `?limit=&offset=`: every list is paginated, 20 by default, 100 at most. */
 export class PageQueryDto {
@@ -40,4 +42,23 @@ export class SearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
+}
+
+/** Runs a list query for one page, with the total of all matching rows. */
+export async function pageOf<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: PageQueryDto,
+): Promise<Page<T>> {
+  const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+/** Narrows to rows whose folded-name column contains `q`, diacritics and case ignored. */
+export function whereNameMatches<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  q: string | undefined,
+): SelectQueryBuilder<T> {
+  if (!q) return qb;
+  return qb.andWhere(`${column} LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(foldForSearch(q))}%` });
 }

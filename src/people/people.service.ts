@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
-import { Page } from '../common/pagination';
-import { escapeLike, foldForSearch } from '../common/text/fold';
+import { Page, pageOf, whereNameMatches } from '../common/pagination';
+import { foldForSearch } from '../common/text/fold';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UnitsService } from '../units/units.service';
 import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './people.dto';
@@ -44,19 +44,10 @@ export class PeopleService {
   }
 
   async list(actor: Actor, query: PersonQueryDto): Promise<Page<Person>> {
-    const qb = this.scoped(actor);
-    if (query.q)
-      qb.andWhere(`p.search_name LIKE :q ESCAPE '\\'`, {
-        q: `%${escapeLike(foldForSearch(query.q))}%`,
-      });
+    const qb = whereNameMatches(this.scoped(actor), 'p.search_name', query.q);
     if (query.unitId) qb.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
-    const [items, total] = await qb
-      .orderBy(SORT_COLUMNS[query.sort], query.order === 'desc' ? 'DESC' : 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    return pageOf(qb.orderBy(SORT_COLUMNS[query.sort], order).addOrderBy('p.id', 'ASC'), query);
   }
 
   async get(actor: Actor, id: string): Promise<Person> {

@@ -23,10 +23,8 @@ export enum ClusterKind {
   Block = 'block',
 }
 
-/** An emulation cluster or block (cụm, khối thi đua) grouping similar units. */
-@Entity('emulation_clusters')
-@Index(['authorityId', 'code'], { unique: true })
-export class EmulationCluster extends BaseRecord {
+/** Columns shared by an authority's coded records (units, clusters). */
+abstract class AuthorityCodedRecord extends BaseRecord {
   @Column('uuid')
   authorityId!: string;
 
@@ -39,7 +37,12 @@ export class EmulationCluster extends BaseRecord {
 
   @Column({ length: 200 })
   name!: string;
+}
 
+/** An emulation cluster or block (cụm, khối thi đua) grouping similar units. */
+@Entity('emulation_clusters')
+@Index(['authorityId', 'code'], { unique: true })
+export class EmulationCluster extends AuthorityCodedRecord {
   @Column({ type: 'enum', enum: ClusterKind, enumName: 'cluster_kind' })
   kind!: ClusterKind;
 }
@@ -48,20 +51,7 @@ export class EmulationCluster extends BaseRecord {
 @Entity('units')
 @Index(['authorityId', 'code'], { unique: true })
 @Check('"parent_id" IS NULL OR "parent_id" <> "id"')
-export class Unit extends BaseRecord {
-  @Column('uuid')
-  authorityId!: string;
-
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'authority_id' })
-  authority?: Authority;
-
-  @Column({ length: 40 })
-  code!: string;
-
-  @Column({ length: 200 })
-  name!: string;
-
+export class Unit extends AuthorityCodedRecord {
   /** Folded name (no diacritics, lower case) for search; see foldForSearch. */
   @Index('idx_units_search_name_trgm', { synchronize: false })
   @Column({ length: 200 })

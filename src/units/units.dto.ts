@@ -8,26 +8,20 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import { SearchQueryDto } from '../common/pagination';
+import { IsCode } from '../common/validation/is-code';
 import { ClusterKind, UnitKind } from './unit.entity';
 
-const CODE = /^[A-Za-z0-9._-]+$/;
-const CODE_MESSAGE =
-  'Trường "$property" chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.';
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'XA-HUNGDAO' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(40)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code!: string;
 
   @ApiProperty({ example: 'UBND xã Hưng Đạo' })
@@ -54,10 +48,7 @@ export class CreateUnitDto {
 export class UpdateUnitDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(40)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) kind?: UnitKind;
@@ -81,10 +72,7 @@ export class UnitQueryDto extends SearchQueryDto {
 
 export class CreateClusterDto {
   @ApiProperty({ example: 'CUM-1' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(40)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code!: string;
   @ApiProperty({ example: 'Cụm thi đua số 1' })
   @IsString()

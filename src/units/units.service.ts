@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
-import { Page } from '../common/pagination';
-import { escapeLike, foldForSearch } from '../common/text/fold';
+import { Page, pageOf, whereNameMatches } from '../common/pagination';
+import { foldForSearch } from '../common/text/fold';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { CreateClusterDto, CreateUnitDto, UnitQueryDto, UpdateUnitDto } from './units.dto';
 import { EmulationCluster, Unit } from './unit.entity';
@@ -44,23 +44,13 @@ export class UnitsService {
   }
 
   async list(actor: Actor, query: UnitQueryDto): Promise<Page<Unit>> {
-    const qb = this.scoped(actor);
-    if (query.q)
-      qb.andWhere(`u.search_name LIKE :q ESCAPE '\\'`, {
-        q: `%${escapeLike(foldForSearch(query.q))}%`,
-      });
+    const qb = whereNameMatches(this.scoped(actor), 'u.search_name', query.q);
     if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
     if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
     if (query.clusterId) qb.andWhere('u.cluster_id = :clusterId', { clusterId: query.clusterId });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const [items, total] = await qb
-      .orderBy(SORT_COLUMNS[query.sort], order)
-      .addOrderBy('u.code', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return pageOf(qb.orderBy(SORT_COLUMNS[query.sort], order).addOrderBy('u.code', 'ASC'), query);
   }
 
   async get(actor: Actor, id: string): Promise<Unit> {

@@ -14,15 +14,11 @@ import {
 import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
 import { Role } from '../auth/roles';
 import { SearchQueryDto } from '../common/pagination';
+import { IsCode } from '../common/validation/is-code';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'hungdao2' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(60)
-  @Matches(/^[a-z0-9._-]+$/i, {
-    message: 'Trường "$property" chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
-  })
+  @IsCode(60)
   username!: string;
 
   @ApiProperty({ example: 'Trần Văn Hùng' })

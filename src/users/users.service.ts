@@ -6,7 +6,7 @@ import { PasswordService } from '../auth/password.service';
 import { Role } from '../auth/roles';
 import { Session } from '../auth/session.entity';
 import { AppError } from '../common/errors/app-error';
-import { Page } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
 import { escapeLike, foldForSearch } from '../common/text/fold';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UnitsService } from '../units/units.service';
@@ -37,12 +37,7 @@ export class UsersService {
         raw: `%${escapeLike(query.q.toLowerCase())}%`,
       });
     }
-    const [items, total] = await qb
-      .orderBy('u.username', query.order === 'desc' ? 'DESC' : 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return pageOf(qb.orderBy('u.username', query.order === 'desc' ? 'DESC' : 'ASC'), query);
   }
 
   async get(actor: Actor, id: string): Promise<User> {
