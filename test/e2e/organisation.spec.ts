@@ -118,6 +118,42 @@ describe('organisation: scoping, isolation, bad input, search', () => {
       .expect(201);
   });
 
+  it('is safe under concurrent requests: one create per code, one edit per version', async () => {
+    const creates = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        admin
+          .post('/api/units')
+          .send({ code: 'P-DONGTHOI', name: `Phòng đồng thời ${i}`, kind: 'department' }),
+      ),
+    );
+    const statuses = creates.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(11);
+    for (const lost of creates.filter((r) => r.status === 409)) {
+      expect(lost.body.details).toContainEqual(
+        expect.objectContaining({ field: 'code', code: 'unique' }),
+      );
+    }
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM units WHERE code = 'P-DONGTHOI'",
+    );
+    expect(n).toBe(1);
+
+    const id = creates.find((r) => r.status === 201)!.body.id;
+    const edits = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        admin.patch(`/api/units/${id}`).send({ name: `Tên ${i}`, version: 1 }),
+      ),
+    );
+    expect(edits.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(edits.filter((r) => r.status === 409)).toHaveLength(7);
+    const audits = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE target_id = $1 AND action = 'unit.update'",
+      [id],
+    );
+    expect(audits[0].n).toBe(1);
+  });
+
   it('refuses cycles in the unit tree', async () => {
     const own = await admin
       .patch(`/api/units/${hungDaoId}`)

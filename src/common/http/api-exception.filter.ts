@@ -91,10 +91,13 @@ function fromHttpException(exception: HttpException, request: Request): Shaped {
 
 /** Maps PostgreSQL errors that slipped past a service to a 4xx, never a 500. */
 function fromQueryFailed(exception: QueryFailedError): Shaped | undefined {
-  const code = (exception.driverError as { code?: string } | undefined)?.code;
-  switch (code) {
+  const driverError = exception.driverError as { code?: string; detail?: string } | undefined;
+  switch (driverError?.code) {
     case '23505':
-      return generic(409, 'Dữ liệu bị trùng với một bản ghi đã có.');
+      return {
+        ...generic(409, 'Dữ liệu bị trùng với một bản ghi đã có.'),
+        details: uniqueFields(driverError.detail),
+      };
     case '23503':
       return generic(
         409,
@@ -111,6 +114,27 @@ function fromQueryFailed(exception: QueryFailedError): Shaped | undefined {
     default:
       return undefined;
   }
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Names the field of a unique violation from PostgreSQL's detail, e.g.
+ * `Key (authority_id, code)=(…, P-1) already exists.` → `code` (the scope
+ * columns, *_id, are left out unless nothing else is in the key).
+ */
+function uniqueFields(detail: string | undefined): FieldDetail[] {
+  const columns = /^Key \(([^)]+)\)=/
+    .exec(detail ?? '')?.[1]
+    .split(',')
+    .map((c) => c.trim());
+  if (!columns?.length) return [];
+  const own = columns.filter((c) => !c.endsWith('_id'));
+  return (own.length ? own : columns).map((column) => ({
+    field: camel(column),
+    code: 'unique',
+    message: `Giá trị của trường "${camel(column)}" đã được dùng.`,
+  }));
 }
 
 /**
