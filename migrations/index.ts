@@ -1,7 +1,8 @@
 import { Identity1795328308382 } from './1795328308382-Identity';
+import { Movements1795329437748 } from './1795329437748-Movements';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
  * writes a new file; add its class at the end of this list.
  */
-export const migrations: Function[] = [Identity1795328308382];
+export const migrations: Function[] = [Identity1795328308382, Movements1795329437748];

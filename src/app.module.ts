@@ -10,7 +10,11 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
+import { MovementsModule } from './movements/movements.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +32,10 @@ export class AppModule {
         UnitsModule,
         PeopleModule,
         UsersModule,
+        FilesModule,
+        MovementsModule,
+        RegistrationsModule,
+        ReportsModule,
         DemoModule,
       ],
     };

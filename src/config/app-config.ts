@@ -130,6 +130,20 @@ export class AppConfig {
   @Max(10000)
   LOGIN_RATE_PER_MINUTE = 20;
 
+  /** Folder where uploaded evidence files are kept (outside any web root). */
+  @Expose()
+  @IsString()
+  @MinLength(1)
+  FILES_DIR = './.data/files';
+
+  /** Largest accepted evidence file, in megabytes. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  FILE_MAX_MB = 20;
+
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }

@@ -7,7 +7,17 @@ import { AppConfig } from '../config/app-config';
 import { Person } from '../people/person.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
+import {
+  CriteriaSet,
+  Criterion,
+  Movement,
+  MovementStatus,
+  ReviewRound,
+  SubjectKind,
+} from '../movements/movement.entity';
+import { Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { DEMO_AUTHORITIES, DemoAuthority } from './demo-data';
+import { DEMO_MOVEMENTS, DemoMovement } from './demo-movements';
 
 /**
  * Loads the demo data. Idempotent: every record is looked up by its natural
@@ -107,6 +117,65 @@ export class DemoSeeder {
         );
         created++;
       }
+    }
+    return created;
+  }
+
+  private async seedMovement(manager: EntityManager, demo: DemoMovement): Promise<number> {
+    const authority = await manager.findOneByOrFail(Authority, { code: demo.authority });
+    if (await manager.existsBy(Movement, { authorityId: authority.id, title: demo.title }))
+      return 0;
+    let created = 1;
+    const movement = await manager.save(
+      manager.create(Movement, {
+        authorityId: authority.id,
+        title: demo.title,
+        legalBases: demo.legalBases,
+        contentAreas: demo.contentAreas,
+        phases: demo.phases,
+        launchDate: demo.launchDate,
+        registrationDeadline: demo.registrationDeadline,
+        status: demo.launched ? MovementStatus.Launched : MovementStatus.Draft,
+      }),
+    );
+    for (const round of demo.rounds) {
+      await manager.save(
+        manager.create(ReviewRound, { ...round, movementId: movement.id, closed: false }),
+      );
+      created++;
+    }
+    for (const [subjectKind, criteria] of Object.entries(demo.criteria)) {
+      const set = await manager.save(
+        manager.create(CriteriaSet, {
+          movementId: movement.id,
+          subjectKind: subjectKind as SubjectKind,
+          version: 1,
+        }),
+      );
+      await manager.save(
+        criteria.map((c, position) =>
+          manager.create(Criterion, { ...c, criteriaSetId: set.id, position }),
+        ),
+      );
+      created += 1 + criteria.length;
+    }
+    for (const code of demo.registered) {
+      const unit = await manager.findOneByOrFail(Unit, { authorityId: authority.id, code });
+      await manager.save(
+        manager.create(Registration, {
+          movementId: movement.id,
+          authorityId: authority.id,
+          unitId: unit.id,
+          status: RegistrationStatus.Registered,
+          commitments: `${unit.name} đăng ký thực hiện đầy đủ các tiêu chuẩn thi đua của phong trào "${demo.title}".`,
+          targets: [],
+          personIds: [],
+          pilot: demo.pilots.includes(code),
+          registeredAt: new Date(`${demo.registrationDeadline}T09:00:00+07:00`),
+          withdrawnAt: null,
+        }),
+      );
+      created++;
     }
     return created;
   }

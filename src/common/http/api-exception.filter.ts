@@ -80,6 +80,11 @@ function fromHttpException(exception: HttpException, request: Request): Shaped {
   }
   const response = exception.getResponse();
   const shaped = generic(status);
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+    // Multer's file size limit (body-parser's is handled with its cause).
+    shaped.message = 'Tệp vượt quá dung lượng cho phép.';
+    shaped.details = [{ field: 'file', code: 'maxSize', message: shaped.message }];
+  }
   if (typeof response === 'object' && response !== null) {
     const r = response as Record<string, unknown>;
     if (Array.isArray(r.details)) shaped.details = r.details as FieldDetail[];

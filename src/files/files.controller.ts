@@ -1,0 +1,33 @@
+import { Controller, Get, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { FilesService, UploadedFile as Upload } from './files.service';
+
+@ApiTags('Tệp minh chứng')
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @Roles(Role.UnitOfficer, Role.HomeAffairs, Role.Coordinator, Role.Admin)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Tải lên tệp minh chứng (PDF, PNG, JPEG, DOCX, XLSX)' })
+  upload(@CurrentActor() actor: Actor, @UploadedFile() file: Upload | undefined) {
+    return this.files.upload(actor, file);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Tải về tệp minh chứng (chỉ người có quyền xem hồ sơ)' })
+  download(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.files.download(actor, id);
+  }
+}

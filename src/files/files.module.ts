@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { memoryStorage } from 'multer';
+import { AppConfig } from '../config/app-config';
+import { EvidenceFile } from './evidence-file.entity';
+import { FileStorage, LocalFileStorage } from './file-storage';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([EvidenceFile]),
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.FILE_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
+      }),
+    }),
+  ],
+  controllers: [FilesController],
+  providers: [
+    FilesService,
+    {
+      provide: FileStorage,
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => new LocalFileStorage(c.FILES_DIR),
+    },
+  ],
+  exports: [FilesService],
+})
+export class FilesModule {}

@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { EvidenceFile } from './evidence-file.entity';
+import { FileStorage } from './file-storage';
+
+/** Accepted types, detected from the bytes, with the file name endings each may carry. */
+const ACCEPTED: Record<string, string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+};
+const ACCEPTED_LIST = 'PDF, PNG, JPEG, DOCX, XLSX';
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** Multer decodes part file names as latin1; recover the UTF-8 (diacritics). */
+function decodeName(name: string): string {
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? name : utf8;
+}
+
+function invalidFile(message: string, code: string): AppError {
+  return AppError.invalidField('file', message, code);
+}
+
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(actor: Actor, file: UploadedFile | undefined): Promise<EvidenceFile> {
+    if (!file)
+      throw invalidFile(
+        'Trường "file" là bắt buộc: hãy gửi một tệp (multipart/form-data).',
+        'required',
+      );
+    if (file.size === 0) throw invalidFile('Tệp rỗng.', 'empty');
+    const originalName = decodeName(file.originalname).normalize('NFC').slice(0, 255);
+    const { fileTypeFromBuffer } = await import('file-type');
+    const detected = await fileTypeFromBuffer(file.buffer);
+    const endings = detected ? ACCEPTED[detected.mime] : undefined;
+    if (!detected || !endings) {
+      throw invalidFile(`Loại tệp không được chấp nhận. Chỉ nhận ${ACCEPTED_LIST}.`, 'type');
+    }
+    const ending = originalName.toLowerCase().split('.').pop() ?? '';
+    if (!endings.includes(ending)) {
+      throw invalidFile(
+        `Nội dung tệp là ${detected.ext.toUpperCase()} nhưng tên tệp có đuôi ".${ending}". Hãy đặt đúng đuôi tệp.`,
+        'typeMismatch',
+      );
+    }
+    const id = randomUUID();
+    const storageKey = `${id.slice(0, 2)}/${id}`;
+    await this.storage.put(storageKey, file.buffer);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(EvidenceFile, {
+          id,
+          authorityId: authorityScope(actor),
+          unitId: unitScope(actor),
+          originalName,
+          contentType: detected.mime,
+          sizeBytes: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey,
+          uploadedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'file.upload',
+        { type: 'file', id },
+        {
+          originalName: { from: null, to: originalName },
+          sha256: { from: null, to: saved.sha256 },
+        },
+      );
+      return saved;
+    });
+  }
+
+  /** Files the actor may read: the authority's, or a unit officer's own unit's. */
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+    const qb = manager
+      .getRepository(EvidenceFile)
+      .createQueryBuilder('f')
+      .where('f.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    const own = unitScope(actor);
+    if (own) qb.andWhere('f.unit_id = :ownUnit', { ownUnit: own });
+    return qb;
+  }
+
+  async download(actor: Actor, id: string): Promise<StreamableFile> {
+    const file = await this.scoped(actor)
+      .addSelect('f.storageKey')
+      .andWhere('f.id = :id', { id })
+      .getOne();
+    if (!file) throw AppError.notFound('Tệp');
+    const ascii =
+      file.originalName
+        .normalize('NFD')
+        .replace(/[^\x20-\x7E]/g, '')
+        .replace(/["\\]/g, '') || 'tep';
+    return new StreamableFile(this.storage.read(file.storageKey), {
+      type: file.contentType,
+      length: file.sizeBytes,
+      disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+    });
+  }
+
+  /**
+   * Evidence referenced from a report or dossier: every id must be a file the
+   * actor's unit owns (or, for staff, of the authority); 400 naming `field`.
+   */
+  async requireOwned(
+    actor: Actor,
+    ids: string[],
+    field: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.scoped(actor, manager)
+      .andWhere({ id: In(ids) })
+      .getCount();
+    if (found !== new Set(ids).size) {
+      throw AppError.invalidField(
+        field,
+        'Có tệp minh chứng không tồn tại hoặc không thuộc đơn vị của bạn.',
+        'unknownFile',
+      );
+    }
+  }
+}

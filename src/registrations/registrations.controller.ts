@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES, Role, STAFF_ROLES } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { PilotDto, RegisterDto } from './registrations.dto';
+import { RegistrationsService } from './registrations.service';
+
+@ApiTags('Đăng ký thi đua')
+@Controller('movements/:id')
+export class RegistrationsController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Post('registrations')
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({ summary: 'Đơn vị đăng ký thi đua (trước hạn đăng ký)' })
+  register(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RegisterDto) {
+    return this.registrations.register(actor, id, dto);
+  }
+
+  @Post('registrations/withdraw')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đơn vị rút đăng ký (trước hạn đăng ký)' })
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.registrations.withdraw(actor, id);
+  }
+
+  @Get('registrations')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Các bản đăng ký (cán bộ đơn vị: của đơn vị mình)' })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.registrations.list(actor, id);
+  }
+
+  @Put('registrations/:registrationId/pilot')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({ summary: 'Chọn hoặc bỏ đơn vị chỉ đạo điểm (tối đa 2)' })
+  setPilot(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('registrationId') registrationId: string,
+    @Body() dto: PilotDto,
+  ) {
+    return this.registrations.setPilot(actor, id, registrationId, dto.pilot);
+  }
+
+  @Get('coverage')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Tỷ lệ đăng ký theo loại đơn vị và danh sách đơn vị chưa đăng ký' })
+  coverage(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.registrations.coverage(actor, id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { JudgementDto, ReportQueryDto, SubmitReportDto } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('Báo cáo kết quả')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({
+    summary: 'Gửi báo cáo kết quả của đơn vị cho một đợt (gửi lại: tạo lần báo cáo mới)',
+  })
+  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitReportDto) {
+    return this.reports.submit(actor, dto);
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh sách báo cáo (mặc định: lần mới nhất của mỗi đơn vị)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.reports.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Chi tiết báo cáo và kết quả đánh giá từng tiêu chí' })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.reports.detail(actor, id);
+  }
+
+  @Post(':id/judgements')
+  @Roles(Role.HomeAffairs)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Đánh giá tiêu chí định tính hoặc điều chỉnh kết quả tự động (bắt buộc nêu lý do)',
+  })
+  judge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: JudgementDto) {
+    return this.reports.judge(actor, id, dto);
+  }
+}

@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { formatVietnameseDate } from '../common/dates';
+import { AppError, FieldDetail } from '../common/errors/app-error';
+import { Page, pageOf } from '../common/pagination';
+import { FilesService } from '../files/files.service';
+import {
+  Criterion,
+  CriterionType,
+  MovementStatus,
+  subjectKindOfUnit,
+} from '../movements/movement.entity';
+import { MovementsService, roundIsOpen } from '../movements/movements.service';
+import { Registration, RegistrationStatus } from '../registrations/registration.entity';
+import { Unit } from '../units/unit.entity';
+import { evaluateValue, summarize } from './evaluation';
+import { EVALUATION_LABELS, EvaluationResult, IndicatorReport, ReportValue } from './report.entity';
+import { JudgementDto, ReportQueryDto, ReportValueDto, SubmitReportDto } from './reports.dto';
+
+/** Checks one value against its criterion's type; returns the problems found. */
+function valueProblems(criterion: Criterion, value: ReportValueDto, field: string): FieldDetail[] {
+  const problem = (name: string, code: string, message: string) => ({
+    field: `${field}.${name}`,
+    code,
+    message,
+  });
+  switch (criterion.type) {
+    case CriterionType.Percentage:
+      if (value.number === undefined)
+        return [problem('number', 'required', `Tiêu chí ${criterion.code}: cần nhập tỷ lệ %.`)];
+      if (value.number < 0 || value.number > 100)
+        return [problem('number', 'range', `Tiêu chí ${criterion.code}: tỷ lệ phải từ 0 đến 100.`)];
+      return [];
+    case CriterionType.Count:
+      if (value.number === undefined || value.number < 0 || !Number.isInteger(value.number)) {
+        return [
+          problem(
+            'number',
+            'integer',
+            `Tiêu chí ${criterion.code}: cần nhập số lượng là số nguyên ≥ 0.`,
+          ),
+        ];
+      }
+      return [];
+    case CriterionType.Boolean:
+      return value.achieved === undefined
+        ? [problem('achieved', 'required', `Tiêu chí ${criterion.code}: cần chọn có hoặc không.`)]
+        : [];
+    case CriterionType.Qualitative:
+      return value.statement?.trim()
+        ? []
+        : [problem('statement', 'required', `Tiêu chí ${criterion.code}: cần trình bày kết quả.`)];
+  }
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly movements: MovementsService,
+    private readonly files: FilesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Submits a unit's report for a round against the current criteria of its
+   * kind. It is locked once submitted: submitting again makes a new revision
+   * and keeps the previous one as superseded.
+   */
+  submit(actor: Actor, dto: SubmitReportDto) {
+    const unitId = unitScope(actor);
+    if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
+    return this.dataSource.transaction(async (manager) => {
+      const round = await this.movements.requireRound(actor, dto.roundId, manager);
+      if (round.movement.status !== MovementStatus.Launched || !roundIsOpen(round)) {
+        throw AppError.invalidField(
+          'roundId',
+          `Đợt "${round.name}" đã khoá, không nhận báo cáo (hạn báo cáo: ${formatVietnameseDate(round.reportDeadline)}).`,
+          'roundClosed',
+        );
+      }
+      const registered = await manager.existsBy(Registration, {
+        movementId: round.movementId,
+        unitId,
+        status: RegistrationStatus.Registered,
+      });
+      if (!registered)
+        throw AppError.invalidField(
+          'roundId',
+          'Đơn vị chưa đăng ký phong trào này nên chưa thể báo cáo.',
+          'notRegistered',
+        );
+      const unit = await manager.findOneByOrFail(Unit, { id: unitId });
+      const set = await this.movements.currentSet(
+        round.movementId,
+        subjectKindOfUnit(unit.kind),
+        manager,
+      );
+      if (!set?.criteria?.length)
+        throw AppError.invalidField(
+          'roundId',
+          'Phong trào chưa có bộ tiêu chuẩn cho loại đơn vị của bạn.',
+          'noCriteria',
+        );
+
+      const byId = new Map(set.criteria.map((c) => [c.id, c]));
+      const details: FieldDetail[] = [];
+      const seen = new Set<string>();
+      dto.values.forEach((value, i) => {
+        const criterion = byId.get(value.criterionId);
+        if (!criterion)
+          details.push({
+            field: `values.${i}.criterionId`,
+            code: 'unknownCriterion',
+            message:
+              'Tiêu chí không thuộc bộ tiêu chuẩn hiện hành của đơn vị (sai bộ hoặc phiên bản cũ).',
+          });
+        else if (seen.has(value.criterionId))
+          details.push({
+            field: `values.${i}.criterionId`,
+            code: 'duplicate',
+            message: `Tiêu chí ${criterion.code} được nhập hai lần.`,
+          });
+        else details.push(...valueProblems(criterion, value, `values.${i}`));
+        seen.add(value.criterionId);
+      });
+      const missing = set.criteria.filter((c) => !seen.has(c.id)).map((c) => c.code);
+      if (missing.length)
+        details.push({
+          field: 'values',
+          code: 'missing',
+          message: `Còn thiếu kết quả của tiêu chí: ${missing.join(', ')}.`,
+        });
+      if (details.length)
+        throw AppError.badRequest(
+          details.length === 1 ? details[0].message : 'Báo cáo chưa hợp lệ.',
+          details,
+        );
+      for (const [i, value] of dto.values.entries()) {
+        await this.files.requireOwned(
+          actor,
+          value.evidenceFileIds ?? [],
+          `values.${i}.evidenceFileIds`,
+          manager,
+        );
+      }
+
+      const previous = await manager.findOne(IndicatorReport, {
+        where: { roundId: round.id, unitId, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const maxRevision: number =
+        (await manager.maximum(IndicatorReport, 'revision', { roundId: round.id, unitId })) ?? 0;
+      if (previous)
+        await manager.update(IndicatorReport, { id: previous.id }, { supersededAt: new Date() });
+
+      const values = dto.values.map((v) => {
+        const criterion = byId.get(v.criterionId)!;
+        const given = { number: v.number ?? null, achieved: v.achieved ?? null };
+        return { criterion, given, v, autoResult: evaluateValue(criterion, given) };
+      });
+      const summary = summarize(
+        values.map((x) => ({
+          mandatory: x.criterion.mandatory,
+          weight: x.criterion.weight,
+          result: x.autoResult,
+        })),
+      );
+      const report = await manager.save(
+        manager.create(IndicatorReport, {
+          authorityId: unit.authorityId,
+          movementId: round.movementId,
+          roundId: round.id,
+          unitId,
+          criteriaSetId: set.id,
+          revision: maxRevision + 1,
+          supersededAt: null,
+          note: dto.note?.trim() ?? '',
+          submittedBy: actor.userId,
+          ...summary,
+        }),
+      );
+      await manager.save(
+        values.map((x) =>
+          manager.create(ReportValue, {
+            reportId: report.id,
+            criterionId: x.criterion.id,
+            number: x.given.number,
+            achieved: x.given.achieved,
+            statement: x.v.statement?.trim() ?? '',
+            evidenceFileIds: x.v.evidenceFileIds ?? [],
+            autoResult: x.autoResult,
+            reviewResult: null,
+          }),
+        ),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'report.submit',
+        { type: 'report', id: report.id },
+        {
+          revision: { from: previous?.revision ?? null, to: report.revision },
+          overall: { from: previous?.overall ?? null, to: report.overall },
+        },
+      );
+      return this.detail(actor, report.id, manager);
+    });
+  }
+
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+    const qb = manager
+      .getRepository(IndicatorReport)
+      .createQueryBuilder('r')
+      .where('r.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    const own = unitScope(actor);
+    if (own) qb.andWhere('r.unit_id = :own', { own });
+    return qb;
+  }
+
+  async list(actor: Actor, query: ReportQueryDto): Promise<Page<IndicatorReport>> {
+    const qb = this.scoped(actor);
+    if (query.movementId)
+      qb.andWhere('r.movement_id = :movementId', { movementId: query.movementId });
+    if (query.roundId) qb.andWhere('r.round_id = :roundId', { roundId: query.roundId });
+    if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
+    if (!query.includeSuperseded) qb.andWhere('r.superseded_at IS NULL');
+    return pageOf(qb.orderBy('r.submitted_at', 'DESC'), query);
+  }
+
+  /** A report with each criterion, the value given and its evaluation. */
+  async detail(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
+    const report = await this.scoped(actor, manager)
+      .leftJoinAndSelect('r.values', 'v')
+      .leftJoinAndSelect('v.criterion', 'c')
+      .andWhere('r.id = :id', { id })
+      .orderBy('c.position', 'ASC')
+      .getOne();
+    if (!report) throw AppError.notFound('Báo cáo');
+    return {
+      ...report,
+      overallLabel: EVALUATION_LABELS[report.overall],
+      current: report.supersededAt === null,
+      values: (report.values ?? []).map((v) => {
+        const result = v.reviewResult ?? v.autoResult;
+        return { ...v, result, resultLabel: EVALUATION_LABELS[result] };
+      }),
+    };
+  }
+
+  /**
+   * A Home Affairs reviewer judges a qualitative criterion or overrides an
+   * automatic result, always with a reason; the overall result is recomputed.
+   */
+  judge(actor: Actor, reportId: string, dto: JudgementDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const report = await this.scoped(actor, manager)
+        .setLock('pessimistic_write')
+        .andWhere('r.id = :id', { id: reportId })
+        .getOne();
+      if (!report) throw AppError.notFound('Báo cáo');
+      if (report.supersededAt)
+        throw AppError.conflict(
+          'Báo cáo này đã được đơn vị thay bằng lần báo cáo mới; hãy đánh giá lần mới nhất.',
+        );
+      const values = await manager.find(ReportValue, {
+        where: { reportId },
+        relations: { criterion: true },
+      });
+      const target = values.find((v) => v.criterionId === dto.criterionId);
+      if (!target)
+        throw AppError.invalidField(
+          'criterionId',
+          'Tiêu chí không có trong báo cáo này.',
+          'unknownCriterion',
+        );
+      const before = target.reviewResult ?? target.autoResult;
+      target.reviewResult = dto.result;
+      target.reviewReason = dto.reason.trim();
+      target.reviewedBy = actor.userId;
+      target.reviewedAt = new Date();
+      await manager.save(ReportValue, target);
+      const summary = summarize(
+        values.map((v) => ({
+          mandatory: v.criterion!.mandatory,
+          weight: v.criterion!.weight,
+          result: v.reviewResult ?? v.autoResult,
+        })),
+      );
+      await manager.update(IndicatorReport, { id: reportId }, summary);
+      const action =
+        target.criterion!.type === CriterionType.Qualitative ? 'report.judge' : 'report.override';
+      await this.audit.record(
+        manager,
+        actor,
+        action,
+        { type: 'report', id: reportId },
+        {
+          [`criterion:${target.criterion!.code}`]: { from: before, to: dto.result },
+          reason: { from: null, to: target.reviewReason },
+          overall: { from: report.overall, to: summary.overall },
+        },
+      );
+      return this.detail(actor, reportId, manager);
+    });
+  }
+}
