@@ -41,6 +41,7 @@ export class DemoSeeder {
     await this.dataSource.transaction(async (manager) => {
       for (const demo of DEMO_AUTHORITIES)
         created += await this.seedAuthority(manager, demo, passwordHash);
+      for (const demo of DEMO_MOVEMENTS) created += await this.seedMovement(manager, demo);
     });
     this.logger.log(`Demo data ready (${created} records created) in ${Date.now() - started} ms`);
   }

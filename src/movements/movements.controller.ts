@@ -30,8 +30,8 @@ import { MovementsService } from './movements.service';
 /** The coordinator (Phòng Văn hóa và Thông tin) and admins run movements. */
 const MANAGERS = [Role.Coordinator, Role.Admin];
 
-const SubjectKindParam = () =>
-  Param(
+function SubjectKindParam() {
+  return Param(
     'subjectKind',
     new ParseEnumPipe(SubjectKind, {
       exceptionFactory: () =>
@@ -42,6 +42,7 @@ const SubjectKindParam = () =>
         ),
     }),
   );
+}
 
 @ApiTags('Phong trào thi đua')
 @Controller('movements')

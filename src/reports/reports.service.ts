@@ -16,7 +16,7 @@ import { MovementsService, roundIsOpen } from '../movements/movements.service';
 import { Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { Unit } from '../units/unit.entity';
 import { evaluateValue, summarize } from './evaluation';
-import { EVALUATION_LABELS, EvaluationResult, IndicatorReport, ReportValue } from './report.entity';
+import { EVALUATION_LABELS, IndicatorReport, ReportValue } from './report.entity';
 import { JudgementDto, ReportQueryDto, ReportValueDto, SubmitReportDto } from './reports.dto';
 
 /** Checks one value against its criterion's type; returns the problems found. */
