@@ -22,10 +22,11 @@ module.exports = {
   rootDir: '..',
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
+  resolver: '<rootDir>/test/esm-resolver.js',
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
   // Only ESM packages are compiled; everything else is required as is.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -41,7 +41,10 @@ export class FilesService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(actor: Actor, file: UploadedFile | undefined): Promise<EvidenceFile> {
+  async upload(
+    actor: Actor,
+    file: UploadedFile | undefined,
+  ): Promise<Omit<EvidenceFile, 'storageKey'>> {
     if (!file)
       throw invalidFile(
         'Trường "file" là bắt buộc: hãy gửi một tệp (multipart/form-data).',
@@ -89,7 +92,9 @@ export class FilesService {
           sha256: { from: null, to: saved.sha256 },
         },
       );
-      return saved;
+      // The storage key is internal: never part of an answer.
+      const { storageKey: _key, ...view } = saved;
+      return view;
     });
   }
 

@@ -24,6 +24,7 @@ export function api(t: TestApp, token: string) {
     get: (url: string) => auth(request(t.http).get(url)),
     post: (url: string) => auth(request(t.http).post(url)),
     patch: (url: string) => auth(request(t.http).patch(url)),
+    put: (url: string) => auth(request(t.http).put(url)),
     delete: (url: string) => auth(request(t.http).delete(url)),
   };
 }

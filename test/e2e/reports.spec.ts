@@ -1,0 +1,294 @@
+import { api, seedDemo, tokenFor } from '../support/actors';
+import { daysFromToday } from '../support/dates';
+import { createTestApp, TestApp } from '../support/test-app';
+
+type Api = ReturnType<typeof api>;
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+describe('indicator reports and their evaluation', () => {
+  let t: TestApp;
+  let vhtt: Api;
+  let noivu: Api;
+  let hungdao: Api;
+  let daison: Api;
+  let movementId: string;
+  let roundId: string;
+  let criteria: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    vhtt = api(t, await tokenFor(t, 'vhtt'));
+    noivu = api(t, await tokenFor(t, 'noivu'));
+    hungdao = api(t, await tokenFor(t, 'hungdao'));
+    daison = api(t, await tokenFor(t, 'daison'));
+
+    const movement = await vhtt
+      .post('/api/movements')
+      .send({ title: 'Chuyển đổi số năm 2027', registrationDeadline: daysFromToday(5) })
+      .expect(201);
+    movementId = movement.body.id;
+    const set = await vhtt
+      .put(`/api/movements/${movementId}/criteria/commune`)
+      .send({
+        criteria: [
+          {
+            code: 'X1',
+            text: 'Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng',
+            type: 'percentage',
+            threshold: 80,
+            weight: 2,
+          },
+          { code: 'X2', text: 'Có trang thông tin điện tử của xã', type: 'boolean' },
+          {
+            code: 'X3',
+            text: 'Số buổi tập huấn kỹ năng số cho người dân',
+            type: 'count',
+            threshold: 3,
+            mandatory: false,
+          },
+          { code: 'X4', text: 'Có mô hình chuyển đổi số tiêu biểu', type: 'qualitative' },
+        ],
+      })
+      .expect(200);
+    criteria = Object.fromEntries(
+      set.body.criteria.map((c: { code: string; id: string }) => [c.code, c.id]),
+    );
+    await vhtt.post(`/api/movements/${movementId}/launch`).expect(200);
+    const round = await vhtt
+      .post(`/api/movements/${movementId}/rounds`)
+      .send({
+        kind: 'annual',
+        name: 'Năm 2027',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        reportDeadline: daysFromToday(30),
+        nominationDeadline: daysFromToday(40),
+      })
+      .expect(201);
+    roundId = round.body.id;
+    await hungdao
+      .post(`/api/movements/${movementId}/registrations`)
+      .send({ commitments: 'Xã Hưng Đạo đăng ký thi đua' })
+      .expect(201);
+  });
+  afterAll(() => t.close());
+
+  const values = (x1: number, extra: Record<string, unknown> = {}) => [
+    { criterionId: criteria.X1, number: x1 },
+    { criterionId: criteria.X2, achieved: true },
+    { criterionId: criteria.X3, number: 4 },
+    {
+      criterionId: criteria.X4,
+      statement: 'Mô hình "Chợ 4.0" thanh toán không dùng tiền mặt',
+      ...extra,
+    },
+  ];
+
+  it('evaluates at, just below and just above the threshold; each correction is a new revision', async () => {
+    const results: Record<number, string> = {};
+    for (const x1 of [79.9, 80, 80.1]) {
+      const res = await hungdao
+        .post('/api/reports')
+        .send({ roundId, values: values(x1) })
+        .expect(201);
+      const x1Value = res.body.values.find(
+        (v: { criterionId: string }) => v.criterionId === criteria.X1,
+      );
+      results[x1] = x1Value.result;
+      expect(x1Value.number).toBe(x1);
+    }
+    expect(results).toEqual({ 79.9: 'not_met', 80: 'met', 80.1: 'met' });
+
+    const current = (await hungdao.get(`/api/reports?roundId=${roundId}`).expect(200)).body;
+    expect(current.total).toBe(1);
+    expect(current.items[0].revision).toBe(3);
+    const all = (
+      await noivu.get(`/api/reports?roundId=${roundId}&includeSuperseded=true`).expect(200)
+    ).body;
+    expect(all.items.map((r: { revision: number }) => r.revision).sort()).toEqual([1, 2, 3]);
+    const first = all.items.find((r: { revision: number }) => r.revision === 1);
+    expect(first).toMatchObject({ overall: 'not_met' });
+    expect(first.supersededAt).not.toBeNull();
+    // Qualitative X4 awaits a reviewer, so the latest is pending.
+    expect(current.items[0]).toMatchObject({ overall: 'pending', score: 80 });
+  });
+
+  it('lets Home Affairs judge a qualitative criterion and override an automatic result, with a reason, audited', async () => {
+    const report = (await hungdao.get(`/api/reports?roundId=${roundId}`).expect(200)).body.items[0];
+    const noReason = await noivu
+      .post(`/api/reports/${report.id}/judgements`)
+      .send({ criterionId: criteria.X4, result: 'met' })
+      .expect(400);
+    expect(noReason.body.details[0].field).toBe('reason');
+
+    const judged = await noivu
+      .post(`/api/reports/${report.id}/judgements`)
+      .send({
+        criterionId: criteria.X4,
+        result: 'met',
+        reason: 'Minh chứng mô hình đầy đủ, đã kiểm tra thực tế',
+      })
+      .expect(200);
+    expect(judged.body).toMatchObject({ overall: 'met', score: 100, overallLabel: 'Đạt' });
+
+    const overridden = await noivu
+      .post(`/api/reports/${report.id}/judgements`)
+      .send({
+        criterionId: criteria.X1,
+        result: 'not_met',
+        reason: 'Số liệu 80,1% chưa khớp với hệ thống quản lý văn bản',
+      })
+      .expect(200);
+    expect(overridden.body.overall).toBe('not_met');
+    const x1 = overridden.body.values.find(
+      (v: { criterionId: string }) => v.criterionId === criteria.X1,
+    );
+    expect(x1).toMatchObject({ autoResult: 'met', reviewResult: 'not_met', result: 'not_met' });
+
+    const audit = (
+      await noivu.get(`/api/audit?targetType=report&targetId=${report.id}`).expect(200)
+    ).body;
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual([
+      'report.override',
+      'report.judge',
+      'report.submit',
+    ]);
+    expect(audit.items[0].changes.reason.to).toContain('chưa khớp');
+
+    await hungdao
+      .post(`/api/reports/${report.id}/judgements`)
+      .send({ criterionId: criteria.X4, result: 'met', reason: 'Tự chấm điểm' })
+      .expect(403);
+  });
+
+  it('refuses bad values with the field named, and saves nothing', async () => {
+    const count = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM indicator_reports'))[0].n;
+    const before = await count();
+    const over = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(120) })
+      .expect(400);
+    expect(over.body.details).toContainEqual(
+      expect.objectContaining({ field: 'values.0.number', code: 'range' }),
+    );
+    const negative = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(-1) })
+      .expect(400);
+    expect(negative.body.details[0].field).toBe('values.0.number');
+
+    const [{ id: foreign }] = await t.dataSource.query(
+      "SELECT c.id FROM criteria c JOIN criteria_sets s ON s.id = c.criteria_set_id WHERE s.subject_kind = 'district' LIMIT 1",
+    );
+    const wrongSet = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: [...values(90).slice(1), { criterionId: foreign, number: 90 }] })
+      .expect(400);
+    expect(wrongSet.body.details).toContainEqual(
+      expect.objectContaining({ field: 'values.3.criterionId', code: 'unknownCriterion' }),
+    );
+    expect(wrongSet.body.details).toContainEqual(
+      expect.objectContaining({ field: 'values', code: 'missing' }),
+    );
+
+    const noStatement = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(90).map((v) => ({ ...v, statement: undefined })) })
+      .expect(400);
+    expect(noStatement.body.details[0]).toMatchObject({
+      field: 'values.3.statement',
+      code: 'required',
+    });
+
+    // Not registered: Đại Sơn did not register for this movement.
+    const unregistered = await daison
+      .post('/api/reports')
+      .send({ roundId, values: values(90) })
+      .expect(400);
+    expect(unregistered.body.details[0]).toMatchObject({ field: 'roundId', code: 'notRegistered' });
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps evidence to the unit that uploaded it', async () => {
+    const upload = await daison
+      .post('/api/files')
+      .attach('file', PDF, 'Báo cáo Đại Sơn.pdf')
+      .expect(201);
+    const res = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(90, { evidenceFileIds: [upload.body.id] }) })
+      .expect(400);
+    expect(res.body.details[0]).toMatchObject({
+      field: 'values.3.evidenceFileIds',
+      code: 'unknownFile',
+    });
+    const mine = await hungdao
+      .post('/api/files')
+      .attach('file', PDF, 'Mô hình Chợ 4.0.pdf')
+      .expect(201);
+    const ok = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(90, { evidenceFileIds: [mine.body.id] }) })
+      .expect(201);
+    expect(ok.body.values[3].evidenceFileIds).toEqual([mine.body.id]);
+  });
+
+  it('keeps the criteria version a report was made against', async () => {
+    const report = (await hungdao.get(`/api/reports?roundId=${roundId}`).expect(200)).body.items[0];
+    await vhtt
+      .put(`/api/movements/${movementId}/criteria/commune`)
+      .send({
+        criteria: [
+          {
+            code: 'X1',
+            text: 'Tỷ lệ hồ sơ xử lý trên môi trường mạng (mới)',
+            type: 'percentage',
+            threshold: 90,
+          },
+        ],
+      })
+      .expect(200);
+    const detail = (await hungdao.get(`/api/reports/${report.id}`).expect(200)).body;
+    expect(detail.criteriaSetId).toBe(report.criteriaSetId);
+    expect(detail.values.map((v: { criterion: { code: string } }) => v.criterion.code)).toEqual([
+      'X1',
+      'X2',
+      'X3',
+      'X4',
+    ]);
+    expect(detail.values[0].criterion.threshold).toBe(80);
+    // New reports use the new version, so the old criteria ids are refused.
+    const stale = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(95) })
+      .expect(400);
+    expect(stale.body.details[0]).toMatchObject({ code: 'unknownCriterion' });
+  });
+
+  it('refuses reports for a closed round, naming the round', async () => {
+    await vhtt
+      .patch(`/api/movements/${movementId}/rounds/${roundId}`)
+      .send({ closed: true })
+      .expect(200);
+    const [{ id: x1 }] = await t.dataSource.query(
+      'SELECT c.id FROM criteria c JOIN criteria_sets s ON s.id = c.criteria_set_id WHERE s.movement_id = $1 AND s.version = 2',
+      [movementId],
+    );
+    const res = await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: [{ criterionId: x1, number: 95 }] })
+      .expect(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'roundId', code: 'roundClosed' });
+    expect(res.body.message).toContain('Năm 2027');
+  });
+
+  it("hides another unit's reports", async () => {
+    const report = (await noivu.get(`/api/reports?roundId=${roundId}`).expect(200)).body.items[0];
+    await daison.get(`/api/reports/${report.id}`).expect(404);
+    expect((await daison.get('/api/reports').expect(200)).body.total).toBe(0);
+  });
+});
