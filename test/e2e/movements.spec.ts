@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatVietnameseDate } from '../../src/common/dates';
 import { api, seedDemo, tokenFor, unitId } from '../support/actors';
@@ -6,7 +6,9 @@ import { daysFromToday } from '../support/dates';
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Api = ReturnType<typeof api>;
-const SEED = resolve(__dirname, '../../../shared/seeds/001_8a7e83cb4e2fdf51.txt');
+/** Seed 001, committed as a fixture; checked against ../shared/seeds when that folder is present. */
+const SEED = resolve(__dirname, '../fixtures/seed-001-tu-ky-chuyen-doi-so.txt');
+const SHARED_SEED = resolve(__dirname, '../../../shared/seeds/001_8a7e83cb4e2fdf51.txt');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('movements, criteria and registrations', () => {
@@ -35,6 +37,11 @@ describe('movements, criteria and registrations', () => {
     );
     return (await vhtt.get(`/api/movements/${found.id}`).expect(200)).body;
   }
+
+  it('tests against an unaltered copy of seed 001', () => {
+    if (existsSync(SHARED_SEED)) expect(readFileSync(SEED, 'utf8')).toBe(readFileSync(SHARED_SEED, 'utf8'));
+    expect(readFileSync(SEED, 'utf8')).toContain('IV. TIÊU CHUẨN THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG');
+  });
 
   it('holds the seed movement with the criteria of section IV.1, word for word, and their thresholds', async () => {
     const seedText = collapse(readFileSync(SEED, 'utf8'));

@@ -1,0 +1,20 @@
+import { todayInVietnam } from './dates';
+
+/**
+ * The time, injected so that deadline rules can be tested on fixed dates.
+ * Production uses SystemClock; tests may pass their own to createApp.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+
+  /** Today's date in Vietnam, YYYY-MM-DD. */
+  today(): string {
+    return todayInVietnam(this.now());
+  }
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
