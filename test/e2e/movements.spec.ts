@@ -39,7 +39,8 @@ describe('movements, criteria and registrations', () => {
   }
 
   it('tests against an unaltered copy of seed 001', () => {
-    if (existsSync(SHARED_SEED)) expect(readFileSync(SEED, 'utf8')).toBe(readFileSync(SHARED_SEED, 'utf8'));
+    if (existsSync(SHARED_SEED))
+      expect(readFileSync(SEED, 'utf8')).toBe(readFileSync(SHARED_SEED, 'utf8'));
     expect(readFileSync(SEED, 'utf8')).toContain('IV. TIÊU CHUẨN THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG');
   });
 
