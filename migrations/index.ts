@@ -1,8 +1,13 @@
 import { Identity1795328308382 } from './1795328308382-Identity';
 import { Movements1795329437748 } from './1795329437748-Movements';
+import { Workflow1795330323183 } from './1795330323183-Workflow';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
  * writes a new file; add its class at the end of this list.
  */
-export const migrations: Function[] = [Identity1795328308382, Movements1795329437748];
+export const migrations: Function[] = [
+  Identity1795328308382,
+  Movements1795329437748,
+  Workflow1795330323183,
+];

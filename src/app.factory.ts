@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id';
+import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 
 /** Routes outside the `/api` prefix: health checks (and, later, web pages). */
@@ -14,8 +15,8 @@ export const UNPREFIXED_ROUTES = [{ path: 'health', method: RequestMethod.GET }]
  * Builds the application exactly as it runs in production. main.ts, the demo
  * command and the end-to-end tests all go through here.
  */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, clock?: Clock): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
     bodyParser: false,
     bufferLogs: true,
     abortOnError: false,

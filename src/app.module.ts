@@ -6,11 +6,17 @@ import { PeopleModule } from './people/people.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { CommonModule } from './common/common.module';
+import { Clock, ClockModule } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { AwardsModule } from './awards/awards.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CouncilModule } from './council/council.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { FilesModule } from './files/files.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
 import { MovementsModule } from './movements/movements.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -18,11 +24,12 @@ import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         CommonModule,
         DatabaseModule,
         HealthModule,
@@ -36,6 +43,11 @@ export class AppModule {
         MovementsModule,
         RegistrationsModule,
         ReportsModule,
+        NotificationsModule,
+        AwardsModule,
+        CalendarModule,
+        CouncilModule,
+        DossiersModule,
         DemoModule,
       ],
     };

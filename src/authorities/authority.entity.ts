@@ -49,4 +49,12 @@ export class Authority extends BaseRecord {
 
   @Column({ type: 'jsonb' })
   signingTitles!: SigningTitles;
+
+  /** Working days Home Affairs has to appraise a complete dossier. */
+  @Column({ type: 'smallint', default: 10 })
+  appraisalWorkingDays!: number;
+
+  /** "Due soon" warnings start this many working days before the deadline. */
+  @Column({ type: 'smallint', default: 2 })
+  dueSoonWorkingDays!: number;
 }

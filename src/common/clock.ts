@@ -1,3 +1,4 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { todayInVietnam } from './dates';
 
 /**
@@ -16,5 +17,18 @@ export abstract class Clock {
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
+  }
+}
+
+/** Provides the Clock: the system's, or the one a test passes to createApp. */
+@Global()
+@Module({})
+export class ClockModule {
+  static forRoot(clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: ClockModule,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
   }
 }

@@ -13,7 +13,8 @@ export interface DemoAuthority {
   chairmanTitle: string;
   units: { code: string; name: string; kind: UnitKind; parent?: string }[];
   people: { unit: string; fullName: string; gender: Gender; birthYear: number; position: string }[];
-  users: { username: string; fullName: string; role: Role; unit?: string }[];
+  /** `person`: the full name of the user's own person record (council members recuse on their unit). */
+  users: { username: string; fullName: string; role: Role; unit?: string; person?: string }[];
 }
 
 const D = UnitKind.Department;
@@ -119,7 +120,24 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     users: [
       { username: 'admin', fullName: 'Quản trị hệ thống Tứ Kỳ', role: Role.Admin },
       { username: 'noivu', fullName: 'Lê Thị Thu Hà', role: Role.HomeAffairs },
-      { username: 'hoidong', fullName: 'Nguyễn Văn Bình', role: Role.CouncilMember },
+      {
+        username: 'hoidong',
+        fullName: 'Nguyễn Văn Bình',
+        role: Role.CouncilMember,
+        person: 'Nguyễn Văn Bình',
+      },
+      {
+        username: 'hoidong2',
+        fullName: 'Trần Thị Thu',
+        role: Role.CouncilMember,
+        person: 'Trần Thị Thu',
+      },
+      {
+        username: 'hoidong3',
+        fullName: 'Lê Minh Đức',
+        role: Role.CouncilMember,
+        person: 'Lê Minh Đức',
+      },
       { username: 'chutich', fullName: 'Phạm Văn Quang', role: Role.Chairman },
       { username: 'phochutich', fullName: 'Đặng Thị Hạnh', role: Role.ViceChairman },
       { username: 'vhtt', fullName: 'Đỗ Minh Tuấn', role: Role.Coordinator },

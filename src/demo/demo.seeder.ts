@@ -18,6 +18,9 @@ import {
 import { Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { DEMO_AUTHORITIES, DemoAuthority } from './demo-data';
 import { DEMO_MOVEMENTS, DemoMovement } from './demo-movements';
+import { DEMO_AWARD_FORMS, DEMO_BASE_SALARIES, DEMO_HOLIDAYS } from './demo-awards';
+import { AwardForm, BaseSalary } from '../awards/award-form.entity';
+import { Holiday } from '../calendar/holiday.entity';
 
 /**
  * Loads the demo data. Idempotent: every record is looked up by its natural
@@ -111,6 +114,11 @@ export class DemoSeeder {
             role: u.role,
             authorityId: authority.id,
             unitId: u.unit ? units.get(u.unit)!.id : null,
+            personId: u.person
+              ? ((
+                  await manager.findOneBy(Person, { authorityId: authority.id, fullName: u.person })
+                )?.id ?? null)
+              : null,
             active: true,
             mustChangePassword: false,
             passwordHash,
@@ -119,7 +127,34 @@ export class DemoSeeder {
         created++;
       }
     }
-    return created;
+    return created + (await this.seedAwards(manager, authority.id));
+  }
+
+  /** Award forms, base salaries and holidays of an authority (by code, date). */
+  private async seedAwards(manager: EntityManager, authorityId: string): Promise<number> {
+    let created = 0;
+    for (const form of DEMO_AWARD_FORMS) {
+      if (!(await manager.existsBy(AwardForm, { authorityId, code: form.code }))) {
+        await manager.save(manager.create(AwardForm, { ...form, authorityId, active: true }));
+        created++;
+      }
+    }
+    for (const salary of DEMO_BASE_SALARIES) {
+      if (
+        !(await manager.existsBy(BaseSalary, { authorityId, effectiveFrom: salary.effectiveFrom }))
+      ) {
+        await manager.save(manager.create(BaseSalary, { ...salary, authorityId }));
+        created++;
+      }
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Holiday)
+      .values(DEMO_HOLIDAYS.map((h) => ({ ...h, authorityId })))
+      .orIgnore()
+      .execute();
+    return created + result.identifiers.filter(Boolean).length;
   }
 
   private async seedMovement(manager: EntityManager, demo: DemoMovement): Promise<number> {

@@ -31,6 +31,10 @@ export class User extends BaseRecord {
   @JoinColumn({ name: 'unit_id' })
   unit?: Unit;
 
+  /** The person this user is, when known: council members recuse on their own unit's nominees. */
+  @Column({ type: 'uuid', nullable: true })
+  personId!: string | null;
+
   @Column({ default: true })
   active!: boolean;
 

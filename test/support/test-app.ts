@@ -2,6 +2,7 @@ import { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
@@ -17,10 +18,13 @@ export interface TestApp {
  * The real application (same factory as main.ts) on a fresh database cloned
  * from the migrated template. One per test file: call close() in afterAll.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  clock?: Clock,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: database.url });
-  const app = await createApp(config);
+  const app = await createApp(config, clock);
   await app.init();
   return {
     app,

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsCode } from '../common/validation/is-code';
+import { IsDateOnly } from '../common/validation/is-date-only';
+import { CommendationKind, DecidedBy, Procedure, RecipientKind } from './award-form.entity';
+
+export class CreateAwardFormDto {
+  @ApiProperty({ example: 'GK-CT' }) @IsCode() code!: string;
+  @ApiProperty({ example: 'Giấy khen của Chủ tịch UBND huyện' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: RecipientKind, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(RecipientKind, { each: true })
+  recipientKinds!: RecipientKind[];
+
+  @ApiProperty({ enum: CommendationKind, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(CommendationKind, { each: true })
+  commendationKinds!: CommendationKind[];
+
+  @ApiProperty({ enum: DecidedBy }) @IsEnum(DecidedBy) decidedBy!: DecidedBy;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() voteRequired?: boolean;
+  @ApiPropertyOptional({ example: 0.667, description: 'Tỷ lệ thành viên phải bỏ phiếu (0-1)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  voteQuorum?: number;
+  @ApiPropertyOptional({ example: 0.5, description: 'Tỷ lệ phiếu đồng ý tối thiểu (0-1)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  voteApproval?: number;
+  @ApiProperty({ enum: Procedure }) @IsEnum(Procedure) procedure!: Procedure;
+  @ApiPropertyOptional({ example: 0.3, description: 'Tiền thưởng: hệ số × lương cơ sở' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  moneyMultiplier?: number;
+  @ApiPropertyOptional({ description: 'Số lượng tối đa mỗi đơn vị mỗi đợt' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  quotaPerUnit?: number;
+}
+
+export class UpdateAwardFormDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: RecipientKind, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(RecipientKind, { each: true })
+  recipientKinds?: RecipientKind[];
+  @ApiPropertyOptional({ enum: CommendationKind, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(CommendationKind, { each: true })
+  commendationKinds?: CommendationKind[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() voteRequired?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  voteQuorum?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  voteApproval?: number;
+  @ApiPropertyOptional({ enum: Procedure }) @IsOptional() @IsEnum(Procedure) procedure?: Procedure;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  moneyMultiplier?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) quotaPerUnit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class CreateBaseSalaryDto {
+  @ApiProperty({ example: 2340000 }) @IsInt() @Min(1) @Max(1000000000) amount!: number;
+  @ApiProperty({ example: '2024-07-01' }) @IsDateOnly() effectiveFrom!: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AwardForm, BaseSalary } from './award-form.entity';
+import { AwardsController } from './awards.controller';
+import { AwardsService } from './awards.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AwardForm, BaseSalary])],
+  controllers: [AwardsController],
+  providers: [AwardsService],
+  exports: [AwardsService],
+})
+export class AwardsModule {}

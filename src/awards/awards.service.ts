@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Actor, authorityScope } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { applyChanges, lockForUpdate } from '../common/versioned-update';
+import { AwardForm, BaseSalary } from './award-form.entity';
+import { CreateAwardFormDto, CreateBaseSalaryDto, UpdateAwardFormDto } from './awards.dto';
+
+const EDITABLE: (keyof AwardForm)[] = [
+  'name',
+  'recipientKinds',
+  'commendationKinds',
+  'voteRequired',
+  'voteQuorum',
+  'voteApproval',
+  'procedure',
+  'moneyMultiplier',
+  'quotaPerUnit',
+  'active',
+];
+
+/** A vote needs both shares; no vote needs neither. */
+function checkVoteRule(
+  form: Pick<AwardForm, 'voteRequired' | 'voteQuorum' | 'voteApproval'>,
+): void {
+  if (form.voteRequired && (form.voteQuorum === null || form.voteApproval === null)) {
+    throw AppError.invalidField(
+      'voteApproval',
+      'Hình thức cần Hội đồng bỏ phiếu phải có tỷ lệ có mặt (voteQuorum) và tỷ lệ đồng ý (voteApproval).',
+      'required',
+    );
+  }
+}
+
+@Injectable()
+export class AwardsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(actor: Actor): Promise<AwardForm[]> {
+    return this.dataSource
+      .getRepository(AwardForm)
+      .find({ where: { authorityId: authorityScope(actor) }, order: { code: 'ASC' } });
+  }
+
+  /** A form of the actor's authority, referenced from a request body; 400 naming `field` otherwise. */
+  async requireForm(
+    actor: Actor,
+    id: string,
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AwardForm> {
+    const form = await manager.findOneBy(AwardForm, { id, authorityId: authorityScope(actor) });
+    if (!form)
+      throw AppError.invalidField(
+        field,
+        'Hình thức khen thưởng không tồn tại.',
+        'unknownAwardForm',
+      );
+    return form;
+  }
+
+  create(actor: Actor, dto: CreateAwardFormDto): Promise<AwardForm> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(AwardForm, { authorityId, code: dto.code })) {
+        throw AppError.conflict(`Mã hình thức "${dto.code}" đã được dùng.`, [
+          { field: 'code', code: 'unique', message: 'Mã đã được dùng.' },
+        ]);
+      }
+      const form = manager.create(AwardForm, {
+        ...dto,
+        authorityId,
+        voteRequired: dto.voteRequired ?? false,
+        voteQuorum: dto.voteQuorum ?? null,
+        voteApproval: dto.voteApproval ?? null,
+        moneyMultiplier: dto.moneyMultiplier ?? 0,
+        quotaPerUnit: dto.quotaPerUnit ?? null,
+        active: true,
+      });
+      checkVoteRule(form);
+      const saved = await manager.save(form);
+      await this.audit.record(
+        manager,
+        actor,
+        'award_form.create',
+        { type: 'award_form', id: saved.id },
+        diff(null, saved, ['code', ...EDITABLE]),
+      );
+      return saved;
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdateAwardFormDto): Promise<AwardForm> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate(
+        manager,
+        AwardForm,
+        { id, authorityId: authorityScope(actor) },
+        dto.version,
+        'Hình thức khen thưởng',
+      );
+      const next = { ...current, ...dto };
+      checkVoteRule(next);
+      const { saved, changed } = await applyChanges(
+        manager,
+        AwardForm,
+        current,
+        { ...dto, version: undefined } as Partial<AwardForm>,
+        EDITABLE,
+      );
+      if (Object.keys(changed).length)
+        await this.audit.record(
+          manager,
+          actor,
+          'award_form.update',
+          { type: 'award_form', id },
+          changed,
+        );
+      return saved;
+    });
+  }
+
+  listBaseSalaries(actor: Actor): Promise<BaseSalary[]> {
+    return this.dataSource
+      .getRepository(BaseSalary)
+      .find({ where: { authorityId: authorityScope(actor) }, order: { effectiveFrom: 'DESC' } });
+  }
+
+  /** The base salary in force on a date (null before the first one). */
+  async baseSalaryOn(authorityId: string, date: string): Promise<number | null> {
+    const row = await this.dataSource.getRepository(BaseSalary).findOne({
+      where: { authorityId, effectiveFrom: LessThanOrEqual(date) },
+      order: { effectiveFrom: 'DESC' },
+    });
+    return row?.amount ?? null;
+  }
+
+  addBaseSalary(actor: Actor, dto: CreateBaseSalaryDto): Promise<BaseSalary> {
+    const authorityId = authorityScope(actor);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(BaseSalary, { authorityId, effectiveFrom: dto.effectiveFrom })) {
+        throw AppError.conflict('Đã có mức lương cơ sở áp dụng từ ngày này.', [
+          { field: 'effectiveFrom', code: 'unique', message: 'Ngày áp dụng đã có.' },
+        ]);
+      }
+      const saved = await manager.save(manager.create(BaseSalary, { ...dto, authorityId }));
+      await this.audit.record(
+        manager,
+        actor,
+        'base_salary.add',
+        { type: 'base_salary', id: saved.id },
+        diff(null, saved, ['amount', 'effectiveFrom']),
+      );
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsEnum, IsUUID } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { Role, STAFF_ROLES } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { VoteChoice } from './council.entity';
+import { CouncilService } from './council.service';
+
+class VoteDto {
+  @ApiProperty() @IsUUID() nomineeId!: string;
+  @ApiProperty({
+    enum: VoteChoice,
+    description:
+      'agree: đồng ý, disagree: không đồng ý, abstain: không biểu quyết, recused: tránh biểu quyết',
+  })
+  @IsEnum(VoteChoice)
+  choice!: VoteChoice;
+}
+
+@ApiTags('Hội đồng Thi đua - Khen thưởng')
+@Controller('dossiers/:id')
+export class CouncilController {
+  constructor(private readonly council: CouncilService) {}
+
+  @Post('votes')
+  @Roles(Role.CouncilMember)
+  @ApiOperation({ summary: 'Thành viên Hội đồng bỏ phiếu cho một đối tượng' })
+  vote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: VoteDto) {
+    return this.council.vote(actor, id, dto.nomineeId, dto.choice);
+  }
+
+  @Get('council')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Các phiên bỏ phiếu của hồ sơ, phiếu đã bỏ và biên bản' })
+  sessions(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.council.sessions(actor, id);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouncilController } from './council.controller';
+import { CouncilSession, CouncilVote } from './council.entity';
+import { CouncilService } from './council.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CouncilSession, CouncilVote])],
+  controllers: [CouncilController],
+  providers: [CouncilService],
+  exports: [CouncilService],
+})
+export class CouncilModule {}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, authorityScope } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { AwardForm } from '../awards/award-form.entity';
+import { AppError } from '../common/errors/app-error';
+import {
+  AppraisalResult,
+  Dossier,
+  Nominee,
+  NomineeOutcome,
+  VoteOutcome,
+} from '../dossiers/dossier.entity';
+import { DossierStatus } from '../dossiers/workflow';
+import { Person } from '../people/person.entity';
+import { User } from '../users/user.entity';
+import {
+  CouncilMinutes,
+  CouncilSession,
+  CouncilVote,
+  MinuteLine,
+  VoteChoice,
+} from './council.entity';
+
+/** A nominee the council must vote on: proposed, with a form that needs a vote not yet held. */
+export function needsVote(nominee: Nominee & { awardForm?: AwardForm }): boolean {
+  return (
+    nominee.appraisal === AppraisalResult.Proposed &&
+    !!nominee.awardForm?.voteRequired &&
+    nominee.voteOutcome === null
+  );
+}
+
+/** The tally of one nominee under its form's rule (quorum and approval shares, reached or exceeded). */
+export function tally(
+  form: Pick<AwardForm, 'voteQuorum' | 'voteApproval'>,
+  members: number,
+  choices: VoteChoice[],
+) {
+  const count = (c: VoteChoice) => choices.filter((x) => x === c).length;
+  const recused = count(VoteChoice.Recused);
+  const agree = count(VoteChoice.Agree);
+  const disagree = count(VoteChoice.Disagree);
+  const abstain = count(VoteChoice.Abstain);
+  const eligible = members - recused;
+  const cast = agree + disagree + abstain;
+  const quorumMet = eligible > 0 && cast >= Math.ceil((form.voteQuorum ?? 0) * eligible - 1e-9);
+  const passed = quorumMet && cast > 0 && agree / cast >= (form.voteApproval ?? 0) - 1e-9;
+  return { eligible, agree, disagree, abstain, recused, quorumMet, passed };
+}
+
+@Injectable()
+export class CouncilService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Opens a vote session with the authority's current council members. */
+  async open(manager: EntityManager, dossier: Dossier): Promise<CouncilSession> {
+    const members = await manager.find(User, {
+      where: { authorityId: dossier.authorityId, role: Role.CouncilMember, active: true },
+      select: { id: true },
+    });
+    if (members.length === 0)
+      throw AppError.conflict(
+        'Hội đồng Thi đua - Khen thưởng chưa có thành viên nào trong hệ thống.',
+      );
+    return manager.save(
+      manager.create(CouncilSession, {
+        dossierId: dossier.id,
+        authorityId: dossier.authorityId,
+        memberIds: members.map((m) => m.id),
+        closedAt: null,
+        minutes: null,
+      }),
+    );
+  }
+
+  private openSession(manager: EntityManager, dossierId: string): Promise<CouncilSession | null> {
+    return manager.findOneBy(CouncilSession, { dossierId, closedAt: IsNull() });
+  }
+
+  /** The unit a nominee belongs to, for recusal. */
+  private async nomineeUnit(
+    manager: EntityManager,
+    dossier: Dossier,
+    nominee: Nominee,
+  ): Promise<string> {
+    if (nominee.collectiveUnitId) return nominee.collectiveUnitId;
+    if (nominee.personId)
+      return (await manager.findOneByOrFail(Person, { id: nominee.personId })).unitId;
+    return dossier.unitId;
+  }
+
+  /**
+   * A member's vote on one nominee. A member who is the nominee, or belongs
+   * to the nominee's unit, must recuse; one vote per member and nominee.
+   */
+  vote(actor: Actor, dossierId: string, nomineeId: string, choice: VoteChoice) {
+    return this.dataSource.transaction(async (manager) => {
+      const dossier = await manager.findOne(Dossier, {
+        where: { id: dossierId, authorityId: authorityScope(actor) },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (!dossier) throw AppError.notFound('Hồ sơ');
+      const session = await this.openSession(manager, dossierId);
+      if (dossier.status !== DossierStatus.CouncilVoting || !session) {
+        throw AppError.conflict('Phiên bỏ phiếu của hồ sơ này chưa mở hoặc đã kết thúc.', [], {
+          status: dossier.status,
+        });
+      }
+      if (!session.memberIds.includes(actor.userId))
+        throw AppError.forbidden('Bạn không có tên trong phiên bỏ phiếu này.');
+      const nominee = await manager.findOne(Nominee, {
+        where: { id: nomineeId, dossierId },
+        relations: { awardForm: true },
+      });
+      if (!nominee || !needsVote(nominee))
+        throw AppError.invalidField(
+          'nomineeId',
+          'Đối tượng này không thuộc diện Hội đồng bỏ phiếu trong hồ sơ.',
+          'notVoting',
+        );
+      const member = await manager.findOneByOrFail(User, { id: actor.userId });
+      if (choice !== VoteChoice.Recused && member.personId) {
+        const person = await manager.findOneBy(Person, { id: member.personId });
+        const unitId = await this.nomineeUnit(manager, dossier, nominee);
+        if (nominee.personId === member.personId || person?.unitId === unitId) {
+          throw AppError.conflict(
+            'Bạn là người được đề nghị hoặc cùng đơn vị với người được đề nghị, phải tránh biểu quyết (chọn "recused").',
+            [
+              {
+                field: 'choice',
+                code: 'mustRecuse',
+                message: 'Thành viên phải tránh biểu quyết đối tượng này.',
+              },
+            ],
+          );
+        }
+      }
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CouncilVote)
+        .values({ sessionId: session.id, nomineeId, memberId: actor.userId, choice })
+        .orIgnore()
+        .execute();
+      if (!inserted.identifiers.length || !inserted.identifiers[0]) {
+        throw AppError.conflict('Bạn đã bỏ phiếu cho đối tượng này.', [
+          { field: 'nomineeId', code: 'alreadyVoted', message: 'Đã bỏ phiếu.' },
+        ]);
+      }
+      await this.audit.record(
+        manager,
+        actor,
+        'council.vote',
+        { type: 'nominee', id: nomineeId },
+        { choice: { from: null, to: choice } },
+      );
+      return { sessionId: session.id, nomineeId, choice };
+    });
+  }
+
+  /** Closes the open session: each nominee's outcome follows its form's rule; the tallies become the minute. */
+  async close(manager: EntityManager, actor: Actor, dossier: Dossier): Promise<CouncilMinutes> {
+    const session = await this.openSession(manager, dossier.id);
+    if (!session) throw AppError.conflict('Hồ sơ không có phiên bỏ phiếu đang mở.');
+    const nominees = (
+      await manager.find(Nominee, {
+        where: { dossierId: dossier.id },
+        relations: { awardForm: true },
+      })
+    ).filter(needsVote);
+    const votes = await manager.find(CouncilVote, { where: { sessionId: session.id } });
+    const members = await manager.find(User, {
+      where: { id: In(session.memberIds) },
+      select: { id: true, fullName: true },
+    });
+    const lines: MinuteLine[] = nominees.map((n) => {
+      const result = tally(
+        n.awardForm!,
+        session.memberIds.length,
+        votes.filter((v) => v.nomineeId === n.id).map((v) => v.choice),
+      );
+      return {
+        nomineeId: n.id,
+        displayName: n.displayName,
+        awardForm: n.awardForm!.name,
+        ...result,
+      };
+    });
+    for (const line of lines) {
+      await manager.update(
+        Nominee,
+        { id: line.nomineeId },
+        {
+          voteOutcome: line.passed ? VoteOutcome.Passed : VoteOutcome.Failed,
+          ...(line.passed ? {} : { outcome: NomineeOutcome.Refused }),
+        },
+      );
+    }
+    const minutes: CouncilMinutes = {
+      members: members.map((m) => ({ id: m.id, fullName: m.fullName })),
+      closedBy: actor.username,
+      lines,
+    };
+    await manager.update(
+      CouncilSession,
+      { id: session.id },
+      { closedAt: new Date(), minutes: minutes as never },
+    );
+    return minutes;
+  }
+
+  /** Sessions of a dossier with their votes so far (and the minute once closed). */
+  async sessions(actor: Actor, dossierId: string) {
+    const dossier = await this.dataSource
+      .getRepository(Dossier)
+      .findOneBy({ id: dossierId, authorityId: authorityScope(actor) });
+    if (!dossier) throw AppError.notFound('Hồ sơ');
+    const sessions = await this.dataSource
+      .getRepository(CouncilSession)
+      .find({ where: { dossierId }, order: { openedAt: 'ASC' } });
+    const votes = await this.dataSource.getRepository(CouncilVote).find({
+      where: {
+        sessionId: In(sessions.map((s) => s.id).concat('00000000-0000-0000-0000-000000000000')),
+      },
+    });
+    return sessions.map((s) => ({ ...s, votes: votes.filter((v) => v.sessionId === s.id) }));
+  }
+}

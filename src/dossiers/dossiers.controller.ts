@@ -1,0 +1,219 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { DossierWorkflowService } from './dossier-workflow.service';
+import {
+  AddNomineeDto,
+  AppraiseDto,
+  AttachDocumentDto,
+  CreateDossierDto,
+  DossierQueryDto,
+  ForwardDto,
+  SupplementDto,
+  TransitionDto,
+} from './dossiers.dto';
+import { DossiersService } from './dossiers.service';
+import { DossierAction, WORKFLOW } from './workflow';
+
+/** The roles of a step come from the workflow map, so route and rule cannot disagree. */
+const Step = (action: DossierAction) => Roles(...WORKFLOW[action].roles);
+
+@ApiTags('Hồ sơ đề nghị khen thưởng')
+@Controller('dossiers')
+export class DossiersController {
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly workflow: DossierWorkflowService,
+  ) {}
+
+  @Get()
+  @Roles(
+    Role.UnitOfficer,
+    Role.HomeAffairs,
+    Role.CouncilMember,
+    Role.Chairman,
+    Role.ViceChairman,
+    Role.Admin,
+  )
+  @ApiOperation({ summary: 'Hàng đợi hồ sơ: lọc, sắp xếp, phân trang, số lượng theo trạng thái' })
+  queue(@CurrentActor() actor: Actor, @Query() query: DossierQueryDto) {
+    return this.dossiers.queue(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Chi tiết hồ sơ: đối tượng, tài liệu, lịch sử, thao tác được phép' })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.dossiers.detail(actor, id);
+  }
+
+  @Get(':id/history')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Lịch sử xử lý hồ sơ' })
+  history(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.dossiers.history(actor, id);
+  }
+
+  @Post()
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({ summary: 'Lập hồ sơ đề nghị khen thưởng (đang soạn)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto) {
+    return this.dossiers.create(actor, dto);
+  }
+
+  @Post(':id/nominees')
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({ summary: 'Thêm đối tượng đề nghị (cá nhân, tập thể, hộ gia đình)' })
+  addNominee(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AddNomineeDto) {
+    return this.dossiers.addNominee(actor, id, dto);
+  }
+
+  @Delete(':id/nominees/:nomineeId')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Bỏ đối tượng khỏi hồ sơ' })
+  removeNominee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+  ) {
+    return this.dossiers.removeNominee(actor, id, nomineeId);
+  }
+
+  @Post(':id/documents')
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({
+    summary: 'Đính kèm tài liệu (tờ trình, biên bản họp xét, báo cáo thành tích, minh chứng)',
+  })
+  attach(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AttachDocumentDto) {
+    return this.dossiers.attachDocument(actor, id, dto);
+  }
+
+  @Delete(':id/documents/:documentId')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Gỡ tài liệu' })
+  detach(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('documentId') documentId: string,
+  ) {
+    return this.dossiers.detachDocument(actor, id, documentId);
+  }
+
+  @Post(':id/nominees/:nomineeId/forward')
+  @Roles(Role.HomeAffairs)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trình cấp trên một đối tượng đề nghị hình thức của cấp trên' })
+  forward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() dto: ForwardDto,
+  ) {
+    return this.dossiers.forward(actor, id, nomineeId, dto.reference, dto.forwardedOn);
+  }
+
+  @Post(':id/submit')
+  @Step('submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi hồ sơ đến Phòng Nội vụ' })
+  submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'submit', dto);
+  }
+
+  @Post(':id/withdraw')
+  @Step('withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rút hồ sơ (trước khi thẩm định)' })
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'withdraw', dto);
+  }
+
+  @Post(':id/take')
+  @Step('take')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Nhận thẩm định hồ sơ' })
+  take(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'take', dto);
+  }
+
+  @Post(':id/request-supplement')
+  @Step('request_supplement')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Yêu cầu đơn vị bổ sung (thời hạn thẩm định tạm dừng)' })
+  requestSupplement(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: SupplementDto,
+  ) {
+    return this.workflow.transition(actor, id, 'request_supplement', dto);
+  }
+
+  @Post(':id/resubmit')
+  @Step('resubmit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi lại hồ sơ sau khi bổ sung' })
+  resubmit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'resubmit', dto);
+  }
+
+  @Post(':id/reject')
+  @Step('reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trả hồ sơ, không đề nghị khen thưởng' })
+  reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'reject', dto);
+  }
+
+  @Post(':id/appraise')
+  @Step('appraise')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hoàn thành thẩm định với kết quả từng đối tượng' })
+  appraise(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AppraiseDto) {
+    return this.workflow.transition(actor, id, 'appraise', dto);
+  }
+
+  @Post(':id/send-to-council')
+  @Step('send_to_council')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trình Hội đồng bỏ phiếu (mở phiên bỏ phiếu)' })
+  sendToCouncil(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'send_to_council', dto);
+  }
+
+  @Post(':id/close-vote')
+  @Step('close_vote')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Kết thúc phiên bỏ phiếu, lập biên bản' })
+  closeVote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'close_vote', dto);
+  }
+
+  @Post(':id/send-to-chairman')
+  @Step('send_to_chairman')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trình Chủ tịch quyết định' })
+  sendToChairman(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'send_to_chairman', dto);
+  }
+
+  @Post(':id/close-forwarded')
+  @Step('close_forwarded')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Kết thúc hồ sơ đã trình cấp trên toàn bộ' })
+  closeForwarded(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'close_forwarded', dto);
+  }
+
+  @Post(':id/refuse')
+  @Step('refuse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Chủ tịch không đồng ý khen thưởng' })
+  refuse(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'refuse', dto);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AwardsModule } from '../awards/awards.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CouncilModule } from '../council/council.module';
+import { FilesModule } from '../files/files.module';
+import { MovementsModule } from '../movements/movements.module';
+import { DossierWorkflowService } from './dossier-workflow.service';
+import { Dossier, DossierDocument, DossierEvent, Nominee } from './dossier.entity';
+import { DossiersController } from './dossiers.controller';
+import { DossiersService } from './dossiers.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Dossier, Nominee, DossierDocument, DossierEvent]),
+    AwardsModule,
+    CalendarModule,
+    CouncilModule,
+    FilesModule,
+    MovementsModule,
+  ],
+  controllers: [DossiersController],
+  providers: [DossiersService, DossierWorkflowService],
+  exports: [DossiersService, DossierWorkflowService],
+})
+export class DossiersModule {}

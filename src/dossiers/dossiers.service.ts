@@ -1,0 +1,647 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { AwardForm, DecidedBy, Procedure, RecipientKind } from '../awards/award-form.entity';
+import { AwardsService } from '../awards/awards.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { addWorkingDays } from '../calendar/working-days';
+import { Clock } from '../common/clock';
+import { formatVietnameseDate } from '../common/dates';
+import { AppError, FieldDetail } from '../common/errors/app-error';
+import { Page } from '../common/pagination';
+import { FilesService } from '../files/files.service';
+import { EvidenceFile } from '../files/evidence-file.entity';
+import { MovementStatus } from '../movements/movement.entity';
+import { MovementsService } from '../movements/movements.service';
+import { Person } from '../people/person.entity';
+import { IndicatorReport } from '../reports/report.entity';
+import { EvaluationResult } from '../reports/report.entity';
+import { Unit } from '../units/unit.entity';
+import {
+  AppraisalResult,
+  DOCUMENT_KIND_LABELS,
+  DocumentKind,
+  Dossier,
+  DossierDocument,
+  DossierEvent,
+  Nominee,
+  NOMINEE_OUTCOME_LABELS,
+  NomineeOutcome,
+} from './dossier.entity';
+import {
+  AddNomineeDto,
+  AttachDocumentDto,
+  CreateDossierDto,
+  DossierQueryDto,
+} from './dossiers.dto';
+import { actionsFor, DOSSIER_STATUS_LABELS, DossierStatus, TERMINAL_STATUSES } from './workflow';
+
+/** Statuses in which the unit may change nominees and documents. */
+const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
+/** Statuses in which the appraisal clock runs. */
+export const CLOCK_STATUSES = [DossierStatus.Submitted, DossierStatus.UnderAppraisal];
+/** Dossiers that still count for the duplicate and quota rules. */
+const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Refused];
+
+const SORT_COLUMNS = {
+  submittedAt: 'd.submitted_at',
+  appraisalDueOn: 'd.appraisal_due_on',
+  updatedAt: 'd.updated_at',
+};
+
+/** What a dossier still lacks before it can be submitted (empty when complete). */
+export async function missingForSubmit(
+  manager: EntityManager,
+  dossierId: string,
+): Promise<FieldDetail[]> {
+  const nominees = await manager.find(Nominee, {
+    where: { dossierId },
+    relations: { awardForm: true },
+  });
+  const documents = await manager.find(DossierDocument, { where: { dossierId } });
+  const has = (kind: DocumentKind, nomineeId?: string) =>
+    documents.some(
+      (d) => d.kind === kind && (nomineeId === undefined || d.nomineeId === nomineeId),
+    );
+  const missing: FieldDetail[] = [];
+  if (nominees.length === 0)
+    missing.push({
+      field: 'nominees',
+      code: 'required',
+      message: 'Hồ sơ chưa có đối tượng đề nghị khen thưởng.',
+    });
+  if (!has(DocumentKind.ProposalLetter)) {
+    missing.push({
+      field: 'documents',
+      code: 'missingProposalLetter',
+      message: `Thiếu ${DOCUMENT_KIND_LABELS.proposal_letter.toLowerCase()}.`,
+    });
+  }
+  const full = nominees.filter((n) => n.awardForm?.procedure === Procedure.Full);
+  if (full.length && !has(DocumentKind.MeetingMinutes)) {
+    missing.push({
+      field: 'documents',
+      code: 'missingMeetingMinutes',
+      message: `Thiếu ${DOCUMENT_KIND_LABELS.meeting_minutes.toLowerCase()}.`,
+    });
+  }
+  nominees.forEach((n, i) => {
+    if (!n.awardForm?.active)
+      missing.push({
+        field: `nominees.${i}.awardFormId`,
+        code: 'inactiveForm',
+        message: `${n.displayName}: hình thức khen thưởng đã ngừng áp dụng.`,
+      });
+    if (n.awardForm?.procedure === Procedure.Full && !has(DocumentKind.AchievementReport, n.id)) {
+      missing.push({
+        field: `nominees.${i}.achievementReport`,
+        code: 'missingAchievementReport',
+        message: `Thiếu báo cáo thành tích của ${n.displayName}.`,
+      });
+    }
+  });
+  return missing;
+}
+
+@Injectable()
+export class DossiersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly movements: MovementsService,
+    private readonly awards: AwardsService,
+    private readonly files: FilesService,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Dossiers the actor may see: the authority's, or a unit officer's unit's. */
+  scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+    const qb = manager
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
+      .where('d.authority_id = :authorityId', { authorityId: authorityScope(actor) });
+    const own = unitScope(actor);
+    if (own) qb.andWhere('d.unit_id = :own', { own });
+    return qb;
+  }
+
+  async require(actor: Actor, id: string, manager?: EntityManager, lock = false): Promise<Dossier> {
+    const qb = this.scoped(actor, manager).andWhere('d.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const dossier = await qb.getOne();
+    if (!dossier) throw AppError.notFound('Hồ sơ');
+    return dossier;
+  }
+
+  /** The dossier, locked, in a status where the unit may still edit it. */
+  private async requireEditable(
+    actor: Actor,
+    id: string,
+    manager: EntityManager,
+  ): Promise<Dossier> {
+    const dossier = await this.require(actor, id, manager, true);
+    if (!EDITABLE_STATUSES.includes(dossier.status)) {
+      throw AppError.conflict(
+        `Hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}", không sửa được.`,
+        [],
+        {
+          status: dossier.status,
+          allowedActions: actionsFor(dossier.status, actor.role),
+        },
+      );
+    }
+    return dossier;
+  }
+
+  create(actor: Actor, dto: CreateDossierDto): Promise<Dossier> {
+    const unitId = unitScope(actor);
+    if (!unitId)
+      throw AppError.forbidden('Chỉ cán bộ đơn vị mới lập hồ sơ đề nghị khen thưởng của đơn vị.');
+    return this.dataSource.transaction(async (manager) => {
+      let movementId: string | null = null;
+      if (dto.roundId) {
+        const round = await this.movements.requireRound(actor, dto.roundId, manager).catch(() => {
+          throw AppError.invalidField('roundId', 'Đợt không tồn tại.', 'unknownRound');
+        });
+        if (round.movement.status !== MovementStatus.Launched)
+          throw AppError.invalidField(
+            'roundId',
+            'Phong trào chưa phát động hoặc đã kết thúc.',
+            'movementNotLaunched',
+          );
+        if (round.closed || this.clock.today() > round.nominationDeadline) {
+          throw AppError.invalidField(
+            'roundId',
+            `Đợt "${round.name}" đã hết hạn nhận hồ sơ (${formatVietnameseDate(round.nominationDeadline)}).`,
+            'roundClosed',
+          );
+        }
+        movementId = round.movementId;
+      }
+      const dossier = await manager.save(
+        manager.create(Dossier, {
+          authorityId: authorityScope(actor),
+          unitId,
+          movementId,
+          roundId: dto.roundId ?? null,
+          commendationKind: dto.commendationKind,
+          title: dto.title.trim(),
+          status: DossierStatus.Draft,
+        }),
+      );
+      await manager.insert(DossierEvent, {
+        dossierId: dossier.id,
+        actorId: actor.userId,
+        actorName: actor.username,
+        role: actor.role,
+        action: 'create',
+        fromStatus: null,
+        toStatus: DossierStatus.Draft,
+        comment: '',
+      });
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.create',
+        { type: 'dossier', id: dossier.id },
+        diff(null, dossier, ['title', 'commendationKind', 'roundId']),
+      );
+      return dossier;
+    });
+  }
+
+  /** Resolves who a nominee is, within the dossier's unit; 400 naming the field otherwise. */
+  private async identify(manager: EntityManager, dossier: Dossier, dto: AddNomineeDto) {
+    switch (dto.kind) {
+      case RecipientKind.Individual: {
+        if (!dto.personId)
+          throw AppError.invalidField('personId', 'Cần chọn cá nhân được đề nghị.', 'required');
+        const person = await manager.findOneBy(Person, {
+          id: dto.personId,
+          unitId: dossier.unitId,
+        });
+        if (!person)
+          throw AppError.invalidField(
+            'personId',
+            'Cá nhân không thuộc đơn vị lập hồ sơ.',
+            'unknownPerson',
+          );
+        return {
+          personId: person.id,
+          collectiveUnitId: null,
+          household: null,
+          displayName: person.fullName,
+          key: `p:${person.id}`,
+        };
+      }
+      case RecipientKind.Collective: {
+        const id = dto.collectiveUnitId ?? dossier.unitId;
+        const unit = await manager
+          .getRepository(Unit)
+          .createQueryBuilder('u')
+          .where('u.id = :id AND (u.id = :own OR u.parent_id = :own)', { id, own: dossier.unitId })
+          .getOne();
+        if (!unit)
+          throw AppError.invalidField(
+            'collectiveUnitId',
+            'Tập thể phải là đơn vị lập hồ sơ hoặc đơn vị trực thuộc.',
+            'unknownUnit',
+          );
+        return {
+          personId: null,
+          collectiveUnitId: unit.id,
+          household: null,
+          displayName: unit.name,
+          key: `u:${unit.id}`,
+        };
+      }
+      case RecipientKind.Household: {
+        if (!dto.household?.trim())
+          throw AppError.invalidField('household', 'Cần ghi chủ hộ và địa chỉ.', 'required');
+        const household = dto.household.trim();
+        return {
+          personId: null,
+          collectiveUnitId: null,
+          household,
+          displayName: household,
+          key: `h:${household.toLowerCase()}`,
+        };
+      }
+    }
+  }
+
+  private checkForm(form: AwardForm, dossier: Dossier, kind: RecipientKind): void {
+    if (!form.active)
+      throw AppError.invalidField(
+        'awardFormId',
+        'Hình thức khen thưởng đã ngừng áp dụng.',
+        'inactiveForm',
+      );
+    if (!form.recipientKinds.includes(kind))
+      throw AppError.invalidField(
+        'awardFormId',
+        `Hình thức "${form.name}" không dành cho đối tượng này.`,
+        'recipientKind',
+      );
+    if (!form.commendationKinds.includes(dossier.commendationKind)) {
+      throw AppError.invalidField(
+        'awardFormId',
+        `Hình thức "${form.name}" không áp dụng cho loại khen thưởng của hồ sơ.`,
+        'commendationKind',
+      );
+    }
+  }
+
+  addNominee(actor: Actor, dossierId: string, dto: AddNomineeDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const dossier = await this.requireEditable(actor, dossierId, manager);
+      const who = await this.identify(manager, dossier, dto);
+      const form = await this.awards.requireForm(actor, dto.awardFormId, 'awardFormId', manager);
+      this.checkForm(form, dossier, dto.kind);
+      // Serialises nominations of the same nominee, form and round across dossiers.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `${who.key}|${form.id}|${dossier.roundId ?? 'ad-hoc'}`,
+      ]);
+      const active = manager
+        .getRepository(Nominee)
+        .createQueryBuilder('n')
+        .innerJoin(Dossier, 'd', 'd.id = n.dossier_id')
+        .where('n.award_form_id = :form AND d.status NOT IN (:...inactive)', {
+          form: form.id,
+          inactive: INACTIVE_STATUSES,
+        })
+        .andWhere(dossier.roundId ? 'n.round_id = :round' : 'd.id = :dossier', {
+          round: dossier.roundId,
+          dossier: dossier.id,
+        });
+      const duplicate = await active
+        .clone()
+        .andWhere(
+          '(n.person_id = :person OR n.collective_unit_id = :unit OR lower(n.household) = lower(:household))',
+          {
+            person: who.personId ?? '00000000-0000-0000-0000-000000000000',
+            unit: who.collectiveUnitId ?? '00000000-0000-0000-0000-000000000000',
+            household: who.household ?? '',
+          },
+        )
+        .getExists();
+      if (duplicate) {
+        throw AppError.conflict(
+          `${who.displayName} đã được đề nghị "${form.name}" trong đợt này.`,
+          [
+            {
+              field:
+                dto.kind === RecipientKind.Collective
+                  ? 'collectiveUnitId'
+                  : dto.kind === RecipientKind.Household
+                    ? 'household'
+                    : 'personId',
+              code: 'duplicate',
+              message: 'Đã được đề nghị cùng hình thức trong cùng đợt.',
+            },
+          ],
+        );
+      }
+      if (form.quotaPerUnit !== null && dossier.roundId) {
+        const used = await active
+          .clone()
+          .andWhere('d.unit_id = :unitId', { unitId: dossier.unitId })
+          .getCount();
+        if (used >= form.quotaPerUnit) {
+          throw AppError.conflict(
+            `Đơn vị đã đề nghị đủ chỉ tiêu ${form.quotaPerUnit} cho hình thức "${form.name}" trong đợt này.`,
+            [{ field: 'awardFormId', code: 'quota', message: 'Vượt chỉ tiêu của đơn vị.' }],
+          );
+        }
+      }
+      const report = dossier.roundId
+        ? await manager.findOneBy(IndicatorReport, {
+            roundId: dossier.roundId,
+            unitId: dossier.unitId,
+            supersededAt: IsNull(),
+          })
+        : null;
+      const nominee = await manager.save(
+        manager.create(Nominee, {
+          dossierId,
+          roundId: dossier.roundId,
+          kind: dto.kind,
+          personId: who.personId,
+          collectiveUnitId: who.collectiveUnitId,
+          household: who.household,
+          displayName: who.displayName,
+          awardFormId: form.id,
+          achievementSummary: dto.achievementSummary.trim(),
+          unitEvaluation: report?.overall ?? null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.add_nominee',
+        { type: 'dossier', id: dossierId },
+        { nominee: { from: null, to: `${who.displayName} — ${form.name}` } },
+      );
+      return nominee;
+    });
+  }
+
+  removeNominee(actor: Actor, dossierId: string, nomineeId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireEditable(actor, dossierId, manager);
+      const nominee = await manager.findOneBy(Nominee, { id: nomineeId, dossierId });
+      if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
+      await manager.delete(DossierDocument, { dossierId, nomineeId });
+      await manager.delete(Nominee, { id: nomineeId });
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.remove_nominee',
+        { type: 'dossier', id: dossierId },
+        { nominee: { from: nominee.displayName, to: null } },
+      );
+    });
+  }
+
+  attachDocument(actor: Actor, dossierId: string, dto: AttachDocumentDto) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireEditable(actor, dossierId, manager);
+      await this.files.requireOwned(actor, [dto.fileId], 'fileId', manager);
+      if (dto.kind === DocumentKind.AchievementReport && !dto.nomineeId) {
+        throw AppError.invalidField(
+          'nomineeId',
+          'Báo cáo thành tích phải gắn với một đối tượng.',
+          'required',
+        );
+      }
+      if (dto.nomineeId && !(await manager.existsBy(Nominee, { id: dto.nomineeId, dossierId }))) {
+        throw AppError.invalidField(
+          'nomineeId',
+          'Đối tượng không thuộc hồ sơ này.',
+          'unknownNominee',
+        );
+      }
+      if (
+        await manager.existsBy(DossierDocument, { fileId: dto.fileId, dossierId: Not(dossierId) })
+      ) {
+        throw AppError.invalidField('fileId', 'Tệp này đã thuộc một hồ sơ khác.', 'otherDossier');
+      }
+      if (await manager.existsBy(DossierDocument, { fileId: dto.fileId, dossierId })) {
+        throw AppError.conflict('Tệp đã được đính kèm hồ sơ.', [
+          { field: 'fileId', code: 'duplicate', message: 'Đã đính kèm.' },
+        ]);
+      }
+      const document = await manager.save(
+        manager.create(DossierDocument, {
+          dossierId,
+          kind: dto.kind,
+          fileId: dto.fileId,
+          nomineeId: dto.nomineeId ?? null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.attach',
+        { type: 'dossier', id: dossierId },
+        { document: { from: null, to: `${dto.kind}:${dto.fileId}` } },
+      );
+      return document;
+    });
+  }
+
+  detachDocument(actor: Actor, dossierId: string, documentId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireEditable(actor, dossierId, manager);
+      const document = await manager.findOneBy(DossierDocument, { id: documentId, dossierId });
+      if (!document) throw AppError.notFound('Tài liệu');
+      await manager.delete(DossierDocument, { id: documentId });
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.detach',
+        { type: 'dossier', id: dossierId },
+        { document: { from: `${document.kind}:${document.fileId}`, to: null } },
+      );
+    });
+  }
+
+  /** The Home Affairs queue (a unit officer's own dossiers), with counts per status. */
+  async queue(
+    actor: Actor,
+    query: DossierQueryDto,
+  ): Promise<Page<Record<string, unknown>> & { counts: Record<string, number> }> {
+    const today = this.clock.today();
+    const qb = this.scoped(actor).leftJoin('d.unit', 'u').addSelect(['u.id', 'u.name', 'u.code']);
+    if (query.movementId)
+      qb.andWhere('d.movement_id = :movementId', { movementId: query.movementId });
+    if (query.roundId) qb.andWhere('d.round_id = :roundId', { roundId: query.roundId });
+    if (query.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: query.unitId });
+    if (query.awardFormId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM nominees n WHERE n.dossier_id = d.id AND n.award_form_id = :form)',
+        { form: query.awardFormId },
+      );
+    }
+    if (query.overdue || query.dueSoon)
+      qb.andWhere('d.status IN (:...clock)', { clock: CLOCK_STATUSES });
+    if (query.overdue) qb.andWhere('d.appraisal_due_on < :today', { today });
+    if (query.dueSoon) {
+      const authority = authorityScope(actor);
+      const holidays = await this.calendar.holidays(authority);
+      const [{ days }] = await this.dataSource.query(
+        'SELECT due_soon_working_days AS days FROM authorities WHERE id = $1',
+        [authority],
+      );
+      qb.andWhere('d.appraisal_due_on BETWEEN :today AND :soon', {
+        today,
+        soon: addWorkingDays(today, days, holidays),
+      });
+    }
+    const counts = await qb
+      .clone()
+      .select('d.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .groupBy('d.status')
+      .orderBy()
+      .getRawMany<{ status: string; n: number }>();
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const [rows, total] = await qb
+      .orderBy(SORT_COLUMNS[query.sort], order, 'NULLS LAST')
+      .addOrderBy('d.id')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return {
+      items: rows.map((d) => ({
+        ...d,
+        statusLabel: DOSSIER_STATUS_LABELS[d.status],
+        overdue:
+          CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+    };
+  }
+
+  /** Everything about a dossier, with what this actor may do next. */
+  async detail(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
+    const dossier = await this.require(actor, id, manager);
+    const [unit, nominees, documents, history] = await Promise.all([
+      manager.findOneBy(Unit, { id: dossier.unitId }),
+      manager.find(Nominee, {
+        where: { dossierId: id },
+        relations: { awardForm: true },
+        order: { displayName: 'ASC' },
+      }),
+      manager.find(DossierDocument, { where: { dossierId: id }, order: { addedAt: 'ASC' } }),
+      manager.find(DossierEvent, { where: { dossierId: id }, order: { id: 'ASC' } }),
+    ]);
+    const files = documents.length
+      ? await manager.find(EvidenceFile, { where: { id: In(documents.map((d) => d.fileId)) } })
+      : [];
+    const today = this.clock.today();
+    return {
+      ...dossier,
+      statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
+      unit: unit && { id: unit.id, code: unit.code, name: unit.name },
+      allowedActions: actionsFor(dossier.status, actor.role).filter((a) => a !== 'decide'),
+      overdue:
+        CLOCK_STATUSES.includes(dossier.status) &&
+        !!dossier.appraisalDueOn &&
+        dossier.appraisalDueOn < today,
+      finished: TERMINAL_STATUSES.includes(dossier.status),
+      missing: EDITABLE_STATUSES.includes(dossier.status)
+        ? await missingForSubmit(manager, id)
+        : [],
+      nominees: nominees.map((n) => ({
+        ...n,
+        outcomeLabel: NOMINEE_OUTCOME_LABELS[n.outcome],
+        decidedHere: n.awardForm?.decidedBy === DecidedBy.ThisAuthority,
+        flagged: n.unitEvaluation === EvaluationResult.NotMet,
+        flagReason:
+          n.unitEvaluation === EvaluationResult.NotMet
+            ? 'Đơn vị chưa đạt tiêu chuẩn bắt buộc của phong trào trong đợt này.'
+            : null,
+      })),
+      documents: documents.map((d) => ({
+        ...d,
+        kindLabel: DOCUMENT_KIND_LABELS[d.kind],
+        file: files.find((f) => f.id === d.fileId),
+      })),
+      history: history.map((h) => ({ ...h, toLabel: DOSSIER_STATUS_LABELS[h.toStatus] })),
+    };
+  }
+
+  history(actor: Actor, id: string) {
+    return this.require(actor, id).then(() =>
+      this.dataSource
+        .getRepository(DossierEvent)
+        .find({ where: { dossierId: id }, order: { id: 'ASC' } }),
+    );
+  }
+
+  /** Proposed nominees of a higher-level form go up with the letter that carries them. */
+  forward(
+    actor: Actor,
+    dossierId: string,
+    nomineeId: string,
+    reference: string,
+    forwardedOn: string,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const dossier = await this.require(actor, dossierId, manager, true);
+      if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
+        throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
+          status: dossier.status,
+          allowedActions: actionsFor(dossier.status, actor.role),
+        });
+      }
+      const nominee = await manager.findOne(Nominee, {
+        where: { id: nomineeId, dossierId },
+        relations: { awardForm: true },
+      });
+      if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
+      const ready =
+        nominee.awardForm!.decidedBy === DecidedBy.HigherLevel &&
+        nominee.appraisal === AppraisalResult.Proposed &&
+        nominee.outcome === NomineeOutcome.Pending &&
+        (!nominee.awardForm!.voteRequired || nominee.voteOutcome === 'passed');
+      if (!ready)
+        throw AppError.conflict(
+          `${nominee.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
+        );
+      await manager.update(
+        Nominee,
+        { id: nomineeId },
+        { outcome: NomineeOutcome.Forwarded, forwardedOn, forwardReference: reference.trim() },
+      );
+      await manager.insert(DossierEvent, {
+        dossierId,
+        actorId: actor.userId,
+        actorName: actor.username,
+        role: actor.role,
+        action: 'forward_nominee',
+        fromStatus: dossier.status,
+        toStatus: dossier.status,
+        comment: `${nominee.displayName}: ${reference.trim()} (${formatVietnameseDate(forwardedOn)})`,
+      });
+      await this.audit.record(
+        manager,
+        actor,
+        'dossier.forward_nominee',
+        { type: 'nominee', id: nomineeId },
+        {
+          outcome: { from: nominee.outcome, to: NomineeOutcome.Forwarded },
+          forwardReference: { from: null, to: reference.trim() },
+        },
+      );
+      return this.detail(actor, dossierId, manager);
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { Role } from '../auth/roles';
+import { actionsFor, DossierStatus, Transition, validateWorkflow, WORKFLOW } from './workflow';
+
+describe('dossier workflow map', () => {
+  it('is valid', () => {
+    expect(() => validateWorkflow()).not.toThrow();
+  });
+
+  it('refuses a map with an unreachable status or a dead end', () => {
+    const broken: Record<string, Transition> = { ...WORKFLOW };
+    delete broken.take;
+    expect(() => validateWorkflow(broken)).toThrow(/under_appraisal: unreachable from draft/);
+    const dead: Record<string, Transition> = { ...WORKFLOW };
+    delete dead.refuse;
+    delete dead.decide;
+    expect(() => validateWorkflow(dead)).toThrow(/awaiting_decision: dead end/);
+  });
+
+  it('gives each role only its own steps', () => {
+    expect(actionsFor(DossierStatus.Draft, Role.UnitOfficer)).toEqual(['submit', 'withdraw']);
+    expect(actionsFor(DossierStatus.Draft, Role.HomeAffairs)).toEqual([]);
+    expect(actionsFor(DossierStatus.UnderAppraisal, Role.HomeAffairs)).toEqual([
+      'request_supplement',
+      'reject',
+      'appraise',
+    ]);
+    expect(actionsFor(DossierStatus.AwaitingDecision, Role.Chairman)).toEqual(['refuse', 'decide']);
+    expect(actionsFor(DossierStatus.Decided, Role.Chairman)).toEqual([]);
+  });
+});

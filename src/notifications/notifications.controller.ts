@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { ALL_ROLES } from '../auth/roles';
+import { PageQueryDto } from '../common/pagination';
+import { IdParam } from '../common/validation/id-param';
+import { NotificationsService } from './notifications.service';
+
+class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Chỉ thông báo chưa đọc' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+@ApiTags('Thông báo')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Thông báo của tôi' })
+  list(@CurrentActor() actor: Actor, @Query() query: NotificationQueryDto) {
+    return this.notifications.list(actor, query);
+  }
+
+  @Post(':id/read')
+  @Roles(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Đánh dấu đã đọc' })
+  read(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.notifications.markRead(actor, [id]);
+  }
+}
