@@ -116,6 +116,28 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
         birthYear: 1992,
         position: 'Công chức Tư pháp - Hộ tịch',
       },
+      // Council members (Hội đồng Thi đua - Khen thưởng huyện), linked to their users.
+      {
+        unit: 'P-TCKH',
+        fullName: 'Nguyễn Văn Bình',
+        gender: Ma,
+        birthYear: 1972,
+        position: 'Trưởng phòng',
+      },
+      {
+        unit: 'XA-HUNGDAO',
+        fullName: 'Trần Thị Thu',
+        gender: F,
+        birthYear: 1976,
+        position: 'Bí thư Đảng ủy xã',
+      },
+      {
+        unit: 'MTTQ',
+        fullName: 'Lê Minh Đức',
+        gender: Ma,
+        birthYear: 1969,
+        position: 'Chủ tịch Ủy ban MTTQ huyện',
+      },
     ],
     users: [
       { username: 'admin', fullName: 'Quản trị hệ thống Tứ Kỳ', role: Role.Admin },

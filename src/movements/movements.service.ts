@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { Page, pageOf } from '../common/pagination';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
@@ -48,7 +48,7 @@ const EDITABLE: (keyof Movement)[] = [
 ];
 
 /** A round is open for reports until closed or its report deadline has passed. */
-export function roundIsOpen(round: ReviewRound, today = todayInVietnam()): boolean {
+export function roundIsOpen(round: ReviewRound, today: string): boolean {
   return !round.closed && today <= round.reportDeadline;
 }
 
@@ -104,6 +104,7 @@ export class MovementsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: MovementQueryDto): Promise<Page<Movement>> {
@@ -131,7 +132,7 @@ export class MovementsService {
     const rounds = await this.dataSource
       .getRepository(ReviewRound)
       .find({ where: { movementId: id }, order: { periodStart: 'ASC', name: 'ASC' } });
-    const today = todayInVietnam();
+    const today = this.clock.today();
     return {
       ...movement,
       statusLabel: MOVEMENT_STATUS_LABELS[movement.status],
@@ -232,7 +233,7 @@ export class MovementsService {
         .set({
           status: to,
           version: () => 'version + 1',
-          ...(action === 'launch' ? { launchDate: movement.launchDate ?? todayInVietnam() } : {}),
+          ...(action === 'launch' ? { launchDate: movement.launchDate ?? this.clock.today() } : {}),
         })
         .where('id = :id AND status = :from', { id, from })
         .execute();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors/app-error';
@@ -26,24 +26,24 @@ export class NotificationsService {
     message: string,
     dossierId: string | null = null,
   ): Promise<void> {
-    const qb = manager
+    const ids = audience.userIds?.filter((x): x is string => !!x) ?? [];
+    const who = new Brackets((w) => {
+      w.where('FALSE');
+      if (ids.length) w.orWhere('u.id IN (:...ids)', { ids });
+      if (audience.roles?.length) w.orWhere('u.role IN (:...roles)', { roles: audience.roles });
+      if (audience.unitId)
+        w.orWhere('(u.role = :officer AND u.unit_id = :unitId)', {
+          officer: Role.UnitOfficer,
+          unitId: audience.unitId,
+        });
+    });
+    const users: { id: string }[] = await manager
       .getRepository(User)
       .createQueryBuilder('u')
       .select('u.id', 'id')
       .where('u.authority_id = :authorityId AND u.active', { authorityId: audience.authorityId })
-      .andWhere(
-        '(u.id IN (:...ids) OR u.role IN (:...roles) OR (u.role = :officer AND u.unit_id = :unitId))',
-        {
-          ids: [
-            ...(audience.userIds?.filter((x): x is string => !!x) ?? []),
-            '00000000-0000-0000-0000-000000000000',
-          ],
-          roles: audience.roles?.length ? audience.roles : ['-'],
-          officer: Role.UnitOfficer,
-          unitId: audience.unitId ?? '00000000-0000-0000-0000-000000000000',
-        },
-      );
-    const users: { id: string }[] = await qb.getRawMany();
+      .andWhere(who)
+      .getRawMany();
     if (users.length)
       await manager.insert(
         Notification,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
-import { formatVietnameseDate, todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
+import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
 import { lockForUpdate } from '../common/versioned-update';
 import { Movement, MovementStatus, subjectKindOfUnit } from '../movements/movement.entity';
@@ -21,6 +22,7 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly movements: MovementsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Registration and withdrawal need a launched movement, on or before its deadline. */
@@ -32,7 +34,7 @@ export class RegistrationsService {
         { status: movement.status },
       );
     }
-    if (todayInVietnam() > movement.registrationDeadline) {
+    if (this.clock.today() > movement.registrationDeadline) {
       const deadline = formatVietnameseDate(movement.registrationDeadline);
       throw new AppError(
         400,

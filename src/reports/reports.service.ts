@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { Page, pageOf } from '../common/pagination';
@@ -62,6 +63,7 @@ export class ReportsService {
     private readonly movements: MovementsService,
     private readonly files: FilesService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -74,7 +76,10 @@ export class ReportsService {
     if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
     return this.dataSource.transaction(async (manager) => {
       const round = await this.movements.requireRound(actor, dto.roundId, manager);
-      if (round.movement.status !== MovementStatus.Launched || !roundIsOpen(round)) {
+      if (
+        round.movement.status !== MovementStatus.Launched ||
+        !roundIsOpen(round, this.clock.today())
+      ) {
         throw AppError.invalidField(
           'roundId',
           `Đợt "${round.name}" đã khoá, không nhận báo cáo (hạn báo cáo: ${formatVietnameseDate(round.reportDeadline)}).`,

@@ -51,7 +51,7 @@ describe('organisation: scoping, isolation, bad input, search', () => {
     expect(units.items.map((u: { id: string }) => u.id)).toEqual([hungDaoId]);
     expect(units.total).toBe(1);
     const people = (await hungdao.get('/api/people?limit=100').expect(200)).body;
-    expect(people.total).toBe(3);
+    expect(people.total).toBe(4);
     expect(people.items.every((p: { unitId: string }) => p.unitId === hungDaoId)).toBe(true);
   });
 

@@ -1,0 +1,490 @@
+import { addWorkingDays } from '../../src/calendar/working-days';
+import { seedDemo } from '../support/actors';
+import { ManualClock } from '../support/manual-clock';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+  uploadPdf,
+} from '../support/workflow-fixtures';
+
+describe('nomination dossiers through the Home Affairs workflow', () => {
+  const clock = new ManualClock('2026-11-23'); // a Monday
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof actors>>;
+  let ids: Awaited<ReturnType<typeof lookups>>;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, clock);
+    await seedDemo(t);
+    as = await actors(t);
+    ids = await lookups(t);
+  });
+  afterAll(() => t.close());
+
+  const history = async (id: string) =>
+    (await t.dataSource.query(
+      'SELECT action, from_status, to_status, role FROM dossier_events WHERE dossier_id = $1 ORDER BY id',
+      [id],
+    )) as {
+      action: string;
+      role: string;
+    }[];
+
+  it('takes a real dossier from draft to the chairman: supplements twice, partial results, a vote with recusal, forwarding', async () => {
+    clock.set('2026-11-23');
+    const p = ids.people;
+    const f = ids.forms;
+    const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
+      { kind: 'individual', personId: p['Nguyễn Thị Hường'], awardFormId: f.CSTDCS, report: true },
+      { kind: 'individual', personId: p['Trần Văn Hùng'], awardFormId: f['GK-CN'], report: true },
+      { kind: 'individual', personId: p['Phạm Thị Lan'], awardFormId: f.CSTDCS, report: true },
+      {
+        kind: 'collective',
+        collectiveUnitId: ids.hungDaoId,
+        awardFormId: f['BK-CTT'],
+        report: true,
+      },
+      {
+        kind: 'household',
+        household: 'Hộ ông Nguyễn Văn Tư, thôn Đông, xã Hưng Đạo',
+        awardFormId: f['GK-HGD'],
+      },
+      { kind: 'individual', personId: p['Trần Văn Hùng'], awardFormId: f.LDTT },
+    ]);
+    const [huong, hung, lan, collective, household, hungLdtt] = nomineeIds;
+
+    const incomplete = await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(400);
+    expect(incomplete.body.error).toBe('DOSSIER_INCOMPLETE');
+    expect(incomplete.body.details.map((d: { code: string }) => d.code).sort()).toEqual([
+      'missingMeetingMinutes',
+      'missingProposalLetter',
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+
+    const submitted = (await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200))
+      .body;
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      appraisalDueOn: '2026-12-07',
+      statusLabel: 'Đã gửi',
+    });
+    expect(submitted.allowedActions).toEqual(['withdraw']);
+
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+
+    // First supplement: asked on Thursday 26/11 (3 working days used), answered Monday 07/12.
+    clock.set('2026-11-26');
+    const noItems = await as.noivu
+      .post(`/api/dossiers/${id}/request-supplement`)
+      .send({ comment: 'Thiếu minh chứng' })
+      .expect(400);
+    expect(noItems.body.details[0].field).toBe('items');
+    const paused = (
+      await as.noivu
+        .post(`/api/dossiers/${id}/request-supplement`)
+        .send({
+          comment: 'Đề nghị bổ sung',
+          items: ['Minh chứng sáng kiến của bà Nguyễn Thị Hường'],
+        })
+        .expect(200)
+    ).body;
+    expect(paused).toMatchObject({
+      status: 'supplement_requested',
+      appraisalDueOn: null,
+      workingDaysUsed: 3,
+    });
+    expect(paused.supplementItems).toEqual(['Minh chứng sáng kiến của bà Nguyễn Thị Hường']);
+
+    clock.set('2026-12-07');
+    await as.hungdao
+      .post(`/api/dossiers/${id}/documents`)
+      .send({ kind: 'evidence', fileId: await uploadPdf(as.hungdao, 'Minh chứng sáng kiến.pdf') })
+      .expect(201);
+    const noAnswer = await as.hungdao.post(`/api/dossiers/${id}/resubmit`).send({}).expect(400);
+    expect(noAnswer.body.details[0].field).toBe('comment');
+    const resumed = (
+      await as.hungdao
+        .post(`/api/dossiers/${id}/resubmit`)
+        .send({ comment: 'Đã bổ sung minh chứng' })
+        .expect(200)
+    ).body;
+    expect(resumed).toMatchObject({ status: 'under_appraisal', appraisalDueOn: '2026-12-16' });
+
+    // Second supplement: one more working day used.
+    clock.set('2026-12-08');
+    await as.noivu
+      .post(`/api/dossiers/${id}/request-supplement`)
+      .send({ comment: 'Bổ sung lần 2', items: ['Bản chụp quyết định công nhận sáng kiến'] })
+      .expect(200);
+    clock.set('2026-12-09');
+    const again = (
+      await as.hungdao
+        .post(`/api/dossiers/${id}/resubmit`)
+        .send({ comment: 'Đã bổ sung lần 2' })
+        .expect(200)
+    ).body;
+    expect(again).toMatchObject({ workingDaysUsed: 4, appraisalDueOn: '2026-12-17' });
+
+    // Appraisal: a result for every nominee, a reason for each "not proposed".
+    const partial = await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: [{ nomineeId: huong, result: 'proposed' }] })
+      .expect(400);
+    expect(partial.body.details[0]).toMatchObject({ field: 'results', code: 'missing' });
+    const results = [huong, hung, lan, collective, household].map((nomineeId) => ({
+      nomineeId,
+      result: 'proposed',
+    }));
+    const noReason = await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: [...results, { nomineeId: hungLdtt, result: 'not_proposed' }] })
+      .expect(400);
+    expect(noReason.body.details[0]).toMatchObject({ field: 'results.5.reason', code: 'required' });
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({
+        results: [
+          ...results,
+          {
+            nomineeId: hungLdtt,
+            result: 'not_proposed',
+            reason: 'Đã đề nghị Giấy khen, không xét trùng danh hiệu',
+          },
+        ],
+      })
+      .expect(200);
+
+    const early = await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(409);
+    expect(early.body).toMatchObject({ status: 'appraised' });
+    expect(early.body.allowedActions).toEqual(
+      expect.arrayContaining(['send_to_council', 'send_to_chairman']),
+    );
+
+    // Council vote: hoidong2 belongs to xã Hưng Đạo and must recuse.
+    await as.noivu.post(`/api/dossiers/${id}/send-to-council`).send({}).expect(200);
+    const mustRecuse = await as.hoidong2
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: huong, choice: 'agree' })
+      .expect(409);
+    expect(mustRecuse.body.details[0].code).toBe('mustRecuse');
+    for (const n of [huong, lan, collective])
+      await as.hoidong2
+        .post(`/api/dossiers/${id}/votes`)
+        .send({ nomineeId: n, choice: 'recused' })
+        .expect(201);
+    await as.hoidong
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: huong, choice: 'agree' })
+      .expect(201);
+    await as.hoidong3
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: huong, choice: 'agree' })
+      .expect(201);
+    await as.hoidong
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: lan, choice: 'agree' })
+      .expect(201);
+    await as.hoidong3
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: lan, choice: 'disagree' })
+      .expect(201);
+    await as.hoidong
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: collective, choice: 'agree' })
+      .expect(201);
+    await as.hoidong3
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: collective, choice: 'agree' })
+      .expect(201);
+    const twice = await as.hoidong
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: huong, choice: 'disagree' })
+      .expect(409);
+    expect(twice.body.details[0].code).toBe('alreadyVoted');
+    const notVoting = await as.hoidong
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: hung, choice: 'agree' })
+      .expect(400);
+    expect(notVoting.body.details[0].field).toBe('nomineeId');
+    await as.noivu
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: huong, choice: 'agree' })
+      .expect(403);
+
+    await as.noivu.post(`/api/dossiers/${id}/close-vote`).send({}).expect(200);
+    const late = await as.hoidong3
+      .post(`/api/dossiers/${id}/votes`)
+      .send({ nomineeId: lan, choice: 'agree' })
+      .expect(409);
+    expect(late.body.status).toBe('appraised');
+    const [session] = (await as.noivu.get(`/api/dossiers/${id}/council`).expect(200)).body;
+    const line = (n: string) =>
+      session.minutes.lines.find((l: { nomineeId: string }) => l.nomineeId === n);
+    expect(line(huong)).toMatchObject({
+      eligible: 2,
+      agree: 2,
+      recused: 1,
+      quorumMet: true,
+      passed: true,
+    });
+    expect(line(lan)).toMatchObject({ eligible: 2, agree: 1, disagree: 1, passed: false });
+    expect(session.minutes.members).toHaveLength(3);
+
+    // The province's Bằng khen goes up; the rest waits for the chairman.
+    const notForwardable = await as.noivu
+      .post(`/api/dossiers/${id}/nominees/${hung}/forward`)
+      .send({ reference: 'Tờ trình số 15/TTr-UBND', forwardedOn: '2026-12-10' })
+      .expect(409);
+    expect(notForwardable.body.error).toBe('CONFLICT');
+    await as.noivu
+      .post(`/api/dossiers/${id}/nominees/${collective}/forward`)
+      .send({ reference: 'Tờ trình số 15/TTr-UBND', forwardedOn: '2026-12-10' })
+      .expect(200);
+    const waiting = (
+      await as.noivu
+        .post(`/api/dossiers/${id}/send-to-chairman`)
+        .send({ comment: 'Kính trình Chủ tịch' })
+        .expect(200)
+    ).body;
+    expect(waiting.status).toBe('awaiting_decision');
+    const outcome = Object.fromEntries(
+      waiting.nominees.map((n: { id: string; outcome: string }) => [n.id, n.outcome]),
+    );
+    expect(outcome).toEqual({
+      [huong]: 'awaiting_decision',
+      [hung]: 'awaiting_decision',
+      [household]: 'awaiting_decision',
+      [lan]: 'refused',
+      [hungLdtt]: 'refused',
+      [collective]: 'forwarded',
+    });
+    const forwarded = waiting.nominees.find((n: { id: string }) => n.id === collective);
+    expect(forwarded).toMatchObject({
+      forwardReference: 'Tờ trình số 15/TTr-UBND',
+      forwardedOn: '2026-12-10',
+    });
+    expect((await as.chutich.get(`/api/dossiers/${id}`).expect(200)).body.allowedActions).toEqual([
+      'refuse',
+    ]);
+
+    expect((await history(id)).map((h) => h.action)).toEqual([
+      'create',
+      'submit',
+      'take',
+      'request_supplement',
+      'resubmit',
+      'request_supplement',
+      'resubmit',
+      'appraise',
+      'send_to_council',
+      'close_vote',
+      'forward_nominee',
+      'send_to_chairman',
+    ]);
+    // The unit can read its history; another unit cannot see the dossier.
+    expect((await as.hungdao.get(`/api/dossiers/${id}/history`).expect(200)).body).toHaveLength(12);
+    await as.daison.get(`/api/dossiers/${id}`).expect(404);
+    const notes = (await as.hungdao.get('/api/notifications?limit=100').expect(200)).body;
+    expect(
+      notes.items.some((n: { message: string }) => n.message.includes('Yêu cầu bổ sung')),
+    ).toBe(true);
+  });
+
+  it('lets exactly one of 20 simultaneous transitions through, with one history row', async () => {
+    clock.set('2026-11-24');
+    const { id } = await draftDossier(as.hungdao, undefined, [
+      {
+        kind: 'individual',
+        personId: ids.people['Phạm Thị Lan'],
+        awardFormId: ids.forms['GK-CN'],
+        report: true,
+      },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => as.noivu.post(`/api/dossiers/${id}/take`).send({})),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const lost = results.filter((r) => r.status === 409);
+    expect(lost).toHaveLength(19);
+    expect(lost[0].body).toMatchObject({
+      status: 'under_appraisal',
+      allowedActions: ['request_supplement', 'reject', 'appraise'],
+    });
+    expect((await history(id)).filter((h) => h.action === 'take')).toHaveLength(1);
+  });
+
+  it('refuses steps out of order, by the wrong role, twice, or on stale versions, changing nothing', async () => {
+    clock.set('2026-11-24');
+    const { id } = await draftDossier(as.hungdao, undefined, [
+      {
+        kind: 'household',
+        household: 'Hộ bà Lê Thị Na, thôn Tây, xã Hưng Đạo',
+        awardFormId: ids.forms['GK-HGD'],
+      },
+    ]);
+    const outOfOrder = await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: [] })
+      .expect(400);
+    expect(outOfOrder.body.details[0].field).toBe('results');
+    const wrongStep = await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(409);
+    expect(wrongStep.body).toMatchObject({ status: 'draft', allowedActions: [] });
+    await as.hungdao.post(`/api/dossiers/${id}/take`).send({}).expect(403);
+    await as.hungdao
+      .post(`/api/dossiers/${id}/documents`)
+      .send({ kind: 'proposal_letter', fileId: await uploadPdf(as.hungdao, 'Tờ trình.pdf') })
+      .expect(201);
+    const stale = await as.hungdao
+      .post(`/api/dossiers/${id}/submit`)
+      .send({ version: 99 })
+      .expect(409);
+    expect(stale.body.details[0]).toMatchObject({ field: 'version', code: 'stale' });
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    const second = await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(409);
+    expect(second.body).toMatchObject({ status: 'submitted', allowedActions: ['withdraw'] });
+    const edit = await as.hungdao
+      .post(`/api/dossiers/${id}/nominees`)
+      .send({
+        kind: 'household',
+        household: 'Hộ khác thêm sau',
+        awardFormId: ids.forms['GK-HGD'],
+        achievementSummary: 'Thêm sau khi đã gửi hồ sơ',
+      })
+      .expect(409);
+    expect(edit.body.status).toBe('submitted');
+    await as.hungdao.post(`/api/dossiers/${id}/withdraw`).send({}).expect(200);
+    expect((await history(id)).map((h) => h.action)).toEqual(['create', 'submit', 'withdraw']);
+  });
+
+  it('refuses nominees of another unit, the same person twice for a form in a round, and documents of another dossier', async () => {
+    clock.set('2026-11-24');
+    await draftDossier(as.hungdao, ids.roundId, [
+      { kind: 'individual', personId: ids.people['Trần Thị Thu'], awardFormId: ids.forms.LDTT },
+    ]);
+    const second = (
+      await as.hungdao
+        .post('/api/dossiers')
+        .send({ title: 'Hồ sơ thứ hai cùng đợt', commendationKind: 'annual', roundId: ids.roundId })
+        .expect(201)
+    ).body;
+    const add = (body: Record<string, unknown>) =>
+      as.hungdao
+        .post(`/api/dossiers/${second.id}/nominees`)
+        .send({ achievementSummary: 'Thành tích tiêu biểu trong năm 2026', ...body });
+    const other = await add({
+      kind: 'individual',
+      personId: ids.people['Vũ Đức Thắng'],
+      awardFormId: ids.forms['GK-CN'],
+    }).expect(400);
+    expect(other.body.details[0]).toMatchObject({ field: 'personId', code: 'unknownPerson' });
+    const twice = await add({
+      kind: 'individual',
+      personId: ids.people['Trần Thị Thu'],
+      awardFormId: ids.forms.LDTT,
+    }).expect(409);
+    expect(twice.body.details[0]).toMatchObject({ field: 'personId', code: 'duplicate' });
+    const wrongKind = await add({ kind: 'collective', awardFormId: ids.forms.LDTT }).expect(400);
+    expect(wrongKind.body.details[0]).toMatchObject({
+      field: 'awardFormId',
+      code: 'recipientKind',
+    });
+    const [{ file_id: usedFile }] = await t.dataSource.query(
+      'SELECT file_id FROM dossier_documents d JOIN dossiers x ON x.id = d.dossier_id WHERE x.unit_id = $1 LIMIT 1',
+      [ids.hungDaoId],
+    );
+    const reused = await as.hungdao
+      .post(`/api/dossiers/${second.id}/documents`)
+      .send({ kind: 'evidence', fileId: usedFile })
+      .expect(400);
+    expect(reused.body.details[0]).toMatchObject({ field: 'fileId', code: 'otherDossier' });
+    const foreign = await as.hungdao
+      .post(`/api/dossiers/${second.id}/documents`)
+      .send({ kind: 'evidence', fileId: await uploadPdf(as.daison, 'Của Đại Sơn.pdf') })
+      .expect(400);
+    expect(foreign.body.details[0]).toMatchObject({ field: 'fileId', code: 'unknownFile' });
+  });
+
+  it('counts the appraisal deadline in working days across Tết, and warns when it is near or passed', async () => {
+    clock.set('2026-02-12'); // Thursday before Tết Bính Ngọ
+    const { id } = await draftDossier(
+      as.hungdao,
+      undefined,
+      [
+        {
+          kind: 'household',
+          household: 'Hộ ông Đỗ Văn Tết, thôn Bắc, xã Hưng Đạo',
+          awardFormId: ids.forms['GK-HGD'],
+        },
+      ],
+      'Khen thưởng đột xuất dịp Tết',
+    );
+    await as.hungdao
+      .post(`/api/dossiers/${id}/documents`)
+      .send({
+        kind: 'proposal_letter',
+        fileId: await uploadPdf(as.hungdao, 'Tờ trình đột xuất.pdf'),
+      })
+      .expect(201);
+    const submitted = (await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200))
+      .body;
+    // 13/02 is day 1; Tết runs 14/02-22/02; day 10 is Thursday 05/03.
+    expect(submitted.appraisalDueOn).toBe('2026-03-05');
+    expect(submitted.appraisalDueOn).toBe(
+      addWorkingDays(
+        '2026-02-12',
+        10,
+        new Set(
+          (await as.admin.get('/api/holidays?year=2026').expect(200)).body.map(
+            (h: { date: string }) => h.date,
+          ),
+        ),
+      ),
+    );
+
+    clock.set('2026-03-03');
+    const soon = (await as.noivu.get('/api/dossiers?dueSoon=true&limit=100').expect(200)).body;
+    expect(soon.items.map((d: { id: string }) => d.id)).toContain(id);
+    const workflow = t.app.get(
+      (await import('../../src/dossiers/dossier-workflow.service')).DossierWorkflowService,
+    );
+    expect(await workflow.notifyDueSoon()).toBeGreaterThanOrEqual(1);
+    expect(await workflow.notifyDueSoon()).toBe(0);
+    const warned = (await as.noivu.get('/api/notifications?unread=true&limit=100').expect(200))
+      .body;
+    expect(
+      warned.items.some((n: { message: string }) =>
+        n.message.includes('sắp đến hạn thẩm định (05/03/2026)'),
+      ),
+    ).toBe(true);
+
+    clock.set('2026-03-06');
+    const overdue = (await as.noivu.get('/api/dossiers?overdue=true&limit=100').expect(200)).body;
+    expect(overdue.items.find((d: { id: string }) => d.id === id)).toMatchObject({ overdue: true });
+  });
+
+  it('gives Home Affairs a filtered, sorted, paginated queue with counts per status, and units only their own', async () => {
+    const queue = (
+      await as.noivu.get(`/api/dossiers?awardFormId=${ids.forms.CSTDCS}&limit=5`).expect(200)
+    ).body;
+    expect(
+      queue.items.every((d: { unit: { name: string } }) => d.unit.name === 'UBND xã Hưng Đạo'),
+    ).toBe(true);
+    expect(queue.counts).toMatchObject({ awaiting_decision: 1 });
+    const all = (await as.noivu.get('/api/dossiers?limit=100').expect(200)).body;
+    const total = Object.values(all.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(all.total);
+    const page = (
+      await as.noivu.get('/api/dossiers?limit=2&offset=0&sort=updatedAt&order=desc').expect(200)
+    ).body;
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBe(all.total);
+    expect((await as.daison.get('/api/dossiers').expect(200)).body.total).toBe(0);
+    const bad = await as.noivu.get('/api/dossiers?status=xong').expect(400);
+    expect(bad.body.details[0].field).toBe('status');
+  });
+});

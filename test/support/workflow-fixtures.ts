@@ -1,0 +1,117 @@
+import { api, tokenFor } from './actors';
+import { TestApp } from './test-app';
+
+type Api = ReturnType<typeof api>;
+
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+export async function uploadPdf(as: Api, name: string): Promise<string> {
+  // A distinct body per upload, so each file is its own evidence.
+  const body = Buffer.concat([PDF, Buffer.from(`% ${name} ${Math.random()}\n`)]);
+  return (await as.post('/api/files').attach('file', body, name).expect(201)).body.id;
+}
+
+/** Ids the workflow tests need, looked up once. */
+export async function lookups(t: TestApp) {
+  const q = async (sql: string, params: unknown[] = []) =>
+    (await t.dataSource.query(sql, params)) as { id: string; code?: string; full_name?: string }[];
+  const forms = Object.fromEntries(
+    (
+      await q(
+        "SELECT f.id, f.code FROM award_forms f JOIN authorities a ON a.id = f.authority_id WHERE a.code = 'tu-ky'",
+      )
+    ).map((r) => [r.code!, r.id]),
+  );
+  const people = Object.fromEntries(
+    (await q('SELECT id, full_name FROM people')).map((r) => [r.full_name!, r.id]),
+  );
+  const [round] = await q(
+    "SELECT r.id FROM review_rounds r JOIN movements m ON m.id = r.movement_id WHERE m.title = 'Chuyển đổi số giai đoạn 2021-2025' AND r.name = 'Năm 2026'",
+  );
+  const [hungDao] = await q(
+    "SELECT u.id FROM units u JOIN authorities a ON a.id = u.authority_id WHERE a.code = 'tu-ky' AND u.code = 'XA-HUNGDAO'",
+  );
+  return { forms, people, roundId: round.id, hungDaoId: hungDao.id };
+}
+
+export async function actors(t: TestApp) {
+  const names = [
+    'hungdao',
+    'daison',
+    'noivu',
+    'hoidong',
+    'hoidong2',
+    'hoidong3',
+    'chutich',
+    'admin',
+  ] as const;
+  const entries = await Promise.all(
+    names.map(async (n) => [n, api(t, await tokenFor(t, n))] as const),
+  );
+  return Object.fromEntries(entries) as Record<(typeof names)[number], Api>;
+}
+
+export interface NomineeSpec {
+  kind: 'individual' | 'collective' | 'household';
+  personId?: string;
+  collectiveUnitId?: string;
+  household?: string;
+  awardFormId: string;
+  /** Attach an achievement report (needed for the full procedure). */
+  report?: boolean;
+}
+
+/** A dossier of the unit with its nominees and documents, ready to submit. */
+export async function draftDossier(
+  unit: Api,
+  roundId: string | undefined,
+  nominees: NomineeSpec[],
+  title = 'Đề nghị khen thưởng năm 2026',
+) {
+  const dossier = (
+    await unit
+      .post('/api/dossiers')
+      .send({ title, commendationKind: roundId ? 'annual' : 'ad_hoc', roundId })
+      .expect(201)
+  ).body;
+  const ids: string[] = [];
+  for (const { report, ...spec } of nominees) {
+    const nominee = (
+      await unit
+        .post(`/api/dossiers/${dossier.id}/nominees`)
+        .send({
+          ...spec,
+          achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ chuyển đổi số của đơn vị trong năm.',
+        })
+        .expect(201)
+    ).body;
+    ids.push(nominee.id);
+    if (report) {
+      const fileId = await uploadPdf(unit, `Báo cáo thành tích ${nominee.displayName}.pdf`);
+      await unit
+        .post(`/api/dossiers/${dossier.id}/documents`)
+        .send({ kind: 'achievement_report', fileId, nomineeId: nominee.id })
+        .expect(201);
+    }
+  }
+  return { id: dossier.id as string, nomineeIds: ids };
+}
+
+export async function attachLetterAndMinutes(unit: Api, dossierId: string): Promise<void> {
+  await unit
+    .post(`/api/dossiers/${dossierId}/documents`)
+    .send({
+      kind: 'proposal_letter',
+      fileId: await uploadPdf(unit, 'Tờ trình đề nghị khen thưởng.pdf'),
+    })
+    .expect(201);
+  await unit
+    .post(`/api/dossiers/${dossierId}/documents`)
+    .send({
+      kind: 'meeting_minutes',
+      fileId: await uploadPdf(unit, 'Biên bản họp xét khen thưởng.pdf'),
+    })
+    .expect(201);
+}
