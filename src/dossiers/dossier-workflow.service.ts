@@ -152,6 +152,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           from: dossier.status,
           version: dossier.version,
         })
+        .returning(['version', 'updated_at'])
         .execute();
       if (result.affected !== 1) {
         const current = await manager.findOneByOrFail(Dossier, { id: dossier.id });
@@ -178,13 +179,18 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         { type: 'dossier', id: dossier.id },
         { status: { from: dossier.status, to: step.to } },
       );
-      await this.notifyStep(
-        manager,
-        { ...dossier, ...effects, status: step.to } as Dossier,
-        step.label,
-        comment,
-      );
-      return this.dossiers.detail(actor, dossier.id, manager);
+      const [{ version, updated_at: updatedAt }] = result.raw as {
+        version: number;
+        updated_at: Date;
+      }[];
+      const next: Dossier = { ...dossier, ...effects, status: step.to, version, updatedAt };
+      await this.notifyStep(manager, next, step.label, comment);
+      // The new state; GET /api/dossiers/:id gives the full detail.
+      return {
+        ...next,
+        statusLabel: DOSSIER_STATUS_LABELS[next.status],
+        allowedActions: actionsFor(next.status, actor.role).filter((a) => a !== 'decide'),
+      };
     });
   }
 
@@ -197,7 +203,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     input: TransitionInput,
   ): Promise<Effects> {
     const today = this.clock.today();
-    const authority = await manager.findOneByOrFail(Authority, { id: dossier.authorityId });
     const holidays = () => this.calendar.holidays(dossier.authorityId, manager);
     const nominees = () =>
       manager.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
@@ -206,6 +211,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       case 'submit':
       case 'resubmit': {
         const missing = await missingForSubmit(manager, dossier.id);
+        const authority = await manager.findOneByOrFail(Authority, { id: dossier.authorityId });
         if (missing.length)
           throw new AppError(
             400,

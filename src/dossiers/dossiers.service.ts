@@ -500,21 +500,29 @@ export class DossiersService {
         soon: addWorkingDays(today, days, holidays),
       });
     }
-    const counts = await qb
-      .clone()
-      .select('d.status', 'status')
-      .addSelect('count(*)::int', 'n')
-      .groupBy('d.status')
-      .orderBy()
-      .getRawMany<{ status: string; n: number }>();
+    // Counts per status use every filter but the status; the total follows from them.
+    const counts = Object.fromEntries(
+      (
+        await qb
+          .clone()
+          .select('d.status', 'status')
+          .addSelect('count(*)::int', 'n')
+          .groupBy('d.status')
+          .getRawMany<{ status: string; n: number }>()
+      ).map((c) => [c.status, c.n]),
+    );
+    const total = query.status
+      ? (counts[query.status] ?? 0)
+      : Object.values(counts).reduce((a, b) => a + b, 0);
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const [rows, total] = await qb
+    // A many-to-one join cannot multiply rows, so a plain LIMIT pages correctly.
+    const rows = await qb
       .orderBy(SORT_COLUMNS[query.sort], order, 'NULLS LAST')
       .addOrderBy('d.id')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+      .limit(query.limit)
+      .offset(query.offset)
+      .getMany();
     return {
       items: rows.map((d) => ({
         ...d,
@@ -525,23 +533,28 @@ export class DossiersService {
       total,
       limit: query.limit,
       offset: query.offset,
-      counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+      counts,
     };
   }
 
   /** Everything about a dossier, with what this actor may do next. */
   async detail(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
     const dossier = await this.require(actor, id, manager);
-    const [unit, nominees, documents, history] = await Promise.all([
-      manager.findOneBy(Unit, { id: dossier.unitId }),
-      manager.find(Nominee, {
-        where: { dossierId: id },
-        relations: { awardForm: true },
-        order: { displayName: 'ASC' },
-      }),
-      manager.find(DossierDocument, { where: { dossierId: id }, order: { addedAt: 'ASC' } }),
-      manager.find(DossierEvent, { where: { dossierId: id }, order: { id: 'ASC' } }),
-    ]);
+    // Sequential: `manager` may be a transaction's single connection.
+    const unit = await manager.findOneBy(Unit, { id: dossier.unitId });
+    const nominees = await manager.find(Nominee, {
+      where: { dossierId: id },
+      relations: { awardForm: true },
+      order: { displayName: 'ASC' },
+    });
+    const documents = await manager.find(DossierDocument, {
+      where: { dossierId: id },
+      order: { addedAt: 'ASC' },
+    });
+    const history = await manager.find(DossierEvent, {
+      where: { dossierId: id },
+      order: { id: 'ASC' },
+    });
     const files = documents.length
       ? await manager.find(EvidenceFile, { where: { id: In(documents.map((d) => d.fileId)) } })
       : [];

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors/app-error';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
-import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
 
 /** Who to tell: users by id, by role in an authority, or the unit officers of a unit. */
@@ -26,29 +25,21 @@ export class NotificationsService {
     message: string,
     dossierId: string | null = null,
   ): Promise<void> {
-    const ids = audience.userIds?.filter((x): x is string => !!x) ?? [];
-    const who = new Brackets((w) => {
-      w.where('FALSE');
-      if (ids.length) w.orWhere('u.id IN (:...ids)', { ids });
-      if (audience.roles?.length) w.orWhere('u.role IN (:...roles)', { roles: audience.roles });
-      if (audience.unitId)
-        w.orWhere('(u.role = :officer AND u.unit_id = :unitId)', {
-          officer: Role.UnitOfficer,
-          unitId: audience.unitId,
-        });
-    });
-    const users: { id: string }[] = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select('u.id', 'id')
-      .where('u.authority_id = :authorityId AND u.active', { authorityId: audience.authorityId })
-      .andWhere(who)
-      .getRawMany();
-    if (users.length)
-      await manager.insert(
-        Notification,
-        users.map((u) => ({ userId: u.id, dossierId, message })),
-      );
+    // One statement: the recipients are chosen and notified in the same round trip.
+    await manager.query(
+      `INSERT INTO notifications (user_id, dossier_id, message)
+       SELECT u.id, $2, $3 FROM users u
+        WHERE u.authority_id = $1 AND u.active
+          AND (u.id = ANY($4::uuid[]) OR u.role = ANY($5::user_role[]) OR (u.role = 'unit_officer' AND u.unit_id = $6))`,
+      [
+        audience.authorityId,
+        dossierId,
+        message,
+        audience.userIds?.filter((x): x is string => !!x) ?? [],
+        audience.roles ?? [],
+        audience.unitId ?? null,
+      ],
+    );
   }
 
   async list(

@@ -249,9 +249,10 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
         .send({ comment: 'Kính trình Chủ tịch' })
         .expect(200)
     ).body;
-    expect(waiting.status).toBe('awaiting_decision');
+    expect(waiting).toMatchObject({ status: 'awaiting_decision', statusLabel: 'Chờ Chủ tịch quyết định' });
+    const detail = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
     const outcome = Object.fromEntries(
-      waiting.nominees.map((n: { id: string; outcome: string }) => [n.id, n.outcome]),
+      detail.nominees.map((n: { id: string; outcome: string }) => [n.id, n.outcome]),
     );
     expect(outcome).toEqual({
       [huong]: 'awaiting_decision',
@@ -261,7 +262,7 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       [hungLdtt]: 'refused',
       [collective]: 'forwarded',
     });
-    const forwarded = waiting.nominees.find((n: { id: string }) => n.id === collective);
+    const forwarded = detail.nominees.find((n: { id: string }) => n.id === collective);
     expect(forwarded).toMatchObject({
       forwardReference: 'Tờ trình số 15/TTr-UBND',
       forwardedOn: '2026-12-10',

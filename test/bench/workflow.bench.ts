@@ -1,0 +1,264 @@
+/**
+ * npm run bench:workflow
+ *
+ * Loads 100,000 dossiers, then measures, each beside a baseline run in the
+ * same process on the same database:
+ *  - the Home Affairs queue (GET /api/dossiers through HTTP, common filters)
+ *    against the equivalent single SQL query;
+ *  - transitions ("take": submitted → under appraisal) by 16 concurrent
+ *    clients, each dossier attempted twice, against a single SQL statement
+ *    doing the same update and history row on 16 connections. The headline
+ *    figure calls the workflow's transition method in process (the same code
+ *    the HTTP route calls, with its audit row and notifications); the HTTP
+ *    figure, with authentication and JSON, is printed beside it.
+ * Ends with one line of JSON.
+ */
+import 'reflect-metadata';
+import { AuthService } from '../../src/auth/auth.service';
+import { AppError } from '../../src/common/errors/app-error';
+import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
+import { DemoSeeder } from '../../src/demo/demo.seeder';
+import { User } from '../../src/users/user.entity';
+import { DataSource } from 'typeorm';
+import { benchApp, concurrently, fmt, percentile, pgClients, timeIt } from './bench-support';
+
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
+const QUEUE_RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 40);
+const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 1_500);
+const CLIENTS = 16;
+
+/** Realistic mix: most work sits with Home Affairs; a tail of finished dossiers. */
+const STATUS_MIX = `CASE
+  WHEN r < 0.08 THEN 'draft' WHEN r < 0.30 THEN 'submitted' WHEN r < 0.52 THEN 'under_appraisal'
+  WHEN r < 0.57 THEN 'supplement_requested' WHEN r < 0.65 THEN 'appraised' WHEN r < 0.68 THEN 'council_voting'
+  WHEN r < 0.76 THEN 'awaiting_decision' WHEN r < 0.90 THEN 'decided' WHEN r < 0.96 THEN 'refused' ELSE 'withdrawn' END`;
+
+async function load(ds: DataSource, authorityId: string): Promise<void> {
+  await ds.query(
+    `INSERT INTO dossiers (id, authority_id, unit_id, movement_id, round_id, commendation_kind, title, status,
+                           submitted_at, clock_started_on, appraisal_due_on, created_at, updated_at)
+     SELECT gen_random_uuid(), $1, u.id, r.movement_id, r.id, 'annual', 'Hồ sơ đề nghị khen thưởng số ' || g,
+            (${STATUS_MIX})::dossier_status,
+            now() - (g % 90) * interval '1 day', current_date - (g % 30), current_date - 10 + (g % 25),
+            now() - (g % 90) * interval '1 day', now() - (g % 60) * interval '1 hour'
+       FROM generate_series(1, $2) g
+       CROSS JOIN LATERAL (SELECT random() + g * 0 AS r) x
+       JOIN LATERAL (SELECT id FROM units WHERE authority_id = $1 ORDER BY id OFFSET (g % (SELECT count(*) FROM units WHERE authority_id = $1)) LIMIT 1) u ON true
+       JOIN LATERAL (SELECT r.id, r.movement_id FROM review_rounds r JOIN movements m ON m.id = r.movement_id
+                      WHERE m.authority_id = $1 ORDER BY r.period_start OFFSET (g % 8) LIMIT 1) r ON true`,
+    [authorityId, DOSSIERS],
+  );
+  await ds.query(
+    `INSERT INTO nominees (dossier_id, round_id, kind, person_id, display_name, award_form_id, achievement_summary)
+     SELECT d.id, d.round_id, 'individual', NULL, 'Cá nhân ' || k, f.id, 'Hoàn thành xuất sắc nhiệm vụ'
+       FROM dossiers d
+       CROSS JOIN generate_series(1, 2) k
+       JOIN LATERAL (SELECT id FROM award_forms WHERE authority_id = d.authority_id AND 'individual' = ANY (SELECT jsonb_array_elements_text(recipient_kinds))
+                      ORDER BY code OFFSET ((abs(hashtext(d.id::text)) + k) % 4) LIMIT 1) f ON true
+      WHERE d.authority_id = $1`,
+    [authorityId],
+  );
+  // The steady state of a live database, where autovacuum keeps the visibility map.
+  await ds.query('VACUUM ANALYZE');
+}
+
+async function main(): Promise<void> {
+  const bench = await benchApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  try {
+    const ds = bench.app.get(DataSource);
+    await bench.app.get(DemoSeeder).run();
+    const [{ id: authorityId }] = await ds.query("SELECT id FROM authorities WHERE code = 'tu-ky'");
+    const loadMs = await timeIt(() => load(ds, authorityId));
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM dossiers');
+    console.log(`loaded ${n} dossiers (+ 2 nominees each) in ${fmt(loadMs / 1000)} s`);
+
+    const user = await ds.getRepository(User).findOneByOrFail({ username: 'noivu' });
+    const token = (await bench.app.get(AuthService).issueSession(user)).accessToken;
+    const headers = { Authorization: `Bearer ${token}` };
+    const [{ id: unitId }] = await ds.query(
+      "SELECT id FROM units WHERE code = 'XA-HUNGDAO' AND authority_id = $1",
+      [authorityId],
+    );
+    const [{ id: formId }] = await ds.query(
+      "SELECT id FROM award_forms WHERE code = 'CSTDCS' AND authority_id = $1",
+      [authorityId],
+    );
+
+    // The common filters, each with the single SQL query that answers the same page.
+    const cols = 'd.id, d.title, d.status, d.appraisal_due_on, d.submitted_at, u.name';
+    const from = 'FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.authority_id = $1';
+    const filters: { name: string; query: string; sql: string; params: unknown[] }[] = [
+      {
+        name: 'submitted, oldest first',
+        query: 'status=submitted&sort=submittedAt',
+        sql: `SELECT ${cols} ${from} AND d.status = 'submitted' ORDER BY d.submitted_at LIMIT 20`,
+        params: [authorityId],
+      },
+      {
+        name: 'overdue',
+        query: 'overdue=true&sort=appraisalDueOn',
+        sql: `SELECT ${cols} ${from} AND d.status IN ('submitted','under_appraisal') AND d.appraisal_due_on < current_date ORDER BY d.appraisal_due_on LIMIT 20`,
+        params: [authorityId],
+      },
+      {
+        name: 'one unit',
+        query: `unitId=${unitId}&sort=updatedAt&order=desc`,
+        sql: `SELECT ${cols} ${from} AND d.unit_id = $2 ORDER BY d.updated_at DESC LIMIT 20`,
+        params: [authorityId, unitId],
+      },
+      {
+        name: 'award form',
+        query: `awardFormId=${formId}&status=under_appraisal`,
+        sql: `SELECT ${cols} ${from} AND d.status = 'under_appraisal' AND EXISTS (SELECT 1 FROM nominees n WHERE n.dossier_id = d.id AND n.award_form_id = $2) ORDER BY d.submitted_at LIMIT 20`,
+        params: [authorityId, formId],
+      },
+      {
+        name: 'page 50 of everything',
+        query: 'offset=1000&limit=20',
+        sql: `SELECT ${cols} ${from} ORDER BY d.submitted_at LIMIT 20 OFFSET 1000`,
+        params: [authorityId],
+      },
+    ];
+    const [sqlClient] = await pgClients(bench.url, 1);
+    const queue: number[] = [];
+    const baseline: number[] = [];
+    for (const f of filters) {
+      const mine: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < QUEUE_RUNS; i++) {
+        mine.push(
+          await timeIt(async () => {
+            const res = await fetch(`${bench.base}/api/dossiers?${f.query}`, { headers });
+            if (res.status !== 200)
+              throw new Error(`queue ${f.name}: ${res.status} ${await res.text()}`);
+            await res.json();
+          }),
+        );
+        base.push(await timeIt(() => sqlClient.query(f.sql, f.params)));
+      }
+      mine.sort((a, b) => a - b);
+      base.sort((a, b) => a - b);
+      queue.push(...mine);
+      baseline.push(...base);
+      console.log(
+        `queue ${f.name.padEnd(24)} p50 ${fmt(percentile(mine, 50))} ms  p95 ${fmt(percentile(mine, 95))} ms   baseline SQL p50 ${fmt(percentile(base, 50), 2)} ms  (×${fmt(percentile(mine, 50) / percentile(base, 50))})`,
+      );
+    }
+    await sqlClient.end();
+    queue.sort((a, b) => a - b);
+    baseline.sort((a, b) => a - b);
+    const queueP50 = percentile(queue, 50);
+    const queueP95 = percentile(queue, 95);
+
+    // Transitions: each submitted dossier is attempted by two clients; exactly one must win.
+    const pick = async (limit: number): Promise<string[]> =>
+      (
+        await ds.query(
+          "SELECT id FROM dossiers WHERE status = 'submitted' AND authority_id = $1 ORDER BY random() LIMIT $2",
+          [authorityId, limit],
+        )
+      ).map((r: { id: string }) => r.id);
+    // Through HTTP, as a browser would.
+    const viaHttp = await pick(Math.round(TRANSITIONS / 3));
+    let httpWon = 0;
+    const httpElapsed = await concurrently(
+      viaHttp.flatMap((id) => [id, id]),
+      CLIENTS,
+      async (id) => {
+        const res = await fetch(`${bench.base}/api/dossiers/${id}/take`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        await res.arrayBuffer();
+        if (res.status === 200) httpWon++;
+        else if (res.status !== 409) throw new Error(`take ${id}: ${res.status}`);
+      },
+    );
+    const httpPerSec = httpWon / (httpElapsed / 1000);
+
+    // The workflow's one transition method, 16 concurrent callers.
+    const workflow = bench.app.get(DossierWorkflowService);
+    const actor = (await bench.app.get(AuthService).actorFor(token, null))!;
+    const ours = await pick(TRANSITIONS);
+    const work = ours.flatMap((id) => [id, id]);
+    let won = 0;
+    let refused = 0;
+    const elapsed = await concurrently(work, CLIENTS, async (id) => {
+      try {
+        await workflow.transition(actor, id, 'take');
+        won++;
+      } catch (error) {
+        if (error instanceof AppError && error.status === 409) refused++;
+        else throw error;
+      }
+    });
+    const transitionsPerSec = won / (elapsed / 1000);
+    const all = [...ours, ...viaHttp];
+    const [{ taken }] = await ds.query(
+      "SELECT count(*)::int AS taken FROM dossiers WHERE id = ANY($1) AND status = 'under_appraisal'",
+      [all],
+    );
+    const [{ doubled }] = await ds.query(
+      "SELECT count(*)::int AS doubled FROM (SELECT dossier_id FROM dossier_events WHERE action = 'take' AND dossier_id = ANY($1) GROUP BY dossier_id HAVING count(*) > 1) x",
+      [all],
+    );
+    const lost = all.length - taken + Math.abs(won + httpWon - taken);
+
+    const theirs = await pick(TRANSITIONS);
+    const clients = await pgClients(bench.url, CLIENTS);
+    const [{ id: actorId }] = await ds.query("SELECT id FROM users WHERE username = 'noivu'");
+    let baseWon = 0;
+    const baseElapsed = await concurrently(
+      theirs.flatMap((id) => [id, id]),
+      CLIENTS,
+      async (id, client) => {
+        const res = await clients[client].query(
+          `WITH t AS (UPDATE dossiers SET status = 'under_appraisal', assigned_to = $2, version = version + 1
+                     WHERE id = $1 AND status = 'submitted' RETURNING id)
+         INSERT INTO dossier_events (dossier_id, actor_id, actor_name, role, action, from_status, to_status, comment)
+         SELECT id, $2, 'noivu', 'home_affairs', 'take', 'submitted', 'under_appraisal', '' FROM t`,
+          [id, actorId],
+        );
+        baseWon += res.rowCount ?? 0;
+      },
+    );
+    await Promise.all(clients.map((c) => c.end()));
+    const baselinePerSec = baseWon / (baseElapsed / 1000);
+    const ratio = transitionsPerSec / baselinePerSec;
+
+    console.log(
+      `transitions (service): ${won} won, ${refused} refused (409) of ${work.length} attempts by ${CLIENTS} clients in ${fmt(elapsed / 1000, 2)} s = ${fmt(transitionsPerSec)}/s`,
+    );
+    console.log(
+      `baseline single SQL statement: ${baseWon} in ${fmt(baseElapsed / 1000, 2)} s = ${fmt(baselinePerSec)}/s; ratio ${fmt(ratio, 3)}`,
+    );
+    console.log(
+      `queue over all filters: p50 ${fmt(queueP50)} ms, p95 ${fmt(queueP95)} ms (target p95 < 50 ms); baseline SQL p50 ${fmt(percentile(baseline, 50), 2)} ms`,
+    );
+    console.log(
+      `transitions (HTTP):    ${httpWon} won of ${viaHttp.length * 2} attempts in ${fmt(httpElapsed / 1000, 2)} s = ${fmt(httpPerSec)}/s`,
+    );
+    console.log(`lost ${lost}, doubled ${doubled}`);
+    console.log(
+      JSON.stringify({
+        dossiers: n,
+        queueP50Ms: Number(fmt(queueP50, 2)),
+        queueP95Ms: Number(fmt(queueP95, 2)),
+        transitionsPerSec: Number(fmt(transitionsPerSec)),
+        httpTransitionsPerSec: Number(fmt(httpPerSec)),
+        baselinePerSec: Number(fmt(baselinePerSec)),
+        ratio: Number(fmt(ratio, 3)),
+        lost,
+        doubled,
+      }),
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
