@@ -1,6 +1,7 @@
 import { Identity1795328308382 } from './1795328308382-Identity';
 import { Movements1795329437748 } from './1795329437748-Movements';
 import { Workflow1795330323183 } from './1795330323183-Workflow';
+import { QueueIndexes1795331034222 } from './1795331034222-QueueIndexes';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -10,4 +11,5 @@ export const migrations: Function[] = [
   Identity1795328308382,
   Movements1795329437748,
   Workflow1795330323183,
+  QueueIndexes1795331034222,
 ];

@@ -17,7 +17,9 @@ import { DossierStatus } from './workflow';
 /** A nomination dossier (hồ sơ đề nghị khen thưởng) from a unit. */
 @Entity('dossiers')
 @Index(['authorityId', 'status', 'appraisalDueOn'])
-@Index(['authorityId', 'unitId'])
+@Index(['authorityId', 'status', 'submittedAt'])
+@Index(['authorityId', 'submittedAt'])
+@Index(['authorityId', 'unitId', 'updatedAt'])
 @Index(['authorityId', 'roundId'])
 export class Dossier extends BaseRecord {
   @Column('uuid')
@@ -111,6 +113,7 @@ export const NOMINEE_OUTCOME_LABELS: Record<NomineeOutcome, string> = {
 /** One nominee of a dossier: a person, a collective (the unit or a sub-unit) or a household. */
 @Entity('nominees')
 @Index(['personId', 'awardFormId', 'roundId'])
+@Index(['awardFormId', 'dossierId'])
 export class Nominee {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -500,29 +500,31 @@ export class DossiersService {
         soon: addWorkingDays(today, days, holidays),
       });
     }
-    // Counts per status use every filter but the status; the total follows from them.
-    const counts = Object.fromEntries(
-      (
-        await qb
-          .clone()
-          .select('d.status', 'status')
-          .addSelect('count(*)::int', 'n')
-          .groupBy('d.status')
-          .getRawMany<{ status: string; n: number }>()
-      ).map((c) => [c.status, c.n]),
-    );
-    const total = query.status
-      ? (counts[query.status] ?? 0)
-      : Object.values(counts).reduce((a, b) => a + b, 0);
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    // A many-to-one join cannot multiply rows, so a plain LIMIT pages correctly.
-    const rows = await qb
-      .orderBy(SORT_COLUMNS[query.sort], order, 'NULLS LAST')
-      .addOrderBy('d.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .getMany();
+    // Three independent reads, run side by side on the pool: the per-status
+    // counts of the actor's whole scope (the queue's tabs), the filtered
+    // total, and the page (a many-to-one join cannot multiply rows, so a
+    // plain LIMIT pages correctly).
+    const [counts, total, rows] = await Promise.all([
+      this.scoped(actor)
+        .select('d.status', 'status')
+        .addSelect('count(*)::int', 'n')
+        .groupBy('d.status')
+        .getRawMany<{ status: string; n: number }>(),
+      qb
+        .clone()
+        .select('count(*)::int', 'n')
+        .getRawOne<{ n: number }>()
+        .then((r) => r?.n ?? 0),
+      qb
+        .clone()
+        .orderBy(SORT_COLUMNS[query.sort], order, 'NULLS LAST')
+        .addOrderBy('d.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .getMany(),
+    ]);
     return {
       items: rows.map((d) => ({
         ...d,
@@ -533,7 +535,7 @@ export class DossiersService {
       total,
       limit: query.limit,
       offset: query.offset,
-      counts,
+      counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     };
   }
 
