@@ -15,4 +15,6 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // Benchmarks print their figures.
+  { files: ['test/bench/**/*.ts'], rules: { 'no-console': 'off' } },
 );

@@ -2,6 +2,7 @@ import { Identity1795328308382 } from './1795328308382-Identity';
 import { Movements1795329437748 } from './1795329437748-Movements';
 import { Workflow1795330323183 } from './1795330323183-Workflow';
 import { QueueIndexes1795331034222 } from './1795331034222-QueueIndexes';
+import { Decisions1795331462561 } from './1795331462561-Decisions';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -12,4 +13,5 @@ export const migrations: Function[] = [
   Movements1795329437748,
   Workflow1795330323183,
   QueueIndexes1795331034222,
+  Decisions1795331462561,
 ];

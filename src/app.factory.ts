@@ -8,8 +8,11 @@ import { requestIdMiddleware } from './common/http/request-id';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 
-/** Routes outside the `/api` prefix: health checks (and, later, web pages). */
-export const UNPREFIXED_ROUTES = [{ path: 'health', method: RequestMethod.GET }];
+/** Routes outside the `/api` prefix: the health check and the public certificate verification page. */
+export const UNPREFIXED_ROUTES = [
+  { path: 'health', method: RequestMethod.GET },
+  { path: 'verify/:token', method: RequestMethod.GET },
+];
 
 /**
  * Builds the application exactly as it runs in production. main.ts, the demo

@@ -14,6 +14,8 @@ import { DemoModule } from './demo/demo.module';
 import { AwardsModule } from './awards/awards.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CouncilModule } from './council/council.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FilesModule } from './files/files.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -48,6 +50,8 @@ export class AppModule {
         CalendarModule,
         CouncilModule,
         DossiersModule,
+        DocumentsModule,
+        DecisionsModule,
         DemoModule,
       ],
     };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ALL_ROLES, ROLE_LABELS } from './roles';
 import { Public, Roles } from './access.decorators';
 import { Actor, CurrentActor, RequestWithActor } from './actor';
@@ -13,6 +13,7 @@ const AllowPendingPassword = () => SetMetadata(ALLOW_PENDING_PASSWORD_KEY, true)
 
 @ApiTags('Đăng nhập')
 @Controller('auth')
+@SkipThrottle({ verify: true })
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -22,11 +22,14 @@ import { LoginThrottle, Session } from './session.entity';
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    // Applied only where @UseGuards(ThrottlerGuard) says: the sign-in routes.
+    // Applied only where @UseGuards(ThrottlerGuard) says: sign-in and verification.
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: 60000, limit: config.LOGIN_RATE_PER_MINUTE }],
+        throttlers: [
+          { name: 'login', ttl: 60000, limit: config.LOGIN_RATE_PER_MINUTE },
+          { name: 'verify', ttl: 60000, limit: config.VERIFY_RATE_PER_MINUTE },
+        ],
       }),
     }),
   ],

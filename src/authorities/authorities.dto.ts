@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
+  IsNumber,
+  Max,
   IsInt,
   IsOptional,
   IsString,
@@ -19,7 +21,40 @@ export class SigningTitlesDto {
   @IsString() @MinLength(1) @MaxLength(100) onBehalf!: string;
 }
 
+export class FieldPositionDto {
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(297) x!: number;
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(210) y!: number;
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(6) @Max(60) fontPt!: number;
+}
+
+export class QrPositionDto {
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(297) x!: number;
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(210) y!: number;
+  @IsNumber({ maxDecimalPlaces: 1 }) @Min(10) @Max(60) size!: number;
+}
+
+/** Millimetres from the top-left corner of an A4 landscape blank certificate. */
+export class CertificateLayoutDto {
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) awardee?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) unit?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) achievement?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) decision?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) register?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) date?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) signer?: FieldPositionDto;
+  @IsOptional() @ValidateNested() @Type(() => QrPositionDto) qr?: QrPositionDto;
+}
+
 export class UpdateAuthorityDto {
+  @ApiPropertyOptional({
+    type: CertificateLayoutDto,
+    description: 'Vị trí in trên phôi Giấy khen (mm)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CertificateLayoutDto)
+  certificateLayout?: CertificateLayoutDto;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: AUTHORITY_LEVELS })
   @IsOptional()

@@ -15,6 +15,7 @@ const EDITABLE: (keyof Authority)[] = [
   'issuingBody',
   'chairmanTitle',
   'signingTitles',
+  'certificateLayout',
 ];
 
 @Injectable()

@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../common/entities';
+import type { CertificateLayout } from '../decisions/certificate-layout';
 
 /** Administrative levels; data, not code: new levels need no release. */
 export const AUTHORITY_LEVELS = ['province', 'district', 'commune'] as const;
@@ -53,6 +54,10 @@ export class Authority extends BaseRecord {
   /** Working days Home Affairs has to appraise a complete dossier. */
   @Column({ type: 'smallint', default: 10 })
   appraisalWorkingDays!: number;
+
+  /** Field positions for printing on pre-printed blank certificates; null: the default. */
+  @Column({ type: 'jsonb', nullable: true })
+  certificateLayout!: Partial<CertificateLayout> | null;
 
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })

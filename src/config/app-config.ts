@@ -144,6 +144,54 @@ export class AppConfig {
   @Max(500)
   FILE_MAX_MB = 20;
 
+  /** Certificate verifications accepted per client address per minute (429 beyond). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  VERIFY_RATE_PER_MINUTE = 60;
+
+  /** Chromium for PDFs; else /usr/bin/chromium (Debian's `chromium`) and the usual names are tried. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  CHROMIUM_PATH?: string;
+
+  /** Browser pages rendering PDFs at once. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_PAGES = 2;
+
+  /** PDF requests allowed to wait for a page; beyond, 503 with Retry-After. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  PDF_QUEUE = 20;
+
+  /** Longest a single render may take, in milliseconds. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  PDF_TIMEOUT_MS = 60000;
+
+  /** The address printed in certificates' QR codes (the public verification page is under it). */
+  @Expose()
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: '$property must be an http:// or https:// URL' })
+  PUBLIC_BASE_URL?: string;
+
+  get publicBaseUrl(): string {
+    return (this.PUBLIC_BASE_URL ?? `http://${this.HOST}:${this.PORT}`).replace(/\/$/, '');
+  }
+
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }

@@ -114,9 +114,15 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    * or stale request gets 409 with the current state), write the history row,
    * audit, and notify, all in one transaction.
    */
-  transition(actor: Actor, dossierId: string, action: DossierAction, input: TransitionInput = {}) {
+  transition(
+    actor: Actor,
+    dossierId: string,
+    action: DossierAction,
+    input: TransitionInput = {},
+    within?: EntityManager,
+  ) {
     const step = WORKFLOW[action];
-    return this.dataSource.transaction(async (manager) => {
+    const run = async (manager: EntityManager) => {
       const dossier = await this.dossiers.require(actor, dossierId, manager);
       if (!step.roles.includes(actor.role)) throw AppError.forbidden();
       if (!step.from.includes(dossier.status)) {
@@ -191,7 +197,9 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         statusLabel: DOSSIER_STATUS_LABELS[next.status],
         allowedActions: actionsFor(next.status, actor.role).filter((a) => a !== 'decide'),
       };
-    });
+    };
+    // An award decision moves its dossiers inside its own issuing transaction.
+    return within ? run(within) : this.dataSource.transaction(run);
   }
 
   /** The data checks of each step and the columns it sets besides the status. */
@@ -360,12 +368,20 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           { outcome: NomineeOutcome.Refused },
         );
         return {};
-      case 'decide':
-        throw this.conflict(
-          dossier,
-          actor,
-          'Hồ sơ được quyết định khi Chủ tịch ký quyết định khen thưởng.',
+      case 'decide': {
+        // Taken by issuing an award decision, once no nominee waits any more.
+        const waiting = (await nominees()).filter(
+          (n) => n.outcome === NomineeOutcome.AwaitingDecision,
         );
+        if (waiting.length) {
+          throw this.conflict(
+            dossier,
+            actor,
+            `Còn đối tượng chờ quyết định: ${waiting.map((n) => n.displayName).join(', ')}.`,
+          );
+        }
+        return {};
+      }
     }
   }
 

@@ -1,0 +1,145 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { Actor, CurrentActor } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { IdParam } from '../common/validation/id-param';
+import { CertificatesService } from './certificates.service';
+import { CreateDecisionDto, DecisionQueryDto, RevokeDto, UpdateDecisionDto } from './decisions.dto';
+import { DecisionsService } from './decisions.service';
+
+const SIGNERS = [Role.Chairman, Role.ViceChairman];
+const DRAFTERS = [Role.HomeAffairs, Role.Chairman, Role.ViceChairman];
+const READERS = [
+  Role.HomeAffairs,
+  Role.Chairman,
+  Role.ViceChairman,
+  Role.Admin,
+  Role.CouncilMember,
+];
+
+class PrintQueryDto {
+  @ApiPropertyOptional({
+    enum: ['standard', 'blank'],
+    default: 'standard',
+    description: 'blank: chỉ in nội dung lên phôi Giấy khen in sẵn',
+  })
+  @IsOptional()
+  @IsIn(['standard', 'blank'])
+  variant: 'standard' | 'blank' = 'standard';
+}
+
+function pdf(buffer: Buffer, name: string): StreamableFile {
+  return new StreamableFile(buffer, {
+    type: 'application/pdf',
+    length: buffer.length,
+    disposition: `inline; filename="${name}.pdf"`,
+  });
+}
+
+@ApiTags('Quyết định khen thưởng')
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly certificates: CertificatesService,
+  ) {}
+
+  @Get('decisions')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Danh sách quyết định khen thưởng' })
+  list(@CurrentActor() actor: Actor, @Query() query: DecisionQueryDto) {
+    return this.decisions.list(actor, query);
+  }
+
+  @Get('decisions/:id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Chi tiết quyết định, danh sách kèm theo và số vào sổ' })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.decisions.detail(actor, id);
+  }
+
+  @Post('decisions')
+  @Roles(...DRAFTERS)
+  @ApiOperation({
+    summary: 'Dự thảo quyết định từ các đối tượng chờ quyết định (theo đối tượng, hồ sơ hoặc đợt)',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDecisionDto) {
+    return this.decisions.createDraft(actor, dto);
+  }
+
+  @Patch('decisions/:id')
+  @Roles(...DRAFTERS)
+  @ApiOperation({ summary: 'Sửa dự thảo (trích yếu, căn cứ, các điều, nơi nhận)' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateDecisionDto) {
+    return this.decisions.update(actor, id, dto);
+  }
+
+  @Post('decisions/:id/issue')
+  @Roles(...SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ký ban hành: cấp số, ngày, vào sổ khen thưởng; không sửa được nữa' })
+  issue(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.decisions.issue(actor, id);
+  }
+
+  @Post('decisions/:id/revoke')
+  @Roles(...SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ban hành quyết định thu hồi (toàn bộ hoặc một số dòng)' })
+  revoke(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RevokeDto) {
+    return this.decisions.revoke(actor, id, dto);
+  }
+
+  @Get('decisions/:id/pdf')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Quyết định (PDF, A4 dọc) kèm danh sách' })
+  async decisionPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return pdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
+  }
+
+  @Get('decisions/:id/certificates')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: 'Toàn bộ Giấy khen của quyết định trong một tệp PDF (mỗi trang một giấy)',
+  })
+  async batch(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PrintQueryDto) {
+    return pdf(await this.certificates.batchPdf(actor, id, query.variant), 'giay-khen');
+  }
+
+  @Get('decisions/:id/certificates/:itemId')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Một Giấy khen (PDF)' })
+  async one(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
+    @Query() query: PrintQueryDto,
+  ) {
+    return pdf(
+      await this.certificates.certificatePdf(actor, id, itemId, query.variant),
+      'giay-khen',
+    );
+  }
+
+  @Get('certificate-layout/test')
+  @Roles(Role.HomeAffairs, Role.Admin)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Trang in thử để căn chỉnh vị trí in trên phôi Giấy khen' })
+  async layoutTest(@CurrentActor() actor: Actor) {
+    return pdf(await this.certificates.layoutTestPdf(actor), 'in-thu');
+  }
+}

@@ -1,0 +1,94 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { DecisionStatus } from './decision.entity';
+
+export class CreateDecisionDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Các đối tượng chờ quyết định; bỏ trống để lấy theo hồ sơ hoặc đợt',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  nomineeIds?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  dossierIds?: string[];
+  @ApiPropertyOptional({ description: 'Mọi đối tượng chờ quyết định của một đợt' })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
+  @ApiPropertyOptional({ example: 'Về việc tặng Giấy khen' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  title?: string;
+}
+
+export class UpdateDecisionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(5) @MaxLength(500) title?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  legalBases?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(5) @MaxLength(3000) funding?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(3000)
+  execution?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  recipients?: string[];
+}
+
+export class RevokeDto {
+  @ApiProperty({ description: 'Lý do thu hồi' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(3000)
+  reason!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Chỉ thu hồi các dòng này (bỏ trống: toàn bộ quyết định)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsUUID('all', { each: true })
+  itemIds?: string[];
+}
+
+export class DecisionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DecisionStatus })
+  @IsOptional()
+  @IsEnum(DecisionStatus)
+  status?: DecisionStatus;
+}

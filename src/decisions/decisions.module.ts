@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AwardsModule } from '../awards/awards.module';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { CertificatesService } from './certificates.service';
+import { AwardDecision, DecisionItem, NumberCounter, RegisterEntry } from './decision.entity';
+import { DecisionsController } from './decisions.controller';
+import { DecisionsService } from './decisions.service';
+import { VerificationController } from './verification.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AwardDecision, DecisionItem, NumberCounter, RegisterEntry]),
+    AwardsModule,
+    DossiersModule,
+  ],
+  controllers: [DecisionsController, VerificationController],
+  providers: [DecisionsService, CertificatesService],
+  exports: [DecisionsService, CertificatesService],
+})
+export class DecisionsModule {}

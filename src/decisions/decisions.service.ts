@@ -1,0 +1,501 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, authorityScope } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { Authority } from '../authorities/authority.entity';
+import { AwardForm, RecipientKind } from '../awards/award-form.entity';
+import { AwardsService } from '../awards/awards.service';
+import { Clock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
+import { Page, pageOf } from '../common/pagination';
+import { AppConfig } from '../config/app-config';
+import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
+import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
+import { Movement } from '../movements/movement.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Person } from '../people/person.entity';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import {
+  AwardDecision,
+  CertificateSnapshot,
+  CertificateStatus,
+  DecisionItem,
+  DecisionKind,
+  DecisionStatus,
+  RegisterEntry,
+  SignerForm,
+} from './decision.entity';
+import { CreateDecisionDto, DecisionQueryDto, RevokeDto, UpdateDecisionDto } from './decisions.dto';
+
+/** "05/QĐ-UBND": numbers below 10 take a leading 0. */
+export function decisionNumberLabel(n: number): string {
+  return `${n < 10 ? `0${n}` : n}/QĐ-UBND`;
+}
+
+/** Money: the multiple of the base salary, rounded up to the thousand đồng. */
+export function awardAmount(multiplier: number, baseSalary: number): number {
+  return Math.ceil((multiplier * baseSalary) / 1000) * 1000;
+}
+
+const EDITABLE: (keyof AwardDecision)[] = [
+  'title',
+  'legalBases',
+  'funding',
+  'execution',
+  'recipients',
+];
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly awards: AwardsService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
+    const qb = this.dataSource
+      .getRepository(AwardDecision)
+      .createQueryBuilder('d')
+      .where('d.authority_id = :a', { a: authorityScope(actor) });
+    if (query.status) qb.andWhere('d.status = :s', { s: query.status });
+    return pageOf(qb.orderBy('d.created_at', 'DESC'), query);
+  }
+
+  async require(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<AwardDecision> {
+    const decision = await manager.findOne(AwardDecision, {
+      where: { id, authorityId: authorityScope(actor) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!decision) throw AppError.notFound('Quyết định');
+    return decision;
+  }
+
+  async detail(actor: Actor, id: string) {
+    const decision = await this.require(actor, id);
+    const items = await this.dataSource
+      .getRepository(DecisionItem)
+      .find({ where: { decisionId: id }, order: { position: 'ASC' } });
+    const register = await this.dataSource
+      .getRepository(RegisterEntry)
+      .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
+    return {
+      ...decision,
+      numberLabel: decision.number ? decisionNumberLabel(decision.number) : null,
+      items: items.map((i) => ({
+        ...i,
+        register: register.find((r) => r.itemId === i.id) ?? null,
+      })),
+      total: items.reduce((sum, i) => sum + (i.amount ?? 0), 0),
+    };
+  }
+
+  /** The nominees awaiting a decision that the request names, all of the actor's authority. */
+  private async gather(
+    manager: EntityManager,
+    actor: Actor,
+    dto: CreateDecisionDto,
+  ): Promise<(Nominee & { awardForm: AwardForm; dossier: Dossier })[]> {
+    const qb = manager
+      .getRepository(Nominee)
+      .createQueryBuilder('n')
+      .innerJoinAndSelect('n.awardForm', 'f')
+      .innerJoinAndSelect('n.dossier', 'd')
+      .where('d.authority_id = :a AND n.outcome = :awaiting', {
+        a: authorityScope(actor),
+        awaiting: NomineeOutcome.AwaitingDecision,
+      })
+      .andWhere('NOT EXISTS (SELECT 1 FROM decision_items i WHERE i.nominee_id = n.id)');
+    if (dto.nomineeIds?.length) qb.andWhere('n.id IN (:...ids)', { ids: dto.nomineeIds });
+    if (dto.dossierIds?.length) qb.andWhere('d.id IN (:...dossiers)', { dossiers: dto.dossierIds });
+    if (dto.roundId) qb.andWhere('d.round_id = :round', { round: dto.roundId });
+    const found = (await qb
+      .orderBy('n.kind')
+      .addOrderBy('n.display_name')
+      .getMany()) as (Nominee & { awardForm: AwardForm; dossier: Dossier })[];
+    if (dto.nomineeIds?.length && found.length !== new Set(dto.nomineeIds).size) {
+      throw AppError.invalidField(
+        'nomineeIds',
+        'Có đối tượng không chờ quyết định, đã thuộc quyết định khác hoặc không thuộc cơ quan.',
+        'notAwaiting',
+      );
+    }
+    if (!found.length)
+      throw AppError.invalidField(
+        'nomineeIds',
+        'Không có đối tượng nào chờ quyết định khen thưởng.',
+        'empty',
+      );
+    return found;
+  }
+
+  /** A draft decision gathering nominees awaiting the chairman, with the texts an office starts from. */
+  createDraft(actor: Actor, dto: CreateDecisionDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const nominees = await this.gather(manager, actor, dto);
+      const authority = await manager.findOneByOrFail(Authority, { id: authorityScope(actor) });
+      const movementIds = [
+        ...new Set(nominees.map((n) => n.dossier.movementId).filter((x): x is string => !!x)),
+      ];
+      const movements = movementIds.length
+        ? await manager.findBy(Movement, { id: In(movementIds) })
+        : [];
+      const theme =
+        movements.length === 1 ? ` trong phong trào thi đua "${movements[0].title}"` : '';
+      const decision = await manager.save(
+        manager.create(AwardDecision, {
+          authorityId: authority.id,
+          kind: DecisionKind.Award,
+          status: DecisionStatus.Draft,
+          title: dto.title ?? `Về việc khen thưởng${theme}`,
+          legalBases: [
+            'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;',
+            'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+            'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;',
+            ...movements.flatMap((m) => m.legalBases.map((b) => `Căn cứ ${b};`)),
+            `Xét đề nghị của Trưởng phòng Nội vụ.`,
+          ],
+          funding: `Tiền thưởng kèm theo được chi từ Quỹ thi đua, khen thưởng của ${authority.name} theo quy định hiện hành.`,
+          execution: `Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
+          recipients: ['Như Điều 3;', 'Chủ tịch, các Phó Chủ tịch;', 'Lưu: VT.'],
+          signerForm: null,
+          signerName: null,
+        }),
+      );
+      const units = await manager.findBy(Unit, {
+        id: In([...new Set(nominees.map((n) => n.dossier.unitId))]),
+      });
+      const people = await manager.findBy(Person, {
+        id: In(
+          nominees
+            .map((n) => n.personId)
+            .filter((x): x is string => !!x)
+            .concat('00000000-0000-0000-0000-000000000000'),
+        ),
+      });
+      const personUnits = await manager.findBy(Unit, {
+        id: In(people.map((p) => p.unitId).concat('00000000-0000-0000-0000-000000000000')),
+      });
+      await manager.save(
+        nominees.map((n, position) => {
+          const person = people.find((p) => p.id === n.personId);
+          const unitName = person
+            ? (personUnits.find((u) => u.id === person.unitId)?.name ?? null)
+            : n.kind === RecipientKind.Household
+              ? (units.find((u) => u.id === n.dossier.unitId)?.name ?? null)
+              : null;
+          return manager.create(DecisionItem, {
+            decisionId: decision.id,
+            nomineeId: n.id,
+            dossierId: n.dossierId,
+            recipientKind: n.kind,
+            displayName: n.displayName,
+            unitName,
+            awardFormName: n.awardForm.name,
+            moneyMultiplier: String(n.awardForm.moneyMultiplier),
+            amount: null,
+            position,
+          });
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'decision.create',
+        { type: 'decision', id: decision.id },
+        { items: { from: null, to: nominees.length } },
+      );
+      return decision;
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdateDecisionDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const decision = await this.require(actor, id, manager, true);
+      if (decision.status !== DecisionStatus.Draft)
+        throw AppError.conflict(
+          'Quyết định đã ban hành, không sửa được. Muốn thay đổi, hãy ban hành quyết định thu hồi hoặc điều chỉnh.',
+          [],
+          { status: decision.status },
+        );
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of EDITABLE) {
+        const value = dto[field as keyof UpdateDecisionDto];
+        if (value !== undefined && JSON.stringify(value) !== JSON.stringify(decision[field])) {
+          changed[field] = { from: decision[field], to: value };
+          Object.assign(decision, { [field]: value });
+        }
+      }
+      const saved = await manager.save(AwardDecision, decision);
+      if (Object.keys(changed).length)
+        await this.audit.record(
+          manager,
+          actor,
+          'decision.update',
+          { type: 'decision', id },
+          changed,
+        );
+      return saved;
+    });
+  }
+
+  /** The next number of a counter, in the caller's transaction: gap-free, as a rollback undoes it. */
+  private async next(
+    manager: EntityManager,
+    authorityId: string,
+    kind: string,
+    year: number,
+    count = 1,
+  ): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO number_counters (authority_id, kind, year, last) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (authority_id, kind, year) DO UPDATE SET last = number_counters.last + $4
+       RETURNING last`,
+      [authorityId, kind, year, count],
+    );
+    return (row.last as number) - count + 1;
+  }
+
+  private signer(actor: Actor, authority: Authority, user: User) {
+    const form = actor.role === Role.Chairman ? SignerForm.Chairman : SignerForm.ViceChairman;
+    const t = authority.signingTitles;
+    const lines = form === SignerForm.Chairman ? [t.chairman] : [t.onBehalf, t.viceChairman];
+    return { form, lines, name: user.fullName };
+  }
+
+  /**
+   * Issues a draft: its number (per authority and year, gap-free under
+   * concurrent issuing), its date, the money, a register entry and a
+   * verification token per awardee, and the dossiers move to decided.
+   */
+  issue(actor: Actor, id: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const decision = await this.require(actor, id, manager, true);
+      if (decision.status !== DecisionStatus.Draft) {
+        throw AppError.conflict(
+          `Quyết định đã được ban hành (số ${decisionNumberLabel(decision.number!)}).`,
+          [],
+          { status: decision.status },
+        );
+      }
+      const items = await manager.find(DecisionItem, {
+        where: { decisionId: id },
+        order: { position: 'ASC' },
+      });
+      if (!items.length)
+        throw AppError.invalidField('items', 'Quyết định chưa có đối tượng nào.', 'empty');
+      const nominees = await manager.find(Nominee, {
+        where: { id: In(items.map((i) => i.nomineeId)) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const stale = nominees.filter((n) => n.outcome !== NomineeOutcome.AwaitingDecision);
+      if (stale.length || nominees.length !== items.length) {
+        throw AppError.conflict(
+          `Có đối tượng không còn chờ quyết định: ${stale.map((n) => n.displayName).join(', ')}.`,
+        );
+      }
+      const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      const issuedOn = this.clock.today();
+      const year = Number(issuedOn.slice(0, 4));
+      const base = await this.awards.baseSalaryOn(authority.id, issuedOn);
+      if (base === null)
+        throw AppError.conflict(
+          'Chưa có mức lương cơ sở áp dụng cho ngày ban hành; quản trị viên cần khai báo trước.',
+        );
+      const number = await this.next(manager, authority.id, 'decision', year);
+      const firstRegister = await this.next(manager, authority.id, 'register', year, items.length);
+      const signer = this.signer(actor, authority, user);
+      const numberLabel = decisionNumberLabel(number);
+      const dossiers = await manager.findBy(Dossier, {
+        id: In([...new Set(items.map((i) => i.dossierId))]),
+      });
+      const movements = await manager.findBy(Movement, {
+        id: In(
+          dossiers
+            .map((d) => d.movementId)
+            .filter((x): x is string => !!x)
+            .concat('00000000-0000-0000-0000-000000000000'),
+        ),
+      });
+      const entries: Partial<RegisterEntry>[] = [];
+      for (const [i, item] of items.entries()) {
+        item.amount = awardAmount(Number(item.moneyMultiplier), base);
+        const dossier = dossiers.find((d) => d.id === item.dossierId)!;
+        const movement = movements.find((m) => m.id === dossier.movementId);
+        const token = randomBytes(24).toString('base64url');
+        const registerNumber = firstRegister + i;
+        const snapshot: CertificateSnapshot = {
+          issuingBody: authority.issuingBody,
+          chairmanTitle: authority.chairmanTitle,
+          authorityName: authority.name,
+          placeName: authority.placeName,
+          awardeeName: item.displayName,
+          unitName: item.unitName,
+          recipientKind: item.recipientKind,
+          awardFormName: item.awardFormName,
+          achievement: movement
+            ? `Đã có thành tích xuất sắc trong phong trào thi đua "${movement.title}"`
+            : `Đã có thành tích xuất sắc trong thực hiện nhiệm vụ`,
+          decisionNumber: numberLabel,
+          decisionDate: issuedOn,
+          registerNumber: `${registerNumber}/${year}`,
+          signerLines: signer.lines,
+          signerName: signer.name,
+          verifyUrl: `${this.config.publicBaseUrl}/verify/${token}`,
+        };
+        entries.push({
+          authorityId: authority.id,
+          year,
+          registerNumber,
+          decisionId: id,
+          itemId: item.id,
+          verifyToken: token,
+          status: CertificateStatus.Valid,
+          snapshot,
+        });
+      }
+      await manager.save(DecisionItem, items);
+      await manager.insert(RegisterEntry, entries as RegisterEntry[]);
+      await manager.update(
+        AwardDecision,
+        { id },
+        {
+          status: DecisionStatus.Issued,
+          number,
+          year,
+          issuedOn,
+          signerForm: signer.form,
+          signerName: signer.name,
+          version: () => 'version + 1',
+        },
+      );
+      await manager.update(
+        Nominee,
+        { id: In(nominees.map((n) => n.id)) },
+        { outcome: NomineeOutcome.Decided },
+      );
+      for (const dossier of dossiers) {
+        const waiting = await manager.countBy(Nominee, {
+          dossierId: dossier.id,
+          outcome: NomineeOutcome.AwaitingDecision,
+        });
+        if (!waiting)
+          await this.workflow.transition(
+            actor,
+            dossier.id,
+            'decide',
+            { comment: `Quyết định số ${numberLabel}` },
+            manager,
+          );
+      }
+      await this.audit.record(
+        manager,
+        actor,
+        'decision.issue',
+        { type: 'decision', id },
+        { number: { from: null, to: numberLabel }, items: { from: null, to: items.length } },
+      );
+      for (const dossier of dossiers) {
+        await this.notifications.notify(
+          manager,
+          { authorityId: authority.id, unitId: dossier.unitId },
+          `Quyết định khen thưởng số ${numberLabel} đã được ban hành cho hồ sơ "${dossier.title}".`,
+          dossier.id,
+        );
+      }
+      return {
+        id,
+        number,
+        numberLabel,
+        issuedOn,
+        items: items.length,
+        total: items.reduce((s, i) => s + (i.amount ?? 0), 0),
+      };
+    });
+  }
+
+  /**
+   * Revokes an issued decision (or some of its lines) by a new, numbered
+   * revoking decision; the certificates then verify as revoked.
+   */
+  revoke(actor: Actor, id: string, dto: RevokeDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const original = await this.require(actor, id, manager, true);
+      if (original.status !== DecisionStatus.Issued || original.kind !== DecisionKind.Award) {
+        throw AppError.conflict('Chỉ thu hồi được quyết định khen thưởng đã ban hành.', [], {
+          status: original.status,
+        });
+      }
+      const entries = await manager.find(RegisterEntry, {
+        where: { decisionId: id, status: CertificateStatus.Valid },
+      });
+      const target = dto.itemIds ? entries.filter((e) => dto.itemIds!.includes(e.itemId)) : entries;
+      if (!target.length || (dto.itemIds && target.length !== new Set(dto.itemIds).size)) {
+        throw AppError.invalidField(
+          'itemIds',
+          'Không có giấy khen còn hiệu lực nào để thu hồi trong các dòng đã chọn.',
+          'nothingToRevoke',
+        );
+      }
+      const authority = await manager.findOneByOrFail(Authority, { id: original.authorityId });
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      const issuedOn = this.clock.today();
+      const year = Number(issuedOn.slice(0, 4));
+      const number = await this.next(manager, authority.id, 'decision', year);
+      const signer = this.signer(actor, authority, user);
+      const revocation = await manager.save(
+        manager.create(AwardDecision, {
+          authorityId: authority.id,
+          kind: DecisionKind.Revocation,
+          status: DecisionStatus.Issued,
+          title: `Về việc thu hồi ${dto.itemIds ? 'một phần ' : ''}Quyết định số ${decisionNumberLabel(original.number!)} ngày ${original.issuedOn}`,
+          legalBases: original.legalBases,
+          funding: 'Thu hồi tiền thưởng đã chi theo quy định.',
+          execution: original.execution,
+          recipients: original.recipients,
+          signerForm: signer.form,
+          signerName: signer.name,
+          number,
+          year,
+          issuedOn,
+          referencesId: original.id,
+          reason: dto.reason.trim(),
+        }),
+      );
+      await manager.update(
+        RegisterEntry,
+        { id: In(target.map((e) => e.id)) },
+        { status: CertificateStatus.Revoked, revokedByDecisionId: revocation.id },
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        'decision.revoke',
+        { type: 'decision', id },
+        {
+          revokedBy: { from: null, to: decisionNumberLabel(number) },
+          certificates: { from: null, to: target.length },
+          reason: { from: null, to: dto.reason.trim() },
+        },
+      );
+      return {
+        id: revocation.id,
+        numberLabel: decisionNumberLabel(number),
+        revoked: target.length,
+      };
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import puppeteer, { Browser, Page } from 'puppeteer';
+import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+
+/** Flags for a headless Chromium on a closed government network. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const INSTALL_ADVICE =
+  'Cài Chromium (Debian/Ubuntu: sudo apt-get install -y chromium) hoặc đặt biến CHROMIUM_PATH trỏ tới trình duyệt.';
+
+/** CHROMIUM_PATH, else the system Chromium; null when there is none. */
+export function findChromium(configured?: string): string | null {
+  if (configured) return existsSync(configured) ? configured : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export interface PdfOptions {
+  landscape?: boolean;
+}
+
+/**
+ * Renders HTML to PDF in one warm browser shared by the app: at most
+ * PDF_PAGES pages at once, PDF_QUEUE requests waiting (then 503 with
+ * Retry-After), every network request blocked (templates carry their data
+ * inline), a timeout per render, and a new browser after a crash.
+ */
+@Injectable()
+export class PdfRenderer implements OnApplicationShutdown {
+  private readonly logger = new Logger('PdfRenderer');
+  readonly executablePath: string | null;
+  private browser: Promise<Browser> | null = null;
+  private readonly idle: Page[] = [];
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly config: AppConfig) {
+    this.executablePath = findChromium(config.CHROMIUM_PATH);
+    if (!this.executablePath)
+      this.logger.warn(`No Chromium found: PDFs are unavailable. ${INSTALL_ADVICE}`);
+  }
+
+  get available(): boolean {
+    return this.executablePath !== null;
+  }
+
+  private unavailable(message: string, retryAfterSeconds: number): AppError {
+    return new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_UNAVAILABLE', message, [], {
+      retryAfterSeconds,
+    });
+  }
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      const launching = puppeteer.launch({
+        executablePath: this.executablePath!,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+      });
+      this.browser = launching;
+      launching
+        .then((browser) =>
+          browser.on('disconnected', () => {
+            this.logger.warn('Chromium exited; it is started again for the next PDF');
+            if (this.browser === launching) this.browser = null;
+            this.idle.length = 0;
+          }),
+        )
+        .catch(() => {
+          if (this.browser === launching) this.browser = null;
+        });
+    }
+    return this.browser;
+  }
+
+  private async page(): Promise<Page> {
+    const reused = this.idle.pop();
+    if (reused && !reused.isClosed()) return reused;
+    const page = await (await this.launch()).newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    page.setDefaultTimeout(this.config.PDF_TIMEOUT_MS);
+    return page;
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.busy < this.config.PDF_PAGES) {
+      this.busy++;
+      return;
+    }
+    if (this.waiting.length >= this.config.PDF_QUEUE) {
+      throw this.unavailable(
+        'Hệ thống đang in quá nhiều tài liệu. Vui lòng thử lại sau ít phút.',
+        30,
+      );
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy--;
+  }
+
+  async render(html: string, options: PdfOptions = {}): Promise<Buffer> {
+    if (!this.executablePath)
+      throw this.unavailable(`Chưa cài trình duyệt để in PDF. ${INSTALL_ADVICE}`, 3600);
+    await this.acquire();
+    let page: Page | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      page = await this.page();
+      const work = (async (p: Page) => {
+        await p.setContent(html, { waitUntil: 'load' });
+        await p.evaluate('document.fonts.ready.then(() => true)');
+        return p.pdf({
+          printBackground: true,
+          preferCSSPageSize: true,
+          landscape: options.landscape ?? false,
+        });
+      })(page);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('render timeout')), this.config.PDF_TIMEOUT_MS);
+      });
+      const pdf = Buffer.from(await Promise.race([work, timeout]));
+      this.idle.push(page);
+      page = undefined;
+      return pdf;
+    } catch (error) {
+      this.logger.error({ err: error }, 'PDF render failed');
+      throw this.unavailable('Không in được tài liệu lúc này. Vui lòng thử lại.', 10);
+    } finally {
+      clearTimeout(timer);
+      if (page) await page.close().catch(() => undefined);
+      this.release();
+    }
+  }
+
+  /** Peak-memory probe for benchmarks: the browser's process id. */
+  async browserPid(): Promise<number | undefined> {
+    return this.browser ? (await this.browser).process()?.pid : undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
+  }
+}
