@@ -4,7 +4,8 @@
  * with `import` (SWC then compiles them to CommonJS for Jest, see
  * transformIgnorePatterns in jest.config.js).
  */
-const ESM_ONLY = /^(file-type|strtok3|token-types|@tokenizer\/inflate|uint8array-extras|@borewit\/text-codec)(\/|$)/;
+const ESM_ONLY =
+  /^(file-type|strtok3|token-types|@tokenizer\/inflate|uint8array-extras|@borewit\/text-codec)(\/|$)/;
 
 module.exports = (request, options) =>
   options.defaultResolver(

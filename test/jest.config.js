@@ -8,7 +8,8 @@ const swc = (syntax) => [
   '@swc/jest',
   {
     jsc: {
-      parser: syntax === 'ts' ? { syntax: 'typescript', decorators: true } : { syntax: 'ecmascript' },
+      parser:
+        syntax === 'ts' ? { syntax: 'typescript', decorators: true } : { syntax: 'ecmascript' },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
       keepClassNames: true,
@@ -26,7 +27,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
   // Only ESM packages are compiled; everything else is required as is.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|nestjs-pino|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -131,8 +131,12 @@ export class AwardsService {
   }
 
   /** The base salary in force on a date (null before the first one). */
-  async baseSalaryOn(authorityId: string, date: string): Promise<number | null> {
-    const row = await this.dataSource.getRepository(BaseSalary).findOne({
+  async baseSalaryOn(
+    authorityId: string,
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    const row = await manager.getRepository(BaseSalary).findOne({
       where: { authorityId, effectiveFrom: LessThanOrEqual(date) },
       order: { effectiveFrom: 'DESC' },
     });

@@ -310,7 +310,7 @@ export class DecisionsService {
       const user = await manager.findOneByOrFail(User, { id: actor.userId });
       const issuedOn = this.clock.today();
       const year = Number(issuedOn.slice(0, 4));
-      const base = await this.awards.baseSalaryOn(authority.id, issuedOn);
+      const base = await this.awards.baseSalaryOn(authority.id, issuedOn, manager);
       if (base === null)
         throw AppError.conflict(
           'Chưa có mức lương cơ sở áp dụng cho ngày ban hành; quản trị viên cần khai báo trước.',

@@ -40,6 +40,7 @@ export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
   readonly executablePath: string | null;
   private browser: Promise<Browser> | null = null;
+  private closing = false;
   private readonly idle: Page[] = [];
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
@@ -71,7 +72,8 @@ export class PdfRenderer implements OnApplicationShutdown {
       launching
         .then((browser) =>
           browser.on('disconnected', () => {
-            this.logger.warn('Chromium exited; it is started again for the next PDF');
+            if (!this.closing)
+              this.logger.warn('Chromium exited; it is started again for the next PDF');
             if (this.browser === launching) this.browser = null;
             this.idle.length = 0;
           }),
@@ -157,6 +159,7 @@ export class PdfRenderer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     const browser = this.browser;
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);

@@ -249,7 +249,10 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
         .send({ comment: 'Kính trình Chủ tịch' })
         .expect(200)
     ).body;
-    expect(waiting).toMatchObject({ status: 'awaiting_decision', statusLabel: 'Chờ Chủ tịch quyết định' });
+    expect(waiting).toMatchObject({
+      status: 'awaiting_decision',
+      statusLabel: 'Chờ Chủ tịch quyết định',
+    });
     const detail = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
     const outcome = Object.fromEntries(
       detail.nominees.map((n: { id: string; outcome: string }) => [n.id, n.outcome]),

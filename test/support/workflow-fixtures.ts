@@ -45,6 +45,7 @@ export async function actors(t: TestApp) {
     'hoidong2',
     'hoidong3',
     'chutich',
+    'phochutich',
     'admin',
   ] as const;
   const entries = await Promise.all(

@@ -1,0 +1,330 @@
+import request from 'supertest';
+import { seedDemo } from '../support/actors';
+import { ManualClock } from '../support/manual-clock';
+import { pdfFonts, pdfPages, pdfQr, pdfText } from '../support/pdf';
+import { createTestApp, TestApp } from '../support/test-app';
+import { actors, draftDossier, lookups, uploadPdf } from '../support/workflow-fixtures';
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('award decisions, the register, certificates and verification', () => {
+  const clock = new ManualClock('2026-12-14');
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof actors>>;
+  let ids: Awaited<ReturnType<typeof lookups>>;
+  let injected: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_BASE_URL: 'https://thidua.tuky.example' }, clock);
+    await seedDemo(t);
+    as = await actors(t);
+    ids = await lookups(t);
+    injected = (
+      await as.hungdao
+        .post('/api/people')
+        .send({
+          fullName: '<img src="http://127.0.0.1:9/x.png" onerror="alert(1)">Đinh Văn Ẩn',
+          gender: 'male',
+          birthYear: 1990,
+          unitId: ids.hungDaoId,
+        })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => t.close());
+
+  /** A dossier of households and people, taken by Home Affairs to the chairman. */
+  async function awaitingDossier(people: string[], households = 0): Promise<string> {
+    const { id } = await draftDossier(
+      as.hungdao,
+      undefined,
+      [
+        ...people.map((personId) => ({
+          kind: 'individual' as const,
+          personId,
+          awardFormId: ids.forms['GK-CN'],
+          report: true,
+        })),
+        ...Array.from({ length: households }, (_, i) => ({
+          kind: 'household' as const,
+          household: `Hộ gia đình số ${i + 1}, thôn Nam, xã Hưng Đạo`,
+          awardFormId: ids.forms['GK-HGD'],
+        })),
+      ],
+      'Đề nghị khen thưởng đột xuất',
+    );
+    for (const kind of ['proposal_letter', 'meeting_minutes']) {
+      await as.hungdao
+        .post(`/api/dossiers/${id}/documents`)
+        .send({ kind, fileId: await uploadPdf(as.hungdao, `${kind}.pdf`) })
+        .expect(201);
+    }
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    const nominees = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body.nominees as {
+      id: string;
+    }[];
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: nominees.map((n) => ({ nomineeId: n.id, result: 'proposed' })) })
+      .expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    return id;
+  }
+
+  let decisionId: string;
+  let itemOf: Record<
+    string,
+    {
+      id: string;
+      register: { registerNumber: number; verifyToken: string; snapshot: { verifyUrl: string } };
+    }
+  >;
+
+  it('gathers nominees into a draft, issues it numbered, registers every award and closes the dossier', async () => {
+    const none = await as.chutich.post('/api/decisions').send({}).expect(400);
+    expect(none.body.details[0]).toMatchObject({ field: 'nomineeIds', code: 'empty' });
+
+    const dossierId = await awaitingDossier([ids.people['Nguyễn Thị Hường'], injected], 1);
+    const draft = (
+      await as.noivu
+        .post('/api/decisions')
+        .send({ dossierIds: [dossierId], title: 'Về việc tặng Giấy khen' })
+        .expect(201)
+    ).body;
+    await as.noivu
+      .patch(`/api/decisions/${draft.id}`)
+      .send({ recipients: ['Như Điều 3;', 'UBND xã Hưng Đạo;', 'Lưu: VT.'] })
+      .expect(200);
+    await as.noivu.post(`/api/decisions/${draft.id}/issue`).expect(403);
+
+    const issued = (await as.phochutich.post(`/api/decisions/${draft.id}/issue`).expect(200)).body;
+    expect(issued).toMatchObject({ numberLabel: '01/QĐ-UBND', issuedOn: '2026-12-14', items: 3 });
+    // Giấy khen: 0.15 × 2,340,000 = 351,000 đồng each.
+    expect(issued.total).toBe(3 * 351000);
+    decisionId = draft.id;
+
+    const detail = (await as.noivu.get(`/api/decisions/${decisionId}`).expect(200)).body;
+    expect(detail).toMatchObject({
+      status: 'issued',
+      signerForm: 'vice_chairman',
+      signerName: 'Đặng Thị Hạnh',
+    });
+    expect(
+      detail.items.map((i: { register: { registerNumber: number } }) => i.register.registerNumber),
+    ).toEqual([1, 2, 3]);
+    itemOf = Object.fromEntries(
+      detail.items.map((i: { displayName: string }) => [i.displayName, i]),
+    );
+    expect(itemOf['Nguyễn Thị Hường'].register.snapshot).toMatchObject({
+      unitName: 'UBND xã Hưng Đạo',
+      decisionNumber: '01/QĐ-UBND',
+      registerNumber: `${itemOf['Nguyễn Thị Hường'].register.registerNumber}/2026`,
+    });
+
+    const dossier = (await as.hungdao.get(`/api/dossiers/${dossierId}`).expect(200)).body;
+    expect(dossier.status).toBe('decided');
+    expect(dossier.nominees.every((n: { outcome: string }) => n.outcome === 'decided')).toBe(true);
+  });
+
+  it('never changes an issued decision', async () => {
+    const twice = await as.chutich.post(`/api/decisions/${decisionId}/issue`).expect(409);
+    expect(twice.body.message).toContain('01/QĐ-UBND');
+    await as.noivu
+      .patch(`/api/decisions/${decisionId}`)
+      .send({ title: 'Sửa sau khi ban hành' })
+      .expect(409);
+    const [row] = await t.dataSource.query('SELECT title, number FROM decisions WHERE id = $1', [
+      decisionId,
+    ]);
+    expect(row).toEqual({ title: 'Về việc tặng Giấy khen', number: 1 });
+    await as.admin.get(`/api/decisions/${decisionId}`).expect(200);
+    const { api } = await import('../support/actors');
+    const { tokenFor } = await import('../support/actors');
+    await api(t, await tokenFor(t, 'tanhong.admin'))
+      .get(`/api/decisions/${decisionId}`)
+      .expect(404);
+  });
+
+  it('prints the decision in the administrative layout with embedded fonts only', async () => {
+    const res = await as.noivu
+      .get(`/api/decisions/${decisionId}/pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.body);
+    for (const line of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 01/QĐ-UBND',
+      'Tứ Kỳ, ngày 14 tháng 12 năm 2026',
+      'QUYẾT ĐỊNH',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Đặng Thị Hạnh',
+      'Lưu: VT.',
+      'Nguyễn Thị Hường',
+      '1.053.000',
+      'Một triệu không trăm năm mươi ba nghìn đồng',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).toMatch(/I\s+Cá nhân/);
+    expect(text).toMatch(/II\s+Hộ gia đình/);
+    const fonts = pdfFonts(res.body);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((f) => f.embedded && /Tinos/.test(f.name))).toBe(true);
+  });
+
+  it('prints every certificate in one PDF, names exact, QR code leading to verification, HTML printed literally', async () => {
+    const res = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdfPages(res.body)).toBe(3);
+    const text = pdfText(res.body);
+    expect(text).toContain('GIẤY KHEN');
+    expect(text).toContain('Nguyễn Thị Hường');
+    expect(text).toContain('Quyết định số 01/QĐ-UBND');
+    expect(text).toMatch(/Số vào sổ: [123]\/2026/);
+    // Printed as text: the markup was escaped, so no element (and no request) was made of it.
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '<img src="http://127.0.0.1:9/x.png" onerror="alert(1)">Đinh Văn Ẩn',
+    );
+    expect(pdfFonts(res.body).every((f) => f.embedded && /Tinos/.test(f.name))).toBe(true);
+
+    const one = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates/${itemOf['Nguyễn Thị Hường'].id}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdfPages(one.body)).toBe(1);
+    expect(pdfQr(one.body)).toBe(itemOf['Nguyễn Thị Hường'].register.snapshot.verifyUrl);
+    expect(itemOf['Nguyễn Thị Hường'].register.snapshot.verifyUrl).toMatch(
+      /^https:\/\/thidua\.tuky\.example\/verify\/[A-Za-z0-9_-]{32}$/,
+    );
+
+    const blank = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates?variant=blank`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const blankText = pdfText(blank.body);
+    expect(blankText).toContain('Nguyễn Thị Hường');
+    expect(blankText).not.toContain('GIẤY KHEN');
+    const test = await as.noivu
+      .get('/api/certificate-layout/test')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdfText(test.body)).toContain('Nguyễn Thị Mẫu');
+  });
+
+  it('keeps what was issued: renaming the unit later does not change the certificate', async () => {
+    await as.admin
+      .patch(`/api/units/${ids.hungDaoId}`)
+      .send({ name: 'UBND xã Hưng Đạo mới' })
+      .expect(200);
+    const res = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates/${itemOf['Nguyễn Thị Hường'].id}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = pdfText(res.body);
+    expect(text).toContain('UBND xã Hưng Đạo');
+    expect(text).not.toContain('Hưng Đạo mới');
+  });
+
+  it('lets anyone verify a certificate, shows revoked ones as revoked, and 404s unknown tokens', async () => {
+    const token = itemOf['Nguyễn Thị Hường'].register.verifyToken;
+    const page = await request(t.http).get(`/verify/${token}`).expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Nguyễn Thị Hường');
+    expect(page.text).toContain('Giấy khen hợp lệ');
+    const json = await request(t.http)
+      .get(`/verify/${token}`)
+      .set('Accept', 'application/json')
+      .expect(200);
+    expect(Object.keys(json.body).sort()).toEqual([
+      'authorityName',
+      'awardFormName',
+      'awardeeName',
+      'decisionDate',
+      'decisionNumber',
+      'found',
+      'registerNumber',
+      'status',
+      'statusLabel',
+    ]);
+    expect(json.body).toMatchObject({
+      status: 'valid',
+      decisionNumber: '01/QĐ-UBND',
+      authorityName: 'Ủy ban nhân dân huyện Tứ Kỳ',
+    });
+
+    const revoked = (
+      await as.chutich
+        .post(`/api/decisions/${decisionId}/revoke`)
+        .send({
+          reason: 'Phát hiện kê khai thành tích không đúng sự thật',
+          itemIds: [itemOf['Nguyễn Thị Hường'].id],
+        })
+        .expect(200)
+    ).body;
+    expect(revoked).toMatchObject({ numberLabel: '02/QĐ-UBND', revoked: 1 });
+    const after = await request(t.http).get(`/verify/${token}?format=json`).expect(200);
+    expect(after.body).toMatchObject({ status: 'revoked', statusLabel: 'Giấy khen đã bị thu hồi' });
+    const other =
+      itemOf['Nguyễn Thị Hường'] &&
+      Object.values(itemOf).find((i) => i.id !== itemOf['Nguyễn Thị Hường'].id)!;
+    expect(
+      (await request(t.http).get(`/verify/${other.register.verifyToken}?format=json`).expect(200))
+        .body.status,
+    ).toBe('valid');
+
+    const unknown = await request(t.http)
+      .get('/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+      .set('Accept', 'application/json')
+      .expect(404);
+    expect(unknown.body.error).toBe('NOT_FOUND');
+    await request(t.http).get('/verify/%3Cscript%3E').expect(404);
+  });
+
+  it('numbers 20 decisions issued at once without gaps or repeats', async () => {
+    const drafts: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const dossierId = await awaitingDossier([], 1);
+      drafts.push(
+        (
+          await as.noivu
+            .post('/api/decisions')
+            .send({ dossierIds: [dossierId] })
+            .expect(201)
+        ).body.id,
+      );
+    }
+    const results = await Promise.all(
+      drafts.map((id, i) =>
+        (i % 2 ? as.chutich : as.phochutich).post(`/api/decisions/${id}/issue`),
+      ),
+    );
+    expect(results.map((r: request.Response) => r.status)).toEqual(Array(20).fill(200));
+    const numbers = results
+      .map((r: request.Response) => r.body.number as number)
+      .sort((a: number, b: number) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 3));
+    const registers = await t.dataSource.query(
+      'SELECT register_number FROM award_register WHERE year = 2026 ORDER BY register_number',
+    );
+    expect(registers.map((r: { register_number: number }) => r.register_number)).toEqual(
+      Array.from({ length: 23 }, (_, i) => i + 1),
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** Runs a poppler tool on a PDF held in memory. */
+function withPdf<T>(pdf: Buffer, fn: (path: string, dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
+  try {
+    const path = join(dir, 'doc.pdf');
+    writeFileSync(path, pdf);
+    return fn(path, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const pdfText = (pdf: Buffer): string =>
+  withPdf(pdf, (p) => execFileSync('pdftotext', ['-layout', p, '-'], { encoding: 'utf8' }));
+
+export function pdfPages(pdf: Buffer): number {
+  const info = withPdf(pdf, (p) => execFileSync('pdfinfo', [p], { encoding: 'utf8' }));
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+/** The fonts of a PDF as pdffonts lists them: name and whether embedded. */
+export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  const out = withPdf(pdf, (p) => execFileSync('pdffonts', [p], { encoding: 'utf8' }));
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((line) => {
+      const cols = line.trim().split(/\s+/);
+      // name type [encoding] emb sub uni object ID: "emb" is the 5th column from the end.
+      return { name: cols[0], embedded: cols[cols.length - 5] === 'yes' };
+    });
+}
+
+/** Decodes the QR code on a page (rendered at 200 dpi). */
+export function pdfQr(pdf: Buffer, page = 1): string | null {
+  return withPdf(pdf, (p, dir) => {
+    execFileSync('pdftoppm', [
+      '-r',
+      '200',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-png',
+      p,
+      join(dir, 'page'),
+    ]);
+    const file = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
+    const png = PNG.sync.read(readFileSync(join(dir, file)));
+    return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+  });
+}
