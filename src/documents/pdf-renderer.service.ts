@@ -25,6 +25,20 @@ export function findChromium(configured?: string): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * The Chromium shipped inside the @sparticuz/chromium npm package, extracted
+ * on first use: the last resort, so a fresh machine prints without installing
+ * a browser. Launched with our flags, not the package's serverless defaults.
+ */
+async function bundledChromium(): Promise<string | null> {
+  try {
+    const { default: chromium } = await import('@sparticuz/chromium');
+    return await chromium.executablePath();
+  } catch {
+    return null;
+  }
+}
+
 export interface PdfOptions {
   landscape?: boolean;
 }
@@ -38,7 +52,8 @@ export interface PdfOptions {
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
-  readonly executablePath: string | null;
+  /** Where the browser comes from, for the start-up log and the health of PDFs. */
+  readonly source: 'configured' | 'system' | 'bundled' | 'none';
   private browser: Promise<Browser> | null = null;
   private closing = false;
   private readonly idle: Page[] = [];
@@ -46,13 +61,32 @@ export class PdfRenderer implements OnApplicationShutdown {
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly config: AppConfig) {
-    this.executablePath = findChromium(config.CHROMIUM_PATH);
-    if (!this.executablePath)
-      this.logger.warn(`No Chromium found: PDFs are unavailable. ${INSTALL_ADVICE}`);
+    const found = findChromium(config.CHROMIUM_PATH);
+    if (found) {
+      this.source = config.CHROMIUM_PATH ? 'configured' : 'system';
+      this.logger.log(`PDFs are rendered with Chromium at ${found}`);
+    } else if (config.CHROMIUM_PATH) {
+      this.source = 'none';
+      this.logger.warn(
+        `CHROMIUM_PATH ${config.CHROMIUM_PATH} does not exist: PDFs are unavailable. ${INSTALL_ADVICE}`,
+      );
+    } else {
+      this.source = 'bundled';
+      this.logger.warn(
+        `No system Chromium: PDFs use the one bundled in @sparticuz/chromium. ${INSTALL_ADVICE}`,
+      );
+    }
+    this.found = found;
   }
 
-  get available(): boolean {
-    return this.executablePath !== null;
+  private readonly found: string | null;
+  private extracted: Promise<string | null> | null = null;
+
+  /** The browser to launch: found at start-up, or the bundled one, extracted once. */
+  private executable(): Promise<string | null> {
+    if (this.found) return Promise.resolve(this.found);
+    if (this.source !== 'bundled') return Promise.resolve(null);
+    return (this.extracted ??= bundledChromium());
   }
 
   private unavailable(message: string, retryAfterSeconds: number): AppError {
@@ -61,10 +95,10 @@ export class PdfRenderer implements OnApplicationShutdown {
     });
   }
 
-  private launch(): Promise<Browser> {
+  private launch(executablePath: string): Promise<Browser> {
     if (!this.browser) {
       const launching = puppeteer.launch({
-        executablePath: this.executablePath!,
+        executablePath,
         headless: true,
         args: CHROMIUM_FLAGS,
       });
@@ -85,10 +119,10 @@ export class PdfRenderer implements OnApplicationShutdown {
     return this.browser;
   }
 
-  private async page(): Promise<Page> {
+  private async page(executablePath: string): Promise<Page> {
     const reused = this.idle.pop();
     if (reused && !reused.isClosed()) return reused;
-    const page = await (await this.launch()).newPage();
+    const page = await (await this.launch(executablePath)).newPage();
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
@@ -120,13 +154,14 @@ export class PdfRenderer implements OnApplicationShutdown {
   }
 
   async render(html: string, options: PdfOptions = {}): Promise<Buffer> {
-    if (!this.executablePath)
+    const executablePath = await this.executable();
+    if (!executablePath)
       throw this.unavailable(`Chưa cài trình duyệt để in PDF. ${INSTALL_ADVICE}`, 3600);
     await this.acquire();
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      page = await this.page();
+      page = await this.page(executablePath);
       const work = (async (p: Page) => {
         await p.setContent(html, { waitUntil: 'load' });
         await p.evaluate('document.fonts.ready.then(() => true)');

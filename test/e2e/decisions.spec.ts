@@ -328,3 +328,24 @@ describe('award decisions, the register, certificates and verification', () => {
     );
   });
 });
+
+describe('without a browser', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    await seedDemo(t);
+  });
+  afterAll(() => t.close());
+
+  it('still starts, and PDF routes answer 503 with the advice and Retry-After', async () => {
+    const { api, tokenFor } = await import('../support/actors');
+    const res = await api(t, await tokenFor(t, 'noivu'))
+      .get('/api/certificate-layout/test')
+      .expect(503);
+    expect(res.body).toMatchObject({ error: 'PDF_UNAVAILABLE' });
+    expect(res.body.message).toContain('apt-get install -y chromium');
+    expect(res.headers['retry-after']).toBeDefined();
+    await request(t.http).get('/health').expect(200);
+  });
+});

@@ -182,7 +182,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
-    if (body.statusCode === 429)
+    if (body.statusCode === 429 || body.statusCode === 503)
       response.setHeader('Retry-After', String(retryAfter(body, response)));
     response.status(body.statusCode).json({ ...body, requestId });
   }
