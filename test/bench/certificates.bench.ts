@@ -1,0 +1,188 @@
+/**
+ * npm run bench:certificates
+ *
+ * In one run: (a) a naive baseline launching a browser per certificate, (b)
+ * the single-certificate path (warm browser, one document per certificate),
+ * (c) the batch path for 500 and for 2,000 certificates (one document per
+ * chunk of 250, merged). Prints certificates per second, the ratios to (a),
+ * and the peak memory of the browser processes; ends with one line of JSON.
+ */
+import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
+import puppeteer from 'puppeteer';
+import QRCode from 'qrcode';
+import { RecipientKind } from '../../src/awards/award-form.entity';
+import { loadConfig } from '../../src/config/app-config';
+import { CertificatesService } from '../../src/decisions/certificates.service';
+import { CertificateSnapshot, RegisterEntry } from '../../src/decisions/decision.entity';
+import {
+  CHROMIUM_FLAGS,
+  findChromium,
+  PdfRenderer,
+} from '../../src/documents/pdf-renderer.service';
+import { TemplatesService } from '../../src/documents/templates.service';
+import { fmt } from './bench-support';
+
+const NAIVE = Number(process.env.BENCH_NAIVE ?? 5);
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 30);
+
+const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+const GIVEN = [
+  'Thị Hường',
+  'Văn Hùng',
+  'Minh Tuấn',
+  'Thu Hà',
+  'Đức Thắng',
+  'Quốc Việt',
+  'Thị Lan',
+  'Văn Nam',
+];
+
+function entries(n: number): RegisterEntry[] {
+  return Array.from({ length: n }, (_, i) => {
+    const snapshot: CertificateSnapshot = {
+      issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+      chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+      authorityName: 'Ủy ban nhân dân huyện Tứ Kỳ',
+      placeName: 'Tứ Kỳ',
+      awardeeName: `${SURNAMES[i % 10]} ${GIVEN[i % 8]}`,
+      unitName: 'UBND xã Hưng Đạo',
+      recipientKind: RecipientKind.Individual,
+      awardFormName: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện',
+      achievement:
+        'Đã có thành tích xuất sắc trong phong trào thi đua "Chuyển đổi số giai đoạn 2021-2025"',
+      decisionNumber: '05/QĐ-UBND',
+      decisionDate: '2026-12-14',
+      registerNumber: `${i + 1}/2026`,
+      signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      signerName: 'Đặng Thị Hạnh',
+      verifyUrl: `https://thidua.tuky.example/verify/token${String(i).padStart(27, '0')}`,
+    };
+    return { snapshot } as RegisterEntry;
+  });
+}
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+function treeRssMb(root: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), (Number(fields[21]) * 4096) / 1024 / 1024);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, mb] of rss) {
+    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
+      if (p === root) {
+        total += mb;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** Runs `work` while sampling the browser's memory every 50 ms; returns elapsed ms and peak MB. */
+async function measured(
+  renderer: PdfRenderer,
+  work: () => Promise<unknown>,
+): Promise<{ ms: number; peakMb: number }> {
+  let peak = 0;
+  const timer = setInterval(() => {
+    void renderer.browserPid().then((pid) => {
+      if (pid) peak = Math.max(peak, treeRssMb(pid));
+    });
+  }, 50);
+  const started = process.hrtime.bigint();
+  await work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  clearInterval(timer);
+  return { ms, peakMb: peak };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', PDF_TIMEOUT_MS: '600000' });
+  const executablePath = findChromium(config.CHROMIUM_PATH);
+  if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH');
+  const templates = new TemplatesService();
+  const fresh = () => new PdfRenderer(config);
+  const service = (renderer: PdfRenderer) =>
+    new CertificatesService(null as never, null as never, templates, renderer);
+
+  // (a) Naive: a browser launched for every certificate.
+  const one = entries(1)[0];
+  const qrSvg = await QRCode.toString(one.snapshot.verifyUrl, { type: 'svg', margin: 0 });
+  const html = templates.render('certificate', {
+    certificates: [{ snapshot: one.snapshot, qrSvg }],
+  });
+  const naiveStart = process.hrtime.bigint();
+  for (let i = 0; i < NAIVE; i++) {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({ printBackground: true, preferCSSPageSize: true, landscape: true });
+    await browser.close();
+  }
+  const naivePerSec = NAIVE / (Number(process.hrtime.bigint() - naiveStart) / 1e9);
+  console.log(
+    `(a) naive, a browser per certificate: ${fmt(naivePerSec, 2)} certificates/s (${NAIVE} certificates)`,
+  );
+
+  // (b) Single certificates on the warm browser.
+  let renderer = fresh();
+  await service(renderer).renderEntries([one], 'standard'); // warm up: launch the browser
+  const single = await measured(renderer, async () => {
+    for (const entry of entries(SINGLE)) await service(renderer).renderEntries([entry], 'standard');
+  });
+  const singlePerSec = SINGLE / (single.ms / 1000);
+  console.log(
+    `(b) single certificate, warm browser: ${fmt(singlePerSec, 1)}/s (×${fmt(singlePerSec / naivePerSec, 1)} naive), peak browser ${fmt(single.peakMb, 0)} MB`,
+  );
+  await renderer.onApplicationShutdown();
+
+  // (c) Batches, each on a fresh browser so peaks compare.
+  const batch: Record<number, { perSec: number; peakMb: number; bytes: number }> = {};
+  for (const n of [500, 2000]) {
+    renderer = fresh();
+    await service(renderer).renderEntries([one], 'standard');
+    let bytes = 0;
+    const run = await measured(renderer, async () => {
+      bytes = (await service(renderer).renderEntries(entries(n), 'standard')).length;
+    });
+    batch[n] = { perSec: n / (run.ms / 1000), peakMb: run.peakMb, bytes };
+    console.log(
+      `(c) batch of ${n}: ${fmt(batch[n].perSec, 1)}/s (×${fmt(batch[n].perSec / naivePerSec, 0)} naive), ${fmt(run.ms / 1000, 1)} s, peak browser ${fmt(run.peakMb, 0)} MB, PDF ${fmt(bytes / 1024 / 1024, 1)} MB`,
+    );
+    await renderer.onApplicationShutdown();
+  }
+  const batchPerSec = Math.min(batch[500].perSec, batch[2000].perSec);
+  console.log(
+    `peak browser memory 2000 / 500: ${fmt(batch[2000].peakMb / batch[500].peakMb, 2)} (target ≤ 1.5); batch ≥ 100/s and ≥ 50× naive are the targets`,
+  );
+  console.log(
+    JSON.stringify({
+      naivePerSec: Number(fmt(naivePerSec, 2)),
+      singlePerSec: Number(fmt(singlePerSec, 1)),
+      batchPerSec: Number(fmt(batchPerSec, 1)),
+      ratio: Number(fmt(batchPerSec / naivePerSec, 1)),
+      peakMb500: Number(fmt(batch[500].peakMb, 0)),
+      peakMb2000: Number(fmt(batch[2000].peakMb, 0)),
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
