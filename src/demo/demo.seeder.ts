@@ -17,6 +17,7 @@ import {
 } from '../movements/movement.entity';
 import { Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { DEMO_AUTHORITIES, DemoAuthority } from './demo-data';
+import { DemoWorkflow } from './demo-workflow';
 import { DEMO_MOVEMENTS, DemoMovement } from './demo-movements';
 import { DEMO_AWARD_FORMS, DEMO_BASE_SALARIES, DEMO_HOLIDAYS } from './demo-awards';
 import { AwardForm, BaseSalary } from '../awards/award-form.entity';
@@ -35,9 +36,11 @@ export class DemoSeeder {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly config: AppConfig,
+    private readonly workflow: DemoWorkflow,
   ) {}
 
-  async run(): Promise<void> {
+  /** `dossiers: false` loads the reference data only (test fixtures build their own dossiers). */
+  async run(options: { dossiers: boolean } = { dossiers: true }): Promise<void> {
     const started = Date.now();
     const passwordHash = await this.passwords.hash(this.config.DEMO_PASSWORD);
     let created = 0;
@@ -46,6 +49,7 @@ export class DemoSeeder {
         created += await this.seedAuthority(manager, demo, passwordHash);
       for (const demo of DEMO_MOVEMENTS) created += await this.seedMovement(manager, demo);
     });
+    if (options.dossiers) await this.workflow.run();
     this.logger.log(`Demo data ready (${created} records created) in ${Date.now() - started} ms`);
   }
 

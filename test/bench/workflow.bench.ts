@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const bench = await benchApp({ LOGIN_RATE_PER_MINUTE: '10000' });
   try {
     const ds = bench.app.get(DataSource);
-    await bench.app.get(DemoSeeder).run();
+    await bench.app.get(DemoSeeder).run({ dossiers: false });
     const [{ id: authorityId }] = await ds.query("SELECT id FROM authorities WHERE code = 'tu-ky'");
     const loadMs = await timeIt(() => load(ds, authorityId));
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM dossiers');

@@ -7,8 +7,9 @@ import { TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'ThiDua@2025';
 
+/** The demo reference data (authorities, units, people, users, movements, award forms), no dossiers. */
 export async function seedDemo(t: TestApp): Promise<void> {
-  await t.app.get(DemoSeeder).run();
+  await t.app.get(DemoSeeder).run({ dossiers: false });
 }
 
 /** A fresh session for a demo user, without going through the password. */

@@ -1,0 +1,169 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AwardForm, CommendationKind, RecipientKind } from '../awards/award-form.entity';
+import { DecisionsService } from '../decisions/decisions.service';
+import { Dossier, DocumentKind } from '../dossiers/dossier.entity';
+import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
+import { DossiersService } from '../dossiers/dossiers.service';
+import { FilesService } from '../files/files.service';
+import { Person } from '../people/person.entity';
+import { User } from '../users/user.entity';
+
+/** A one-page PDF standing in for a scanned document. */
+function pdf(title: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n% ${title}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+  );
+}
+
+type Stage = 'draft' | 'submitted' | 'awaiting' | 'decided';
+
+/**
+ * Demo dossiers of Tứ Kỳ taken through the real workflow (so each step has
+ * its history, audit and notifications): one decided by an issued decision
+ * whose certificates can be printed and verified, one awaiting the chairman,
+ * one in the Home Affairs queue, one draft. Ad hoc, so they do not depend on
+ * a round still being open. Skipped when Tứ Kỳ already has dossiers.
+ */
+@Injectable()
+export class DemoWorkflow {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dossiers: DossiersService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly decisions: DecisionsService,
+    private readonly files: FilesService,
+  ) {}
+
+  private async actor(username: string): Promise<Actor> {
+    const u = await this.dataSource.getRepository(User).findOneByOrFail({ username });
+    return {
+      userId: u.id,
+      username: u.username,
+      role: u.role,
+      authorityId: u.authorityId,
+      unitId: u.unitId,
+      sessionId: 'demo',
+      mustChangePassword: false,
+      requestId: 'demo-seed',
+    };
+  }
+
+  async run(): Promise<void> {
+    const officer = await this.actor('hungdao');
+    if (await this.dataSource.getRepository(Dossier).existsBy({ authorityId: officer.authorityId }))
+      return;
+    const noivu = await this.actor('noivu');
+    const chairman = await this.actor('chutich');
+    const forms = Object.fromEntries(
+      (
+        await this.dataSource.getRepository(AwardForm).findBy({ authorityId: officer.authorityId })
+      ).map((f) => [f.code, f.id]),
+    );
+    const person = async (fullName: string) =>
+      (
+        await this.dataSource
+          .getRepository(Person)
+          .findOneByOrFail({ authorityId: officer.authorityId, fullName })
+      ).id;
+
+    const make = async (
+      title: string,
+      stage: Stage,
+      nominees: { kind: RecipientKind; personId?: string; household?: string; form: string }[],
+    ) => {
+      const dossier = await this.dossiers.create(officer, {
+        title,
+        commendationKind: CommendationKind.AdHoc,
+      });
+      for (const n of nominees) {
+        const nominee = await this.dossiers.addNominee(officer, dossier.id, {
+          kind: n.kind,
+          personId: n.personId,
+          household: n.household,
+          awardFormId: forms[n.form],
+          achievementSummary:
+            'Có nhiều đóng góp tiêu biểu trong triển khai chuyển đổi số tại địa phương năm 2026.',
+        });
+        if (n.kind !== RecipientKind.Household) {
+          const file = await this.files.upload(officer, {
+            originalname: `Báo cáo thành tích - ${nominee.displayName}.pdf`,
+            buffer: pdf(nominee.displayName),
+            size: pdf(nominee.displayName).length,
+          });
+          await this.dossiers.attachDocument(officer, dossier.id, {
+            kind: DocumentKind.AchievementReport,
+            fileId: file.id,
+            nomineeId: nominee.id,
+          });
+        }
+      }
+      for (const [kind, name] of [
+        [DocumentKind.ProposalLetter, 'Tờ trình đề nghị khen thưởng.pdf'],
+        [DocumentKind.MeetingMinutes, 'Biên bản họp xét khen thưởng.pdf'],
+      ] as const) {
+        const file = await this.files.upload(officer, {
+          originalname: name,
+          buffer: pdf(`${title} ${name}`),
+          size: pdf(`${title} ${name}`).length,
+        });
+        await this.dossiers.attachDocument(officer, dossier.id, { kind, fileId: file.id });
+      }
+      if (stage === 'draft') return dossier.id;
+      await this.workflow.transition(officer, dossier.id, 'submit');
+      if (stage === 'submitted') return dossier.id;
+      await this.workflow.transition(noivu, dossier.id, 'take');
+      const detail = await this.dossiers.detail(noivu, dossier.id);
+      await this.workflow.transition(noivu, dossier.id, 'appraise', {
+        results: detail.nominees.map((n) => ({ nomineeId: n.id, result: 'proposed' as never })),
+      });
+      await this.workflow.transition(noivu, dossier.id, 'send_to_chairman', {
+        comment: 'Kính trình Chủ tịch xem xét, quyết định.',
+      });
+      return dossier.id;
+    };
+
+    const decided = await make(
+      'Đề nghị khen thưởng đột xuất: mô hình "Chợ 4.0" xã Hưng Đạo',
+      'awaiting',
+      [
+        {
+          kind: RecipientKind.Individual,
+          personId: await person('Nguyễn Thị Hường'),
+          form: 'GK-CN',
+        },
+        { kind: RecipientKind.Individual, personId: await person('Phạm Thị Lan'), form: 'GK-CN' },
+        {
+          kind: RecipientKind.Household,
+          household: 'Hộ ông Nguyễn Văn Tư, thôn Đông, xã Hưng Đạo',
+          form: 'GK-HGD',
+        },
+      ],
+    );
+    const draft = await this.decisions.createDraft(chairman, {
+      dossierIds: [decided],
+      title:
+        'Về việc tặng Giấy khen cho các tập thể, cá nhân, hộ gia đình có thành tích xuất sắc đột xuất',
+    });
+    const issued = await this.decisions.issue(chairman, draft.id);
+    await make('Đề nghị khen thưởng đột xuất: cổng dịch vụ công xã Hưng Đạo', 'awaiting', [
+      { kind: RecipientKind.Individual, personId: await person('Trần Văn Hùng'), form: 'GK-CN' },
+    ]);
+    await make('Đề nghị khen thưởng đột xuất: số hóa hồ sơ hộ tịch', 'submitted', [
+      { kind: RecipientKind.Individual, personId: await person('Trần Thị Thu'), form: 'GK-CN' },
+    ]);
+    await make('Đề nghị khen thưởng đột xuất: tuyên truyền chuyển đổi số (đang soạn)', 'draft', [
+      {
+        kind: RecipientKind.Household,
+        household: 'Hộ bà Lê Thị Na, thôn Tây, xã Hưng Đạo',
+        form: 'GK-HGD',
+      },
+    ]);
+    this.logger.log(
+      `Demo dossiers ready; decision ${issued.numberLabel} issued with ${issued.items} certificates (GET /api/decisions/${draft.id}/certificates)`,
+    );
+  }
+}
