@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -68,43 +68,9 @@ export class CreateAwardFormDto {
   quotaPerUnit?: number;
 }
 
-export class UpdateAwardFormDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: RecipientKind, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsEnum(RecipientKind, { each: true })
-  recipientKinds?: RecipientKind[];
-  @ApiPropertyOptional({ enum: CommendationKind, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsEnum(CommendationKind, { each: true })
-  commendationKinds?: CommendationKind[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() voteRequired?: boolean;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0)
-  @Max(1)
-  voteQuorum?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0)
-  @Max(1)
-  voteApproval?: number;
-  @ApiPropertyOptional({ enum: Procedure }) @IsOptional() @IsEnum(Procedure) procedure?: Procedure;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(100)
-  moneyMultiplier?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) quotaPerUnit?: number;
+export class UpdateAwardFormDto extends PartialType(
+  OmitType(CreateAwardFormDto, ['code', 'decidedBy'] as const),
+) {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }

@@ -1,10 +1,10 @@
+import { IsBooleanQuery } from '../common/validation/is-boolean-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsEnum,
   IsIn,
   IsInt,
@@ -21,9 +21,6 @@ import { PageQueryDto } from '../common/pagination';
 import { IsDateOnly } from '../common/validation/is-date-only';
 import { AppraisalResult, DocumentKind } from './dossier.entity';
 import { DossierStatus } from './workflow';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateDossierDto {
   @ApiProperty({ example: 'Đề nghị tặng Giấy khen năm 2026' })
@@ -146,13 +143,11 @@ export class DossierQueryDto extends PageQueryDto {
   awardFormId?: string;
   @ApiPropertyOptional({ description: 'Quá hạn thẩm định' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @IsBooleanQuery()
   overdue?: boolean;
   @ApiPropertyOptional({ description: 'Sắp đến hạn thẩm định' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @IsBooleanQuery()
   dueSoon?: boolean;
   @ApiPropertyOptional({ enum: DOSSIER_SORTS, default: 'submittedAt' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -66,34 +66,12 @@ export class CreateMovementDto {
   registrationDeadline!: string;
 }
 
-export class UpdateMovementDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(5) @MaxLength(300) title?: string;
-
-  @ApiPropertyOptional({ type: [String] })
+export class UpdateMovementDto extends PartialType(CreateMovementDto) {
+  @ApiPropertyOptional({ description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì trả 409' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  legalBases?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
-  contentAreas?: string[];
-
-  @ApiPropertyOptional({ type: [PhaseDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => PhaseDto)
-  phases?: PhaseDto[];
-
-  @ApiPropertyOptional() @IsOptional() @IsDateOnly() registrationDeadline?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class MovementQueryDto extends PageQueryDto {

@@ -1,7 +1,7 @@
+import { IsBooleanQuery } from '../common/validation/is-boolean-query';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ALL_ROLES } from '../auth/roles';
@@ -12,8 +12,7 @@ import { NotificationsService } from './notifications.service';
 class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Chỉ thông báo chưa đọc' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @IsBooleanQuery()
   unread?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsEnum,
   IsIn,
@@ -34,12 +34,7 @@ export class CreatePersonDto {
   unitId!: string;
 }
 
-export class UpdatePersonDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120) fullName?: string;
-  @ApiPropertyOptional({ enum: Gender }) @IsOptional() @IsEnum(Gender) gender?: Gender;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(thisYear) birthYear?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+export class UpdatePersonDto extends PartialType(CreatePersonDto) {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 

@@ -1,5 +1,6 @@
+import { IsBooleanQuery } from '../common/validation/is-boolean-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -77,7 +78,6 @@ export class ReportQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Gồm cả các lần báo cáo đã được thay thế' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @IsBooleanQuery()
   includeSuperseded?: boolean;
 }

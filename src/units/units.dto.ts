@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { IsBooleanQuery } from '../common/validation/is-boolean-query';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsEnum,
@@ -15,9 +15,6 @@ import {
 import { SearchQueryDto } from '../common/pagination';
 import { IsCode } from '../common/validation/is-code';
 import { ClusterKind, UnitKind } from './unit.entity';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'XA-HUNGDAO' })
@@ -45,15 +42,7 @@ export class CreateUnitDto {
   clusterId?: string | null;
 }
 
-export class UpdateUnitDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsCode()
-  code?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) kind?: UnitKind;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() clusterId?: string | null;
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
@@ -62,7 +51,7 @@ export class UnitQueryDto extends SearchQueryDto {
   @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) kind?: UnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() clusterId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBooleanQuery() active?: boolean;
 
   @ApiPropertyOptional({ enum: ['code', 'name', 'kind', 'createdAt'], default: 'name' })
   @IsOptional()
