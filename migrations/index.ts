@@ -3,6 +3,7 @@ import { Movements1795329437748 } from './1795329437748-Movements';
 import { Workflow1795330323183 } from './1795330323183-Workflow';
 import { QueueIndexes1795331034222 } from './1795331034222-QueueIndexes';
 import { Decisions1795331462561 } from './1795331462561-Decisions';
+import { Corrections1795333251399 } from './1795333251399-Corrections';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -14,4 +15,5 @@ export const migrations: Function[] = [
   Workflow1795330323183,
   QueueIndexes1795331034222,
   Decisions1795331462561,
+  Corrections1795333251399,
 ];

@@ -15,6 +15,8 @@ import { BaseRecord } from '../common/entities';
 export enum DecisionKind {
   Award = 'award',
   Revocation = 'revocation',
+  /** Đính chính: corrects an issued decision; its certificates show as corrected. */
+  Correction = 'correction',
 }
 
 export enum DecisionStatus {
@@ -96,7 +98,7 @@ export class AwardDecision extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   issuedOn!: string | null;
 
-  /** For a revocation: the decision it revokes. */
+  /** For a revocation or correction: the decision it supersedes. */
   @Column({ type: 'uuid', nullable: true })
   referencesId!: string | null;
 
@@ -172,6 +174,7 @@ export class NumberCounter {
 export enum CertificateStatus {
   Valid = 'valid',
   Revoked = 'revoked',
+  Corrected = 'corrected',
 }
 
 /** What a certificate prints, frozen at issue: renaming a unit later changes nothing. */

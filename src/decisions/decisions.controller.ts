@@ -15,6 +15,7 @@ import { Actor, CurrentActor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { IdParam } from '../common/validation/id-param';
 import { CertificatesService } from './certificates.service';
+import { DecisionKind } from './decision.entity';
 import { CreateDecisionDto, DecisionQueryDto, RevokeDto, UpdateDecisionDto } from './decisions.dto';
 import { DecisionsService } from './decisions.service';
 
@@ -98,7 +99,15 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ban hành quyết định thu hồi (toàn bộ hoặc một số dòng)' })
   revoke(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RevokeDto) {
-    return this.decisions.revoke(actor, id, dto);
+    return this.decisions.supersede(actor, id, dto, DecisionKind.Revocation);
+  }
+
+  @Post('decisions/:id/correct')
+  @Roles(...SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ban hành quyết định đính chính (toàn bộ hoặc một số dòng)' })
+  correct(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RevokeDto) {
+    return this.decisions.supersede(actor, id, dto, DecisionKind.Correction);
   }
 
   @Get('decisions/:id/pdf')

@@ -70,7 +70,7 @@ export class UpdateDecisionDto {
 }
 
 export class RevokeDto {
-  @ApiProperty({ description: 'Lý do thu hồi' })
+  @ApiProperty({ description: 'Lý do thu hồi hoặc đính chính' })
   @IsString()
   @MinLength(10)
   @MaxLength(3000)

@@ -428,16 +428,25 @@ export class DecisionsService {
   }
 
   /**
-   * Revokes an issued decision (or some of its lines) by a new, numbered
-   * revoking decision; the certificates then verify as revoked.
+   * Revokes or corrects an issued decision (or some of its lines) by a new,
+   * numbered decision referencing it; those certificates then verify as
+   * revoked or corrected. The issued decision itself never changes.
    */
-  revoke(actor: Actor, id: string, dto: RevokeDto) {
+  supersede(
+    actor: Actor,
+    id: string,
+    dto: RevokeDto,
+    kind: DecisionKind.Revocation | DecisionKind.Correction,
+  ) {
+    const revoking = kind === DecisionKind.Revocation;
     return this.dataSource.transaction(async (manager) => {
       const original = await this.require(actor, id, manager, true);
       if (original.status !== DecisionStatus.Issued || original.kind !== DecisionKind.Award) {
-        throw AppError.conflict('Chỉ thu hồi được quyết định khen thưởng đã ban hành.', [], {
-          status: original.status,
-        });
+        throw AppError.conflict(
+          'Chỉ thu hồi hoặc đính chính được quyết định khen thưởng đã ban hành.',
+          [],
+          { status: original.status },
+        );
       }
       const entries = await manager.find(RegisterEntry, {
         where: { decisionId: id, status: CertificateStatus.Valid },
@@ -446,8 +455,8 @@ export class DecisionsService {
       if (!target.length || (dto.itemIds && target.length !== new Set(dto.itemIds).size)) {
         throw AppError.invalidField(
           'itemIds',
-          'Không có giấy khen còn hiệu lực nào để thu hồi trong các dòng đã chọn.',
-          'nothingToRevoke',
+          'Không có giấy khen còn hiệu lực nào trong các dòng đã chọn.',
+          'nothingValid',
         );
       }
       const authority = await manager.findOneByOrFail(Authority, { id: original.authorityId });
@@ -456,14 +465,15 @@ export class DecisionsService {
       const year = Number(issuedOn.slice(0, 4));
       const number = await this.next(manager, authority.id, 'decision', year);
       const signer = this.signer(actor, authority, user);
-      const revocation = await manager.save(
+      const verb = revoking ? 'thu hồi' : 'đính chính';
+      const superseding = await manager.save(
         manager.create(AwardDecision, {
           authorityId: authority.id,
-          kind: DecisionKind.Revocation,
+          kind,
           status: DecisionStatus.Issued,
-          title: `Về việc thu hồi ${dto.itemIds ? 'một phần ' : ''}Quyết định số ${decisionNumberLabel(original.number!)} ngày ${original.issuedOn}`,
+          title: `Về việc ${verb} ${dto.itemIds ? 'một phần ' : ''}Quyết định số ${decisionNumberLabel(original.number!)} ngày ${original.issuedOn}`,
           legalBases: original.legalBases,
-          funding: 'Thu hồi tiền thưởng đã chi theo quy định.',
+          funding: revoking ? 'Thu hồi tiền thưởng đã chi theo quy định.' : original.funding,
           execution: original.execution,
           recipients: original.recipients,
           signerForm: signer.form,
@@ -478,23 +488,27 @@ export class DecisionsService {
       await manager.update(
         RegisterEntry,
         { id: In(target.map((e) => e.id)) },
-        { status: CertificateStatus.Revoked, revokedByDecisionId: revocation.id },
+        {
+          status: revoking ? CertificateStatus.Revoked : CertificateStatus.Corrected,
+          revokedByDecisionId: superseding.id,
+        },
       );
       await this.audit.record(
         manager,
         actor,
-        'decision.revoke',
+        `decision.${kind}`,
         { type: 'decision', id },
         {
-          revokedBy: { from: null, to: decisionNumberLabel(number) },
+          supersededBy: { from: null, to: decisionNumberLabel(number) },
           certificates: { from: null, to: target.length },
           reason: { from: null, to: dto.reason.trim() },
         },
       );
       return {
-        id: revocation.id,
+        id: superseding.id,
+        kind,
         numberLabel: decisionNumberLabel(number),
-        revoked: target.length,
+        certificates: target.length,
       };
     });
   }

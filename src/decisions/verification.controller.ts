@@ -10,6 +10,7 @@ import { CertificateStatus, RegisterEntry } from './decision.entity';
 const STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.Valid]: 'Giấy khen hợp lệ',
   [CertificateStatus.Revoked]: 'Giấy khen đã bị thu hồi',
+  [CertificateStatus.Corrected]: 'Giấy khen đã được đính chính',
 };
 
 /**

@@ -278,16 +278,48 @@ describe('award decisions, the register, certificates and verification', () => {
         })
         .expect(200)
     ).body;
-    expect(revoked).toMatchObject({ numberLabel: '02/QĐ-UBND', revoked: 1 });
+    expect(revoked).toMatchObject({
+      kind: 'revocation',
+      numberLabel: '02/QĐ-UBND',
+      certificates: 1,
+    });
     const after = await request(t.http).get(`/verify/${token}?format=json`).expect(200);
     expect(after.body).toMatchObject({ status: 'revoked', statusLabel: 'Giấy khen đã bị thu hồi' });
-    const other =
-      itemOf['Nguyễn Thị Hường'] &&
-      Object.values(itemOf).find((i) => i.id !== itemOf['Nguyễn Thị Hường'].id)!;
+    const [corrected, untouched] = Object.values(itemOf).filter(
+      (i) => i.id !== itemOf['Nguyễn Thị Hường'].id,
+    );
+    const correction = (
+      await as.chutich
+        .post(`/api/decisions/${decisionId}/correct`)
+        .send({ reason: 'Đính chính tên đơn vị ghi trên Giấy khen', itemIds: [corrected.id] })
+        .expect(200)
+    ).body;
+    expect(correction).toMatchObject({
+      kind: 'correction',
+      numberLabel: '03/QĐ-UBND',
+      certificates: 1,
+    });
+    const correctedView = await request(t.http)
+      .get(`/verify/${corrected.register.verifyToken}?format=json`)
+      .expect(200);
+    expect(correctedView.body).toMatchObject({
+      status: 'corrected',
+      statusLabel: 'Giấy khen đã được đính chính',
+    });
     expect(
-      (await request(t.http).get(`/verify/${other.register.verifyToken}?format=json`).expect(200))
-        .body.status,
+      (
+        await request(t.http)
+          .get(`/verify/${untouched.register.verifyToken}?format=json`)
+          .expect(200)
+      ).body.status,
     ).toBe('valid');
+    // The issued decision itself is unchanged.
+    const original = (await as.noivu.get(`/api/decisions/${decisionId}`).expect(200)).body;
+    expect(original).toMatchObject({
+      status: 'issued',
+      numberLabel: '01/QĐ-UBND',
+      title: 'Về việc tặng Giấy khen',
+    });
 
     const unknown = await request(t.http)
       .get('/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
@@ -319,7 +351,7 @@ describe('award decisions, the register, certificates and verification', () => {
     const numbers = results
       .map((r: request.Response) => r.body.number as number)
       .sort((a: number, b: number) => a - b);
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 3));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 4));
     const registers = await t.dataSource.query(
       'SELECT register_number FROM award_register WHERE year = 2026 ORDER BY register_number',
     );
