@@ -381,3 +381,29 @@ describe('without a browser', () => {
     await request(t.http).get('/health').expect(200);
   });
 });
+
+describe('verification rate limit', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ VERIFY_RATE_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After past the limit per client, and does not limit sign-in by it', async () => {
+    for (let i = 0; i < 3; i++)
+      await request(t.http)
+        .get(`/verify/${'A'.repeat(32)}${i}`)
+        .expect(404);
+    const limited = await request(t.http)
+      .get(`/verify/${'B'.repeat(32)}`)
+      .set('Accept', 'application/json')
+      .expect(429);
+    expect(limited.body.error).toBe('TOO_MANY_REQUESTS');
+    expect(limited.headers['retry-after']).toBeDefined();
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'ai', password: 'sai-mat-khau' })
+      .expect(401);
+  });
+});
