@@ -7,6 +7,13 @@ import { PNG } from 'pngjs';
 
 /** Runs a poppler tool on a PDF held in memory. */
 function withPdf<T>(pdf: Buffer, fn: (path: string, dir: string) => T): T {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      'poppler-utils is not installed (pdftotext, pdffonts, pdftoppm): sudo apt-get install -y poppler-utils',
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
   try {
     const path = join(dir, 'doc.pdf');
