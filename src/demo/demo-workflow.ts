@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AwardForm, CommendationKind, RecipientKind } from '../awards/award-form.entity';
 import { DecisionsService } from '../decisions/decisions.service';
-import { Dossier, DocumentKind } from '../dossiers/dossier.entity';
+import { AppraisalResult, Dossier, DocumentKind } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { FilesService } from '../files/files.service';
@@ -118,7 +118,10 @@ export class DemoWorkflow {
       await this.workflow.transition(noivu, dossier.id, 'take');
       const detail = await this.dossiers.detail(noivu, dossier.id);
       await this.workflow.transition(noivu, dossier.id, 'appraise', {
-        results: detail.nominees.map((n) => ({ nomineeId: n.id, result: 'proposed' as never })),
+        results: detail.nominees.map((n) => ({
+          nomineeId: n.id,
+          result: AppraisalResult.Proposed,
+        })),
       });
       await this.workflow.transition(noivu, dossier.id, 'send_to_chairman', {
         comment: 'Kính trình Chủ tịch xem xét, quyết định.',

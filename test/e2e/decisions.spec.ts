@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { seedDemo } from '../support/actors';
+import { api, seedDemo, tokenFor } from '../support/actors';
 import { ManualClock } from '../support/manual-clock';
 import { pdfFonts, pdfPages, pdfQr, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -143,8 +143,6 @@ describe('award decisions, the register, certificates and verification', () => {
     ]);
     expect(row).toEqual({ title: 'Về việc tặng Giấy khen', number: 1 });
     await as.admin.get(`/api/decisions/${decisionId}`).expect(200);
-    const { api } = await import('../support/actors');
-    const { tokenFor } = await import('../support/actors');
     await api(t, await tokenFor(t, 'tanhong.admin'))
       .get(`/api/decisions/${decisionId}`)
       .expect(404);
@@ -371,7 +369,6 @@ describe('without a browser', () => {
   afterAll(() => t.close());
 
   it('still starts, and PDF routes answer 503 with the advice and Retry-After', async () => {
-    const { api, tokenFor } = await import('../support/actors');
     const res = await api(t, await tokenFor(t, 'noivu'))
       .get('/api/certificate-layout/test')
       .expect(503);

@@ -1,4 +1,5 @@
 import { addWorkingDays } from '../../src/calendar/working-days';
+import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
 import { seedDemo } from '../support/actors';
 import { ManualClock } from '../support/manual-clock';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -453,9 +454,7 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     clock.set('2026-03-03');
     const soon = (await as.noivu.get('/api/dossiers?dueSoon=true&limit=100').expect(200)).body;
     expect(soon.items.map((d: { id: string }) => d.id)).toContain(id);
-    const workflow = t.app.get(
-      (await import('../../src/dossiers/dossier-workflow.service')).DossierWorkflowService,
-    );
+    const workflow = t.app.get(DossierWorkflowService);
     expect(await workflow.notifyDueSoon()).toBeGreaterThanOrEqual(1);
     expect(await workflow.notifyDueSoon()).toBe(0);
     const warned = (await as.noivu.get('/api/notifications?unread=true&limit=100').expect(200))
