@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
@@ -189,7 +189,7 @@ export class CertificatesService {
     const decision = await this.issued(actor, decisionId);
     const entries = await this.dataSource
       .getRepository(RegisterEntry)
-      .find({ where: { decisionId, itemId: In([itemId]) } });
+      .find({ where: { decisionId, itemId } });
     if (!entries.length) throw AppError.notFound('Giấy khen');
     return this.renderEntries(entries, variant, await this.layoutOf(decision.authorityId));
   }

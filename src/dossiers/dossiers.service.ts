@@ -15,8 +15,7 @@ import { EvidenceFile } from '../files/evidence-file.entity';
 import { MovementStatus } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
 import { Person } from '../people/person.entity';
-import { IndicatorReport } from '../reports/report.entity';
-import { EvaluationResult } from '../reports/report.entity';
+import { EvaluationResult, IndicatorReport } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
 import {
   AppraisalResult,
