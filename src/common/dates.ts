@@ -1,9 +1,12 @@
 /** Deadlines are calendar dates in Vietnam (UTC+7), inclusive. */
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 
+/** Built once: constructing an Intl formatter costs about a millisecond. */
+const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ });
+
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ }).format(now);
+  return vietnamDate.format(now);
 }
 
 /** "30/06/2026" for messages and documents. */
