@@ -296,6 +296,15 @@ export class DecisionsService {
       });
       if (!items.length)
         throw AppError.invalidField('items', 'Quyết định chưa có đối tượng nào.', 'empty');
+      // Dossiers before their nominees, the order every workflow transition locks in;
+      // their versions move because their nominees' outcomes do.
+      const dossierIds = [...new Set(items.map((i) => i.dossierId))].sort();
+      await manager.find(Dossier, {
+        where: { id: In(dossierIds) },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await manager.increment(Dossier, { id: In(dossierIds) }, 'version', 1);
       const nominees = await manager.find(Nominee, {
         where: { id: In(items.map((i) => i.nomineeId)) },
         lock: { mode: 'pessimistic_write' },
@@ -319,9 +328,7 @@ export class DecisionsService {
       const firstRegister = await this.next(manager, authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);
-      const dossiers = await manager.findBy(Dossier, {
-        id: In([...new Set(items.map((i) => i.dossierId))]),
-      });
+      const dossiers = await manager.findBy(Dossier, { id: In(dossierIds) });
       const movements = await manager.findBy(Movement, {
         id: In(
           dossiers
