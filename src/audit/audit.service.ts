@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { Actor, authorityScope } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
+import { insertRowSql, SqlParams } from '../common/sql';
 import { AuditRecord, FieldChange } from './audit-record.entity';
 import { AuditQueryDto } from './audit.dto';
 
@@ -26,6 +27,27 @@ export function diff<T extends object>(
   return changes;
 }
 
+type AuditActor = Pick<Actor, 'userId' | 'username' | 'role' | 'authorityId' | 'requestId'>;
+
+function auditRow(
+  actor: AuditActor,
+  action: string,
+  target: AuditTarget,
+  changes: Record<string, FieldChange>,
+): Partial<AuditRecord> {
+  return {
+    actorId: actor.userId,
+    actorUsername: actor.username,
+    role: actor.role,
+    authorityId: actor.authorityId,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    changes,
+    requestId: actor.requestId,
+  };
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>) {}
@@ -33,22 +55,32 @@ export class AuditService {
   /** Appends a record through `manager`: in the same transaction as the change. */
   async record(
     manager: EntityManager,
-    actor: Pick<Actor, 'userId' | 'username' | 'role' | 'authorityId' | 'requestId'>,
+    actor: AuditActor,
     action: string,
     target: AuditTarget,
     changes: Record<string, FieldChange> = {},
   ): Promise<void> {
-    await manager.insert(AuditRecord, {
-      actorId: actor.userId,
-      actorUsername: actor.username,
-      role: actor.role,
-      authorityId: actor.authorityId,
-      action,
-      targetType: target.type,
-      targetId: target.id,
-      changes: changes as never,
-      requestId: actor.requestId,
-    });
+    // `changes` is jsonb, which TypeORM's deep-partial type cannot describe.
+    await manager.insert(AuditRecord, auditRow(actor, action, target, changes) as never);
+  }
+
+  /** The same record as one INSERT inside a larger statement, written only when `onlyIf` holds. */
+  recordStatement(
+    manager: EntityManager,
+    params: SqlParams,
+    onlyIf: string,
+    actor: AuditActor,
+    action: string,
+    target: AuditTarget,
+    changes: Record<string, FieldChange> = {},
+  ): string {
+    return insertRowSql(
+      manager,
+      AuditRecord,
+      auditRow(actor, action, target, changes),
+      params,
+      onlyIf,
+    );
   }
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditRecord>> {

@@ -9,6 +9,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
+import { assignmentsSql, insertRowSql, queryPrepared, SqlParams } from '../common/sql';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { CouncilService, needsVote } from '../council/council.service';
@@ -52,6 +53,12 @@ type Effects = Partial<
     | 'dueSoonNotifiedAt'
   >
 >;
+
+interface Guarded {
+  effects: Effects;
+  /** Writes besides the dossier row, made in the transition's transaction after the status moved. */
+  writes?: (manager: EntityManager) => Promise<unknown>;
+}
 
 /** Nominees that the chairman decides: proposed, decided here, vote passed where one is needed. */
 function decidableHere(n: Nominee): boolean {
@@ -109,12 +116,16 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
   }
 
   /**
-   * The only way a dossier's status changes: check the declared transition,
-   * run its guard, update on the expected status and version (a concurrent
-   * or stale request gets 409 with the current state), write the history row,
-   * audit, and notify, all in one transaction.
+   * The only way a dossier's status changes. Reads the dossier, checks the
+   * declared transition and its guard, then writes in one statement: the
+   * update on the expected status and version (a concurrent or stale request
+   * gets 409 with the current state), the history row, the audit record and
+   * the notifications. A step whose guard also writes other records (results
+   * per nominee, the council's session) runs them in the same transaction.
+   * Any change to a dossier's contents bumps its version, so what the guard
+   * read is still true when the conditional update matches.
    */
-  transition(
+  async transition(
     actor: Actor,
     dossierId: string,
     action: DossierAction,
@@ -122,53 +133,79 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     within?: EntityManager,
   ) {
     const step = WORKFLOW[action];
-    const run = async (manager: EntityManager) => {
-      const dossier = await this.dossiers.require(actor, dossierId, manager);
-      if (!step.roles.includes(actor.role)) throw AppError.forbidden();
-      if (!step.from.includes(dossier.status)) {
-        throw this.conflict(
-          dossier,
-          actor,
-          `Không thể "${step.label}": hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}".`,
-        );
-      }
-      if (input.version !== undefined && input.version !== dossier.version) {
-        throw this.conflict(
-          dossier,
-          actor,
-          'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại.',
-          [{ field: 'version', code: 'stale', message: 'Phiên bản đã cũ.' }],
-        );
-      }
-      const comment = input.comment?.trim() ?? '';
-      if (step.commentRequired && comment.length < 3) {
-        throw AppError.invalidField(
-          'comment',
-          `Bước "${step.label}" cần ghi ý kiến hoặc lý do.`,
-          'required',
-        );
-      }
-      const effects = await this.guard(manager, actor, dossier, action, input);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Dossier)
-        .set({ ...effects, status: step.to, version: () => 'version + 1' })
-        .where('id = :id AND status = :from AND version = :version', {
-          id: dossier.id,
-          from: dossier.status,
-          version: dossier.version,
-        })
-        .returning(['version', 'updated_at'])
-        .execute();
-      if (result.affected !== 1) {
-        const current = await manager.findOneByOrFail(Dossier, { id: dossier.id });
-        throw this.conflict(current, actor, 'Hồ sơ vừa được người khác xử lý. Vui lòng tải lại.');
-      }
-      const note =
-        action === 'request_supplement'
-          ? [comment, ...(input.items ?? []).map((i) => `- ${i}`)].join('\n')
-          : comment;
-      await manager.insert(DossierEvent, {
+    const reader = within ?? this.dataSource.manager;
+    const dossier = await this.dossiers.require(actor, dossierId, reader);
+    if (!step.roles.includes(actor.role)) throw AppError.forbidden();
+    if (!step.from.includes(dossier.status)) {
+      throw this.conflict(
+        dossier,
+        actor,
+        `Không thể "${step.label}": hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}".`,
+      );
+    }
+    if (input.version !== undefined && input.version !== dossier.version) {
+      throw this.conflict(dossier, actor, 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại.', [
+        { field: 'version', code: 'stale', message: 'Phiên bản đã cũ.' },
+      ]);
+    }
+    const comment = input.comment?.trim() ?? '';
+    if (step.commentRequired && comment.length < 3) {
+      throw AppError.invalidField(
+        'comment',
+        `Bước "${step.label}" cần ghi ý kiến hoặc lý do.`,
+        'required',
+      );
+    }
+    const { effects, writes } = await this.guard(reader, actor, dossier, action, input);
+    const apply = async (manager: EntityManager) => {
+      const next = await this.move(manager, actor, dossier, action, effects, comment, input);
+      await writes?.(manager);
+      return next;
+    };
+    // An award decision moves its dossiers inside its own issuing transaction.
+    const next = within || !writes ? await apply(reader) : await this.dataSource.transaction(apply);
+    // The new state; GET /api/dossiers/:id gives the full detail.
+    return {
+      ...next,
+      statusLabel: DOSSIER_STATUS_LABELS[next.status],
+      allowedActions: actionsFor(next.status, actor.role).filter((a) => a !== 'decide'),
+    };
+  }
+
+  /** The status change, history row, audit record and notifications: one statement. */
+  private async move(
+    manager: EntityManager,
+    actor: Actor,
+    dossier: Dossier,
+    action: DossierAction,
+    effects: Effects,
+    comment: string,
+    input: TransitionInput,
+  ): Promise<Dossier> {
+    const step = WORKFLOW[action];
+    const params = new SqlParams();
+    const id = params.add(dossier.id);
+    // `current` locks the row and, like any locking read, sees its latest committed
+    // version: a request that lost a race learns the state that won without another query.
+    const current = `SELECT "status", "version" FROM "dossiers" WHERE "id" = ${id} FOR NO KEY UPDATE`;
+    const update = `UPDATE "dossiers" d SET ${[
+      ...assignmentsSql(manager, Dossier, { ...effects, status: step.to }, params),
+      '"version" = d."version" + 1',
+      '"updated_at" = now()',
+    ].join(', ')}
+      FROM current c
+      WHERE d."id" = ${id} AND c."status" = ${params.add(dossier.status)}
+        AND c."version" = ${params.add(dossier.version)}
+      RETURNING d."version", d."updated_at"`;
+    const moved = 'EXISTS (SELECT 1 FROM moved)';
+    const note =
+      action === 'request_supplement'
+        ? [comment, ...(input.items ?? []).map((i) => `- ${i}`)].join('\n')
+        : comment;
+    const event = insertRowSql(
+      manager,
+      DossierEvent,
+      {
         dossierId: dossier.id,
         actorId: actor.userId,
         actorName: actor.username,
@@ -177,49 +214,68 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         fromStatus: dossier.status,
         toStatus: step.to,
         comment: note,
-      });
-      await this.audit.record(
-        manager,
-        actor,
-        `dossier.${action}`,
-        { type: 'dossier', id: dossier.id },
-        { status: { from: dossier.status, to: step.to } },
-      );
-      const [{ version, updated_at: updatedAt }] = result.raw as {
-        version: number;
-        updated_at: Date;
-      }[];
-      const next: Dossier = { ...dossier, ...effects, status: step.to, version, updatedAt };
-      await this.notifyStep(manager, next, step.label, comment);
-      // The new state; GET /api/dossiers/:id gives the full detail.
-      return {
-        ...next,
-        statusLabel: DOSSIER_STATUS_LABELS[next.status],
-        allowedActions: actionsFor(next.status, actor.role).filter((a) => a !== 'decide'),
-      };
-    };
-    // An award decision moves its dossiers inside its own issuing transaction.
-    return within ? run(within) : this.dataSource.transaction(run);
+      },
+      params,
+      moved,
+    );
+    const audited = this.audit.recordStatement(
+      manager,
+      params,
+      moved,
+      actor,
+      `dossier.${action}`,
+      { type: 'dossier', id: dossier.id },
+      { status: { from: dossier.status, to: step.to } },
+    );
+    const next: Dossier = { ...dossier, ...effects, status: step.to };
+    const notice = this.notice(next, step.label, comment);
+    const notified = this.notifications.notifyStatement(
+      params,
+      notice.audience,
+      notice.message,
+      dossier.id,
+      moved,
+    );
+    const [row]: {
+      status: DossierStatus;
+      version: number;
+      moved_version: number | null;
+      updated_at: Date | null;
+    }[] = await queryPrepared(
+      manager,
+      `WITH current AS (${current}), moved AS (${update}), event AS (${event}),
+            audited AS (${audited}), notified AS (${notified})
+       SELECT c."status", c."version", m."version" AS "moved_version", m."updated_at"
+         FROM current c LEFT JOIN moved m ON true`,
+      params.values,
+    );
+    if (!row?.moved_version) {
+      const now = { ...dossier, status: row?.status ?? dossier.status, version: row?.version ?? 0 };
+      throw this.conflict(now, actor, 'Hồ sơ vừa được người khác xử lý. Vui lòng tải lại.');
+    }
+    return { ...next, version: row.moved_version, updatedAt: row.updated_at! };
   }
 
-  /** The data checks of each step and the columns it sets besides the status. */
+  /**
+   * The data checks of each step, the columns it sets besides the status, and
+   * the other records it writes once the status has moved.
+   */
   private async guard(
-    manager: EntityManager,
+    reader: EntityManager,
     actor: Actor,
     dossier: Dossier,
     action: DossierAction,
     input: TransitionInput,
-  ): Promise<Effects> {
+  ): Promise<Guarded> {
     const today = this.clock.today();
-    const holidays = () => this.calendar.holidays(dossier.authorityId, manager);
+    const holidays = () => this.calendar.holidays(dossier.authorityId, reader);
     const nominees = () =>
-      manager.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
+      reader.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
     const stopClock: Effects = { clockStartedOn: null };
     switch (action) {
       case 'submit':
       case 'resubmit': {
-        const missing = await missingForSubmit(manager, dossier.id);
-        const authority = await manager.findOneByOrFail(Authority, { id: dossier.authorityId });
+        const missing = await missingForSubmit(reader, dossier.id);
         if (missing.length)
           throw new AppError(
             400,
@@ -227,24 +283,27 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
             `Hồ sơ chưa đủ: ${missing.map((m) => m.message).join(' ')}`,
             missing,
           );
+        const authority = await reader.findOneByOrFail(Authority, { id: dossier.authorityId });
         const used = action === 'submit' ? 0 : dossier.workingDaysUsed;
         return {
-          ...(action === 'submit'
-            ? { submittedAt: this.clock.now(), workingDaysUsed: 0 }
-            : { supplementItems: [] }),
-          clockStartedOn: today,
-          dueSoonNotifiedAt: null,
-          appraisalDueOn: addWorkingDays(
-            today,
-            Math.max(0, authority.appraisalWorkingDays - used),
-            await holidays(),
-          ),
+          effects: {
+            ...(action === 'submit'
+              ? { submittedAt: this.clock.now(), workingDaysUsed: 0 }
+              : { supplementItems: [] }),
+            clockStartedOn: today,
+            dueSoonNotifiedAt: null,
+            appraisalDueOn: addWorkingDays(
+              today,
+              Math.max(0, authority.appraisalWorkingDays - used),
+              await holidays(),
+            ),
+          },
         };
       }
       case 'withdraw':
-        return { ...stopClock, appraisalDueOn: null };
+        return { effects: { ...stopClock, appraisalDueOn: null } };
       case 'take':
-        return { assignedTo: actor.userId };
+        return { effects: { assignedTo: actor.userId } };
       case 'request_supplement': {
         if (!input.items?.length)
           throw AppError.invalidField(
@@ -256,19 +315,20 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           ? workingDaysBetween(dossier.clockStartedOn, today, await holidays())
           : 0;
         return {
-          ...stopClock,
-          appraisalDueOn: null,
-          workingDaysUsed: dossier.workingDaysUsed + used,
-          supplementItems: input.items,
+          effects: {
+            ...stopClock,
+            appraisalDueOn: null,
+            workingDaysUsed: dossier.workingDaysUsed + used,
+            supplementItems: input.items,
+          },
         };
       }
       case 'reject':
-        await manager.update(
-          Nominee,
-          { dossierId: dossier.id },
-          { outcome: NomineeOutcome.Refused },
-        );
-        return stopClock;
+        return {
+          effects: stopClock,
+          writes: (m) =>
+            m.update(Nominee, { dossierId: dossier.id }, { outcome: NomineeOutcome.Refused }),
+        };
       case 'appraise': {
         const all = await nominees();
         const results = input.results ?? [];
@@ -306,31 +366,33 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
             details.length === 1 ? details[0].message : 'Kết quả thẩm định chưa hợp lệ.',
             details,
           );
-        for (const n of all) {
-          const r = byId.get(n.id)!;
-          await manager.update(
-            Nominee,
-            { id: n.id },
-            {
-              appraisal: r.result,
-              appraisalReason: r.reason?.trim() || null,
-              ...(r.result === AppraisalResult.NotProposed
-                ? { outcome: NomineeOutcome.Refused }
-                : {}),
-            },
-          );
-        }
-        return stopClock;
+        return {
+          effects: stopClock,
+          writes: async (m) => {
+            for (const n of all) {
+              const r = byId.get(n.id)!;
+              await m.update(
+                Nominee,
+                { id: n.id },
+                {
+                  appraisal: r.result,
+                  appraisalReason: r.reason?.trim() || null,
+                  ...(r.result === AppraisalResult.NotProposed
+                    ? { outcome: NomineeOutcome.Refused }
+                    : {}),
+                },
+              );
+            }
+          },
+        };
       }
       case 'send_to_council': {
         if (!(await nominees()).some(needsVote))
           throw this.conflict(dossier, actor, 'Không có đối tượng nào cần Hội đồng bỏ phiếu.');
-        await this.council.open(manager, dossier);
-        return {};
+        return { effects: {}, writes: (m) => this.council.open(m, dossier) };
       }
       case 'close_vote':
-        await this.council.close(manager, actor, dossier);
-        return {};
+        return { effects: {}, writes: (m) => this.council.close(m, actor, dossier) };
       case 'send_to_chairman': {
         const all = await nominees();
         if (all.some(needsVote))
@@ -342,12 +404,15 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         const ready = all.filter(decidableHere);
         if (!ready.length)
           throw this.conflict(dossier, actor, 'Không có đối tượng nào để Chủ tịch quyết định.');
-        await manager.update(
-          Nominee,
-          { id: In(ready.map((n) => n.id)) },
-          { outcome: NomineeOutcome.AwaitingDecision },
-        );
-        return {};
+        return {
+          effects: {},
+          writes: (m) =>
+            m.update(
+              Nominee,
+              { id: In(ready.map((n) => n.id)) },
+              { outcome: NomineeOutcome.AwaitingDecision },
+            ),
+        };
       }
       case 'close_forwarded': {
         const all = await nominees();
@@ -359,15 +424,18 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
             `Còn đối tượng chưa xử lý: ${open.map((n) => n.displayName).join(', ') || 'không có đối tượng nào đã trình cấp trên'}.`,
           );
         }
-        return {};
+        return { effects: {} };
       }
       case 'refuse':
-        await manager.update(
-          Nominee,
-          { dossierId: dossier.id, outcome: NomineeOutcome.AwaitingDecision },
-          { outcome: NomineeOutcome.Refused },
-        );
-        return {};
+        return {
+          effects: {},
+          writes: (m) =>
+            m.update(
+              Nominee,
+              { dossierId: dossier.id, outcome: NomineeOutcome.AwaitingDecision },
+              { outcome: NomineeOutcome.Refused },
+            ),
+        };
       case 'decide': {
         // Taken by issuing an award decision, once no nominee waits any more.
         const waiting = (await nominees()).filter(
@@ -380,18 +448,17 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
             `Còn đối tượng chờ quyết định: ${waiting.map((n) => n.displayName).join(', ')}.`,
           );
         }
-        return {};
+        return { effects: {} };
       }
     }
   }
 
-  /** In-app notifications: the unit always; Home Affairs, the council or the chairman as the step needs. */
-  private async notifyStep(
-    manager: EntityManager,
+  /** In-app notice of a step: the unit always; Home Affairs, the council or the chairman as the step needs. */
+  private notice(
     dossier: Dossier,
     label: string,
     comment: string,
-  ): Promise<void> {
+  ): { audience: Audience; message: string } {
     const audience: Audience = {
       authorityId: dossier.authorityId,
       unitId: dossier.unitId,
@@ -410,12 +477,10 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         ? ` Hạn thẩm định: ${formatVietnameseDate(dossier.appraisalDueOn)}.`
         : '';
     const why = comment ? ` Ý kiến: ${comment}` : '';
-    await this.notifications.notify(
-      manager,
+    return {
       audience,
-      `Hồ sơ "${dossier.title}": ${label} → ${DOSSIER_STATUS_LABELS[dossier.status]}.${due}${why}`,
-      dossier.id,
-    );
+      message: `Hồ sơ "${dossier.title}": ${label} → ${DOSSIER_STATUS_LABELS[dossier.status]}.${due}${why}`,
+    };
   }
 
   /**

@@ -9,6 +9,7 @@ import { addWorkingDays } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';
+import { hydrate, queryPrepared } from '../common/sql';
 import { Page } from '../common/pagination';
 import { FilesService } from '../files/files.service';
 import { EvidenceFile } from '../files/evidence-file.entity';
@@ -126,12 +127,34 @@ export class DossiersService {
     return qb;
   }
 
-  async require(actor: Actor, id: string, manager?: EntityManager, lock = false): Promise<Dossier> {
-    const qb = this.scoped(actor, manager).andWhere('d.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const dossier = await qb.getOne();
+  /** One dossier the actor may see; a plain point read, as every workflow step starts with it. */
+  async require(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Dossier> {
+    const [row] = await queryPrepared<Record<string, unknown>>(
+      manager,
+      'SELECT * FROM dossiers WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3)',
+      [id, authorityScope(actor), unitScope(actor) ?? null],
+    );
+    if (!row) throw AppError.notFound('Hồ sơ');
+    return hydrate(manager, Dossier, row);
+  }
+
+  /**
+   * The dossier, locked for a change to its contents, with its version bumped:
+   * a workflow transition that read the old contents then fails its
+   * conditional update instead of acting on what is no longer there.
+   */
+  private async lockForChange(actor: Actor, id: string, manager: EntityManager): Promise<Dossier> {
+    const dossier = await this.scoped(actor, manager)
+      .andWhere('d.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!dossier) throw AppError.notFound('Hồ sơ');
-    return dossier;
+    await manager.increment(Dossier, { id }, 'version', 1);
+    return { ...dossier, version: dossier.version + 1 };
   }
 
   /** The dossier, locked, in a status where the unit may still edit it. */
@@ -140,7 +163,7 @@ export class DossiersService {
     id: string,
     manager: EntityManager,
   ): Promise<Dossier> {
-    const dossier = await this.require(actor, id, manager, true);
+    const dossier = await this.lockForChange(actor, id, manager);
     if (!EDITABLE_STATUSES.includes(dossier.status)) {
       throw AppError.conflict(
         `Hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}", không sửa được.`,
@@ -609,7 +632,7 @@ export class DossiersService {
     forwardedOn: string,
   ) {
     return this.dataSource.transaction(async (manager) => {
-      const dossier = await this.require(actor, dossierId, manager, true);
+      const dossier = await this.lockForChange(actor, dossierId, manager);
       if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
         throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
           status: dossier.status,

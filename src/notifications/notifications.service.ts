@@ -4,6 +4,7 @@ import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors/app-error';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { SqlParams } from '../common/sql';
 import { Notification } from './notification.entity';
 
 /** Who to tell: users by id, by role in an authority, or the unit officers of a unit. */
@@ -25,21 +26,27 @@ export class NotificationsService {
     message: string,
     dossierId: string | null = null,
   ): Promise<void> {
-    // One statement: the recipients are chosen and notified in the same round trip.
-    await manager.query(
-      `INSERT INTO notifications (user_id, dossier_id, message)
-       SELECT u.id, $2, $3 FROM users u
-        WHERE u.authority_id = $1 AND u.active
-          AND (u.id = ANY($4::uuid[]) OR u.role = ANY($5::user_role[]) OR (u.role = 'unit_officer' AND u.unit_id = $6))`,
-      [
-        audience.authorityId,
-        dossierId,
-        message,
-        audience.userIds?.filter((x): x is string => !!x) ?? [],
-        audience.roles ?? [],
-        audience.unitId ?? null,
-      ],
-    );
+    const params = new SqlParams();
+    await manager.query(this.notifyStatement(params, audience, message, dossierId), params.values);
+  }
+
+  /**
+   * One INSERT … SELECT: the recipients are chosen and notified in the same
+   * round trip; inside a larger statement, only when `onlyIf` holds.
+   */
+  notifyStatement(
+    params: SqlParams,
+    audience: Audience,
+    message: string,
+    dossierId: string | null,
+    onlyIf = 'true',
+  ): string {
+    return `INSERT INTO notifications (user_id, dossier_id, message)
+       SELECT u.id, ${params.add(dossierId)}::uuid, ${params.add(message)}::text FROM users u
+        WHERE ${onlyIf} AND u.authority_id = ${params.add(audience.authorityId)} AND u.active
+          AND (u.id = ANY(${params.add(audience.userIds?.filter((x): x is string => !!x) ?? [])}::uuid[])
+               OR u.role = ANY(${params.add(audience.roles ?? [])}::user_role[])
+               OR (u.role = 'unit_officer' AND u.unit_id = ${params.add(audience.unitId ?? null)}::uuid))`;
   }
 
   async list(

@@ -1,4 +1,5 @@
 import { addWorkingDays } from '../../src/calendar/working-days';
+import { Dossier } from '../../src/dossiers/dossier.entity';
 import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
 import { seedDemo } from '../support/actors';
 import { ManualClock } from '../support/manual-clock';
@@ -98,6 +99,11 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       workingDaysUsed: 3,
     });
     expect(paused.supplementItems).toEqual(['Minh chứng sáng kiến của bà Nguyễn Thị Hường']);
+    // The workflow reads a dossier with one plain statement; it must see what TypeORM sees
+    // (dates, timestamps, jsonb), down to every field.
+    const viaOrm = await t.dataSource.getRepository(Dossier).findOneByOrFail({ id });
+    const { statusLabel: _label, allowedActions: _actions, ...stored } = paused;
+    expect(stored).toEqual(JSON.parse(JSON.stringify(viaOrm)));
 
     clock.set('2026-12-07');
     await as.hungdao
@@ -340,15 +346,19 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     const wrongStep = await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(409);
     expect(wrongStep.body).toMatchObject({ status: 'draft', allowedActions: [] });
     await as.hungdao.post(`/api/dossiers/${id}/take`).send({}).expect(403);
+    // The unit looked at the dossier, then a colleague attached the letter: any change
+    // to a dossier's contents moves its version, so a step taken on the old view is refused.
+    const seen = (await as.hungdao.get(`/api/dossiers/${id}`).expect(200)).body.version;
     await as.hungdao
       .post(`/api/dossiers/${id}/documents`)
       .send({ kind: 'proposal_letter', fileId: await uploadPdf(as.hungdao, 'Tờ trình.pdf') })
       .expect(201);
     const stale = await as.hungdao
       .post(`/api/dossiers/${id}/submit`)
-      .send({ version: 99 })
+      .send({ version: seen })
       .expect(409);
     expect(stale.body.details[0]).toMatchObject({ field: 'version', code: 'stale' });
+    expect(stale.body.version).toBe(seen + 1);
     await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
     const second = await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(409);
     expect(second.body).toMatchObject({ status: 'submitted', allowedActions: ['withdraw'] });
