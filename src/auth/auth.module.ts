@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -18,7 +18,10 @@ import { LoginThrottle, Session } from './session.entity';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET ?? randomBytes(48).toString('base64'),
+        // A KeyObject, made once: given a string, jsonwebtoken builds one on every verify.
+        secret: createSecretKey(
+          Buffer.from(config.JWT_SECRET ?? randomBytes(48).toString('base64')),
+        ),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
