@@ -4,6 +4,8 @@ import { Workflow1795330323183 } from './1795330323183-Workflow';
 import { QueueIndexes1795331034222 } from './1795331034222-QueueIndexes';
 import { Decisions1795331462561 } from './1795331462561-Decisions';
 import { Corrections1795333251399 } from './1795333251399-Corrections';
+import { DossierCounts1795336189598 } from './1795336189598-DossierCounts';
+import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForms';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -16,4 +18,6 @@ export const migrations: Function[] = [
   QueueIndexes1795331034222,
   Decisions1795331462561,
   Corrections1795333251399,
+  DossierCounts1795336189598,
+  DossierAwardForms1795336858466,
 ];

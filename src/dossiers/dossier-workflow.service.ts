@@ -22,9 +22,11 @@ import {
   NomineeOutcome,
   VoteOutcome,
 } from './dossier.entity';
-import { CLOCK_STATUSES, DossiersService, missingForSubmit } from './dossiers.service';
+import { DossiersService, missingForSubmit } from './dossiers.service';
 import {
   actionsFor,
+  CLOCK_STATUSES,
+  clockRunning,
   DOSSIER_STATUS_LABELS,
   DossierAction,
   DossierStatus,
@@ -502,12 +504,8 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           .getRepository(Dossier)
           .createQueryBuilder('d')
           .where(
-            'd.authority_id = :a AND d.status IN (:...s) AND d.appraisal_due_on <= :soon AND d.due_soon_notified_at IS NULL',
-            {
-              a: authority.id,
-              s: CLOCK_STATUSES,
-              soon,
-            },
+            `d.authority_id = :a AND ${clockRunning('d')} AND d.appraisal_due_on <= :soon AND d.due_soon_notified_at IS NULL`,
+            { a: authority.id, soon },
           )
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')

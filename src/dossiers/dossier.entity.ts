@@ -6,18 +6,22 @@ import {
   JoinColumn,
   ManyToOne,
   OneToMany,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { AwardForm, CommendationKind, RecipientKind } from '../awards/award-form.entity';
 import { BaseRecord } from '../common/entities';
 import { EvaluationResult } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
-import { DossierStatus } from './workflow';
+import { clockRunning, DossierStatus } from './workflow';
 
 /** A nomination dossier (hồ sơ đề nghị khen thưởng) from a unit. */
 @Entity('dossiers')
-@Index(['authorityId', 'status', 'appraisalDueOn'])
-@Index(['authorityId', 'status', 'submittedAt'])
+// Overdue and due-soon lists: only dossiers whose appraisal clock runs, by due date.
+@Index(['authorityId', 'appraisalDueOn'], { where: clockRunning() })
+// Also carries the award forms, so a list by form and status is counted from the index
+// alone; TypeORM cannot declare INCLUDE, so the DossierAwardForms migration owns it.
+@Index('IDX_dossiers_queue_status', { synchronize: false })
 @Index(['authorityId', 'submittedAt'])
 @Index(['authorityId', 'unitId', 'updatedAt'])
 @Index(['authorityId', 'roundId'])
@@ -38,6 +42,13 @@ export class Dossier extends BaseRecord {
 
   @Column({ type: 'uuid', nullable: true })
   roundId!: string | null;
+
+  /**
+   * The award forms its nominees request, for filtering the queue by form.
+   * Kept by a trigger on nominees (see the DossierAwardForms migration).
+   */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  awardFormIds!: string[];
 
   @Column({ type: 'enum', enum: CommendationKind, enumName: 'commendation_kind' })
   commendationKind!: CommendationKind;
@@ -262,4 +273,28 @@ export class DossierEvent {
 
   @Column('text', { default: '' })
   comment!: string;
+}
+
+/**
+ * How many dossiers each unit has in each status (summed over shards): the queue's tabs without
+ * counting the whole table on every request. Kept by a trigger on dossiers
+ * (see the DossierCounts migration), so no write path can forget it.
+ */
+@Entity('dossier_status_counts')
+export class DossierStatusCount {
+  @PrimaryColumn('uuid')
+  authorityId!: string;
+
+  @PrimaryColumn('uuid')
+  unitId!: string;
+
+  @PrimaryColumn({ type: 'enum', enum: DossierStatus, enumName: 'dossier_status' })
+  status!: DossierStatus;
+
+  /** One of 16, from the dossier's id: spreads concurrent updates over rows. */
+  @PrimaryColumn('smallint')
+  shard!: number;
+
+  @Column('int')
+  n!: number;
 }

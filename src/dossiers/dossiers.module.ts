@@ -6,13 +6,19 @@ import { CouncilModule } from '../council/council.module';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
 import { DossierWorkflowService } from './dossier-workflow.service';
-import { Dossier, DossierDocument, DossierEvent, Nominee } from './dossier.entity';
+import {
+  Dossier,
+  DossierDocument,
+  DossierEvent,
+  DossierStatusCount,
+  Nominee,
+} from './dossier.entity';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Dossier, Nominee, DossierDocument, DossierEvent]),
+    TypeOrmModule.forFeature([Dossier, Nominee, DossierDocument, DossierEvent, DossierStatusCount]),
     AwardsModule,
     CalendarModule,
     CouncilModule,

@@ -35,20 +35,26 @@ import {
   CreateDossierDto,
   DossierQueryDto,
 } from './dossiers.dto';
-import { actionsFor, DOSSIER_STATUS_LABELS, DossierStatus, TERMINAL_STATUSES } from './workflow';
+import {
+  actionsFor,
+  CLOCK_STATUSES,
+  clockRunning,
+  DOSSIER_STATUS_LABELS,
+  DossierStatus,
+  TERMINAL_STATUSES,
+} from './workflow';
 
 /** Statuses in which the unit may change nominees and documents. */
 const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
-/** Statuses in which the appraisal clock runs. */
-export const CLOCK_STATUSES = [DossierStatus.Submitted, DossierStatus.UnderAppraisal];
 /** Dossiers that still count for the duplicate and quota rules. */
 const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Refused];
 
+/** Sort keys; nullable ones put their nulls last. A NOT NULL column gets no NULLS clause, so its index order serves both directions. */
 const SORT_COLUMNS = {
-  submittedAt: 'd.submitted_at',
-  appraisalDueOn: 'd.appraisal_due_on',
-  updatedAt: 'd.updated_at',
-};
+  submittedAt: ['d.submitted_at', 'NULLS LAST'],
+  appraisalDueOn: ['d.appraisal_due_on', 'NULLS LAST'],
+  updatedAt: ['d.updated_at', undefined],
+} as const;
 
 /** What a dossier still lacks before it can be submitted (empty when complete). */
 export async function missingForSubmit(
@@ -496,19 +502,16 @@ export class DossiersService {
     query: DossierQueryDto,
   ): Promise<Page<Record<string, unknown>> & { counts: Record<string, number> }> {
     const today = this.clock.today();
-    const qb = this.scoped(actor).leftJoin('d.unit', 'u').addSelect(['u.id', 'u.name', 'u.code']);
+    // The filters alone: the count must not carry the page's join, which keeps
+    // PostgreSQL from answering it from an index only.
+    const qb = this.scoped(actor);
     if (query.movementId)
       qb.andWhere('d.movement_id = :movementId', { movementId: query.movementId });
     if (query.roundId) qb.andWhere('d.round_id = :roundId', { roundId: query.roundId });
     if (query.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: query.unitId });
-    if (query.awardFormId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM nominees n WHERE n.dossier_id = d.id AND n.award_form_id = :form)',
-        { form: query.awardFormId },
-      );
-    }
-    if (query.overdue || query.dueSoon)
-      qb.andWhere('d.status IN (:...clock)', { clock: CLOCK_STATUSES });
+    if (query.awardFormId)
+      qb.andWhere('d.award_form_ids @> ARRAY[:form]::uuid[]', { form: query.awardFormId });
+    if (query.overdue || query.dueSoon) qb.andWhere(clockRunning('d'));
     if (query.overdue) qb.andWhere('d.appraisal_due_on < :today', { today });
     if (query.dueSoon) {
       const authority = authorityScope(actor);
@@ -524,29 +527,46 @@ export class DossiersService {
     }
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    // Three independent reads, run side by side on the pool: the per-status
-    // counts of the actor's whole scope (the queue's tabs), the filtered
-    // total, and the page (a many-to-one join cannot multiply rows, so a
-    // plain LIMIT pages correctly).
-    const [counts, total, rows] = await Promise.all([
-      this.scoped(actor)
-        .select('d.status', 'status')
-        .addSelect('count(*)::int', 'n')
-        .groupBy('d.status')
-        .getRawMany<{ status: string; n: number }>(),
+    // The per-status counts of the actor's whole scope (the queue's tabs) come from
+    // the trigger-kept summary; a list filtered by status alone, or not at all,
+    // takes its total from them too. Other filters count their rows.
+    const own = unitScope(actor);
+    const filtered =
+      query.movementId ||
+      query.roundId ||
+      query.unitId ||
+      query.awardFormId ||
+      query.overdue ||
+      query.dueSoon;
+    const [counts, rows, counted] = await Promise.all([
+      this.dataSource.query<{ status: DossierStatus; n: number }[]>(
+        `SELECT status, sum(n)::int AS n FROM dossier_status_counts
+          WHERE authority_id = $1 AND ($2::uuid IS NULL OR unit_id = $2)
+          GROUP BY status HAVING sum(n) > 0`,
+        [authorityScope(actor), own ?? null],
+      ),
       qb
         .clone()
-        .select('count(*)::int', 'n')
-        .getRawOne<{ n: number }>()
-        .then((r) => r?.n ?? 0),
-      qb
-        .clone()
-        .orderBy(SORT_COLUMNS[query.sort], order, 'NULLS LAST')
+        .leftJoin('d.unit', 'u')
+        .addSelect(['u.id', 'u.name', 'u.code'])
+        .orderBy(SORT_COLUMNS[query.sort][0], order, SORT_COLUMNS[query.sort][1])
         .addOrderBy('d.id')
         .limit(query.limit)
         .offset(query.offset)
         .getMany(),
+      filtered
+        ? qb
+            .clone()
+            .select('count(*)::int', 'n')
+            .getRawOne<{ n: number }>()
+            .then((r) => r?.n ?? 0)
+        : undefined,
     ]);
+    const total =
+      counted ??
+      counts
+        .filter((c) => !query.status || c.status === query.status)
+        .reduce((sum, c) => sum + c.n, 0);
     return {
       items: rows.map((d) => ({
         ...d,

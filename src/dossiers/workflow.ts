@@ -28,6 +28,17 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   [DossierStatus.Withdrawn]: 'Đơn vị đã rút',
 };
 
+/** Statuses in which the appraisal clock runs. */
+export const CLOCK_STATUSES = [DossierStatus.Submitted, DossierStatus.UnderAppraisal];
+
+/**
+ * The same as SQL, with the values written out: a partial index on it (overdue and
+ * due-soon lists) is only used when the query states its predicate literally.
+ */
+export function clockRunning(alias?: string): string {
+  return `${alias ? `${alias}.` : ''}status IN (${CLOCK_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+}
+
 export type DossierAction =
   | 'submit'
   | 'withdraw'

@@ -3,7 +3,13 @@ import { api, seedDemo, tokenFor } from '../support/actors';
 import { ManualClock } from '../support/manual-clock';
 import { pdfFonts, pdfPages, pdfQr, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
-import { actors, draftDossier, lookups, uploadPdf } from '../support/workflow-fixtures';
+import {
+  actors,
+  draftDossier,
+  expectDerivedDataKept,
+  lookups,
+  uploadPdf,
+} from '../support/workflow-fixtures';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -356,6 +362,7 @@ describe('award decisions, the register, certificates and verification', () => {
     expect(registers.map((r: { register_number: number }) => r.register_number)).toEqual(
       Array.from({ length: 23 }, (_, i) => i + 1),
     );
+    await expectDerivedDataKept(t);
   });
 });
 

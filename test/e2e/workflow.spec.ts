@@ -8,6 +8,7 @@ import {
   actors,
   attachLetterAndMinutes,
   draftDossier,
+  expectDerivedDataKept,
   lookups,
   uploadPdf,
 } from '../support/workflow-fixtures';
@@ -403,6 +404,21 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       awardFormId: ids.forms.LDTT,
     }).expect(409);
     expect(twice.body.details[0]).toMatchObject({ field: 'personId', code: 'duplicate' });
+    // A nominee added then removed leaves the dossier listed under no form.
+    const added = (
+      await add({
+        kind: 'household',
+        household: 'Hộ ông Đỗ Văn Bình, thôn Đông',
+        awardFormId: ids.forms['GK-HGD'],
+      }).expect(201)
+    ).body;
+    const byForm = async () =>
+      (
+        await as.noivu.get(`/api/dossiers?awardFormId=${ids.forms['GK-HGD']}&limit=100`).expect(200)
+      ).body.items.map((d: { id: string }) => d.id);
+    expect(await byForm()).toContain(second.id);
+    await as.hungdao.delete(`/api/dossiers/${second.id}/nominees/${added.id}`).expect(204);
+    expect(await byForm()).not.toContain(second.id);
     const wrongKind = await add({ kind: 'collective', awardFormId: ids.forms.LDTT }).expect(400);
     expect(wrongKind.body.details[0]).toMatchObject({
       field: 'awardFormId',
@@ -499,5 +515,17 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect((await as.daison.get('/api/dossiers').expect(200)).body.total).toBe(0);
     const bad = await as.noivu.get('/api/dossiers?status=xong').expect(400);
     expect(bad.body.details[0].field).toBe('status');
+    // Status-only lists take their total from the kept counts; it must be the true one.
+    const submitted = (await as.noivu.get('/api/dossiers?status=submitted').expect(200)).body;
+    expect(submitted.total).toBe(
+      Number(
+        (
+          await t.dataSource.query(
+            "SELECT count(*) AS n FROM dossiers d JOIN authorities a ON a.id = d.authority_id WHERE a.code = 'tu-ky' AND d.status = 'submitted'",
+          )
+        )[0].n,
+      ),
+    );
+    await expectDerivedDataKept(t);
   });
 });

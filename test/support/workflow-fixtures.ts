@@ -116,3 +116,25 @@ export async function attachLetterAndMinutes(unit: Api, dossierId: string): Prom
     })
     .expect(201);
 }
+
+/**
+ * What triggers keep for the queue must match a live computation: the counts
+ * per unit and status, and each dossier's award forms.
+ */
+export async function expectDerivedDataKept(t: TestApp): Promise<void> {
+  const live = await t.dataSource.query(
+    'SELECT authority_id, unit_id, status, count(*)::int AS n FROM dossiers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
+  );
+  const kept = await t.dataSource.query(
+    'SELECT authority_id, unit_id, status, sum(n)::int AS n FROM dossier_status_counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3',
+  );
+  expect(live.length).toBeGreaterThan(0);
+  expect(kept).toEqual(live);
+  const forms = await t.dataSource.query(
+    `SELECT d.id, d.award_form_ids AS kept,
+            ARRAY(SELECT DISTINCT n.award_form_id FROM nominees n WHERE n.dossier_id = d.id ORDER BY 1) AS live
+       FROM dossiers d`,
+  );
+  expect(forms.some((f: { live: string[] }) => f.live.length > 0)).toBe(true);
+  for (const f of forms) expect({ id: f.id, forms: f.kept }).toEqual({ id: f.id, forms: f.live });
+}
