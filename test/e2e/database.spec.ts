@@ -24,6 +24,34 @@ describe('database: migrations, drift and per-file isolation', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('reverts every migration, down to an empty schema, and applies them again to the same schema', async () => {
+    const shape = (ds: DataSource) =>
+      ds.query(
+        `SELECT 'column' AS kind, table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable AS what
+           FROM information_schema.columns WHERE table_schema = 'public'
+         UNION ALL SELECT 'index', indexdef FROM pg_indexes WHERE schemaname = 'public'
+         UNION ALL SELECT 'trigger', tgname || ' on ' || tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal
+         UNION ALL SELECT 'function', proname FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+         ORDER BY 1, 2`,
+      );
+    const cycled = await createTestDatabase();
+    const ds = new DataSource(typeormOptions(cycled.url, 1));
+    await ds.initialize();
+    try {
+      for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration();
+      const left = await ds.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+      );
+      expect(left.map((r: { table_name: string }) => r.table_name)).toEqual(['migrations']);
+      await ds.runMigrations();
+      expect(await shape(ds)).toEqual(await shape(t.dataSource));
+    } finally {
+      await ds.destroy();
+      await dropTestDatabase(cycled.name);
+    }
+  });
+
   it('never synchronizes the schema', () => {
     expect(t.dataSource.options.synchronize).toBe(false);
   });
