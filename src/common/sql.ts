@@ -69,7 +69,21 @@ export function assignmentsSql<T extends ObjectLiteral>(
   return columns.map((column, i) => `${column} = ${values[i]}`);
 }
 
-/** An entity from a raw `SELECT *` row, converted as TypeORM's own reads convert it. */
+/**
+ * The entity's columns for a SELECT list. Named rather than `*`: a prepared
+ * statement's result must keep its shape when a later migration adds a column.
+ */
+export function columnsSql<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+): string {
+  return manager.connection
+    .getMetadata(entity)
+    .columns.map((column) => `"${column.databaseName}"`)
+    .join(', ');
+}
+
+/** An entity from a raw row of its columns, converted as TypeORM's own reads convert it. */
 export function hydrate<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,

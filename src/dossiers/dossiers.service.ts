@@ -9,7 +9,7 @@ import { addWorkingDays } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';
-import { hydrate, queryPrepared } from '../common/sql';
+import { columnsSql, hydrate, queryPrepared } from '../common/sql';
 import { Page } from '../common/pagination';
 import { FilesService } from '../files/files.service';
 import { EvidenceFile } from '../files/evidence-file.entity';
@@ -141,7 +141,8 @@ export class DossiersService {
   ): Promise<Dossier> {
     const [row] = await queryPrepared<Record<string, unknown>>(
       manager,
-      'SELECT * FROM dossiers WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3)',
+      `SELECT ${columnsSql(manager, Dossier)} FROM dossiers
+        WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3)`,
       [id, authorityScope(actor), unitScope(actor) ?? null],
     );
     if (!row) throw AppError.notFound('Hồ sơ');
