@@ -5,6 +5,7 @@ import { QueueIndexes1795331034222 } from './1795331034222-QueueIndexes';
 import { Decisions1795331462561 } from './1795331462561-Decisions';
 import { Corrections1795333251399 } from './1795333251399-Corrections';
 import { DossierCounts1795336189598 } from './1795336189598-DossierCounts';
+import { RefreshReuse1795338019341 } from './1795338019341-RefreshReuse';
 import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForms';
 
 /**
@@ -20,4 +21,5 @@ export const migrations: Function[] = [
   Corrections1795333251399,
   DossierCounts1795336189598,
   DossierAwardForms1795336858466,
+  RefreshReuse1795338019341,
 ];

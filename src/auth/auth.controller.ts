@@ -39,10 +39,13 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Lấy accessToken mới bằng refreshToken (refreshToken cũ hết hiệu lực)' })
+  @ApiOperation({
+    summary:
+      'Lấy accessToken mới bằng refreshToken (refreshToken cũ hết hiệu lực; dùng lại refreshToken cũ sẽ kết thúc phiên)',
+  })
   @ApiOkResponse({ type: TokensDto })
-  refresh(@Body() body: RefreshDto): Promise<TokensDto> {
-    return this.auth.refresh(body.refreshToken);
+  refresh(@Body() body: RefreshDto, @Req() req: RequestWithActor): Promise<TokensDto> {
+    return this.auth.refresh(body.refreshToken, typeof req.id === 'string' ? req.id : null);
   }
 
   @Post('logout')

@@ -139,25 +139,48 @@ export class AuthService {
     return this.dataSource.transaction((manager) => this.openSession(manager, user));
   }
 
-  /** Exchanges a refresh token for new tokens; the old refresh token dies. */
-  async refresh(refreshToken: string): Promise<TokensDto> {
+  /**
+   * Exchanges a refresh token for new tokens; the old refresh token dies. An
+   * old token presented again means two holders (a thief and the user): the
+   * session ends for both, and the audit trail says why.
+   */
+  async refresh(refreshToken: string, requestId: string | null = null): Promise<TokensDto> {
+    const presented = sha256(refreshToken);
     const next = randomBytes(32).toString('base64url');
     const [rows]: [{ id: string; user_id: string }[], number] = await this.dataSource.query(
-      `UPDATE sessions s SET refresh_token_hash = $2, last_used_at = now()
+      `UPDATE sessions s SET previous_refresh_token_hash = s.refresh_token_hash,
+                             refresh_token_hash = $2, last_used_at = now()
          FROM users u
         WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.id = s.user_id AND u.active
       RETURNING s.id, s.user_id`,
-      [sha256(refreshToken), sha256(next)],
+      [presented, sha256(next)],
     );
-    if (rows.length !== 1) {
-      throw new AppError(
-        HttpStatus.UNAUTHORIZED,
-        'INVALID_REFRESH_TOKEN',
-        'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    if (rows.length === 1) return this.tokensFor(rows[0].user_id, rows[0].id, next);
+    const reused = await this.dataSource.transaction(async (manager) => {
+      const [ended]: [{ id: string; user_id: string }[], number] = await manager.query(
+        `UPDATE sessions SET revoked_at = now()
+          WHERE previous_refresh_token_hash = $1 AND revoked_at IS NULL
+        RETURNING id, user_id`,
+        [presented],
       );
-    }
-    return this.tokensFor(rows[0].user_id, rows[0].id, next);
+      if (!ended.length) return false;
+      const user = await manager.findOneByOrFail(User, { id: ended[0].user_id });
+      await this.audit.record(
+        manager,
+        { ...user, userId: user.id, requestId },
+        'auth.refresh_reused',
+        { type: 'session', id: ended[0].id },
+      );
+      return true;
+    });
+    throw new AppError(
+      HttpStatus.UNAUTHORIZED,
+      'INVALID_REFRESH_TOKEN',
+      reused
+        ? 'Mã làm mới này đã được dùng trước đó, có thể đã bị lộ; phiên đăng nhập đã được kết thúc để bảo vệ tài khoản. Vui lòng đăng nhập lại.'
+        : 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    );
   }
 
   /** Resolves a bearer token to the acting user, or null when it is not valid now. */

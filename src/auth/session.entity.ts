@@ -20,6 +20,14 @@ export class Session {
   @Column({ length: 64 })
   refreshTokenHash!: string;
 
+  /**
+   * SHA-256 of the refresh token this one replaced. Presented again, it was
+   * stolen or replayed: the session ends.
+   */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  previousRefreshTokenHash!: string | null;
+
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;
 

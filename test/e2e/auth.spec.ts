@@ -125,7 +125,7 @@ describe('authentication', () => {
       .expect(401);
   });
 
-  it('rotates refresh tokens: each works once', async () => {
+  it('rotates refresh tokens: each works once, and a replayed one ends the session', async () => {
     const first = (await login(t, 'chutich', DEMO_PASSWORD).expect(200)).body;
     const second = (
       await request(t.http)
@@ -134,10 +134,27 @@ describe('authentication', () => {
         .expect(200)
     ).body;
     await api(t, second.accessToken).get('/api/auth/me').expect(200);
-    await request(t.http)
+    // The old token again: someone else holds a copy. Neither holder keeps the session.
+    const replay = await request(t.http)
       .post('/api/auth/refresh')
       .send({ refreshToken: first.refreshToken })
       .expect(401);
+    expect(replay.body.message).toContain('đã được dùng trước đó');
+    await api(t, second.accessToken).get('/api/auth/me').expect(401);
+    await request(t.http)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: second.refreshToken })
+      .expect(401);
+    const [audit] = await t.dataSource.query(
+      "SELECT actor_username FROM audit_records WHERE action = 'auth.refresh_reused'",
+    );
+    expect(audit).toEqual({ actor_username: 'chutich' });
+    // An unknown token is only told to sign in again.
+    const unknown = await request(t.http)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: 'khong-phai-ma-that-0123456789abcdef' })
+      .expect(401);
+    expect(unknown.body.message).toBe('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
   });
 
   it('changes a password: wrong current password is refused, other sessions end', async () => {
