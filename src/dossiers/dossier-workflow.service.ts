@@ -24,7 +24,7 @@ import {
 } from './dossier.entity';
 import { DossiersService, missingForSubmit } from './dossiers.service';
 import {
-  actionsFor,
+  nextActions,
   CLOCK_STATUSES,
   clockRunning,
   DOSSIER_STATUS_LABELS,
@@ -113,7 +113,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       status: dossier.status,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       version: dossier.version,
-      allowedActions: actionsFor(dossier.status, actor.role).filter((a) => a !== 'decide'),
+      allowedActions: nextActions(dossier.status, actor.role),
     });
   }
 
@@ -170,7 +170,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     return {
       ...next,
       statusLabel: DOSSIER_STATUS_LABELS[next.status],
-      allowedActions: actionsFor(next.status, actor.role).filter((a) => a !== 'decide'),
+      allowedActions: nextActions(next.status, actor.role),
     };
   }
 

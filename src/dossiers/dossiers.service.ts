@@ -36,7 +36,7 @@ import {
   DossierQueryDto,
 } from './dossiers.dto';
 import {
-  actionsFor,
+  nextActions,
   CLOCK_STATUSES,
   clockRunning,
   DOSSIER_STATUS_LABELS,
@@ -177,7 +177,7 @@ export class DossiersService {
         [],
         {
           status: dossier.status,
-          allowedActions: actionsFor(dossier.status, actor.role),
+          allowedActions: nextActions(dossier.status, actor.role),
         },
       );
     }
@@ -572,6 +572,8 @@ export class DossiersService {
       items: rows.map((d) => ({
         ...d,
         statusLabel: DOSSIER_STATUS_LABELS[d.status],
+        // What this user may do next, so a list can offer it without opening each dossier.
+        allowedActions: nextActions(d.status, actor.role),
         overdue:
           CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
       })),
@@ -608,7 +610,7 @@ export class DossiersService {
       ...dossier,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       unit: unit && { id: unit.id, code: unit.code, name: unit.name },
-      allowedActions: actionsFor(dossier.status, actor.role).filter((a) => a !== 'decide'),
+      allowedActions: nextActions(dossier.status, actor.role),
       overdue:
         CLOCK_STATUSES.includes(dossier.status) &&
         !!dossier.appraisalDueOn &&
@@ -657,7 +659,7 @@ export class DossiersService {
       if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
         throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
           status: dossier.status,
-          allowedActions: actionsFor(dossier.status, actor.role),
+          allowedActions: nextActions(dossier.status, actor.role),
         });
       }
       const nominee = await manager.findOne(Nominee, {

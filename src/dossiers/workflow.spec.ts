@@ -1,5 +1,12 @@
 import { Role } from '../auth/roles';
-import { actionsFor, DossierStatus, Transition, validateWorkflow, WORKFLOW } from './workflow';
+import {
+  actionsFor,
+  DossierStatus,
+  nextActions,
+  Transition,
+  validateWorkflow,
+  WORKFLOW,
+} from './workflow';
 
 describe('dossier workflow map', () => {
   it('is valid', () => {
@@ -25,6 +32,8 @@ describe('dossier workflow map', () => {
       'appraise',
     ]);
     expect(actionsFor(DossierStatus.AwaitingDecision, Role.Chairman)).toEqual(['refuse', 'decide']);
+    // `decide` is taken by issuing a decision, not offered on the dossier.
+    expect(nextActions(DossierStatus.AwaitingDecision, Role.Chairman)).toEqual(['refuse']);
     expect(actionsFor(DossierStatus.Decided, Role.Chairman)).toEqual([]);
   });
 });

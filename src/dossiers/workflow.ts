@@ -212,3 +212,11 @@ export function actionsFor(status: DossierStatus, role: Role): DossierAction[] {
     (a) => WORKFLOW[a].from.includes(status) && WORKFLOW[a].roles.includes(role),
   );
 }
+
+/**
+ * What a user in `role` may do next from `status`, as offered on the dossier:
+ * `decide` is left out, as it is taken by issuing an award decision.
+ */
+export function nextActions(status: DossierStatus, role: Role): DossierAction[] {
+  return actionsFor(status, role).filter((a) => a !== 'decide');
+}

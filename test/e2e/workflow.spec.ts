@@ -504,6 +504,9 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       queue.items.every((d: { unit: { name: string } }) => d.unit.name === 'UBND xã Hưng Đạo'),
     ).toBe(true);
     expect(queue.counts).toMatchObject({ awaiting_decision: 1 });
+    const submitted = (await as.noivu.get('/api/dossiers?status=submitted&limit=1').expect(200))
+      .body.items[0];
+    expect(submitted.allowedActions).toEqual(['take']);
     const all = (await as.noivu.get('/api/dossiers?limit=100').expect(200)).body;
     const total = Object.values(all.counts as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(total).toBe(all.total);
@@ -516,8 +519,8 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     const bad = await as.noivu.get('/api/dossiers?status=xong').expect(400);
     expect(bad.body.details[0].field).toBe('status');
     // Status-only lists take their total from the kept counts; it must be the true one.
-    const submitted = (await as.noivu.get('/api/dossiers?status=submitted').expect(200)).body;
-    expect(submitted.total).toBe(
+    const submittedList = (await as.noivu.get('/api/dossiers?status=submitted').expect(200)).body;
+    expect(submittedList.total).toBe(
       Number(
         (
           await t.dataSource.query(
