@@ -328,7 +328,15 @@ export class DecisionsService {
       const firstRegister = await this.next(manager, authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);
-      const dossiers = await manager.findBy(Dossier, { id: In(dossierIds) });
+      // In the order of the status-count rows their moves update (see the DossierCounts
+      // migration), so that two decisions issued at once do not deadlock on them.
+      const dossiers = await manager
+        .getRepository(Dossier)
+        .createQueryBuilder('d')
+        .where('d.id IN (:...ids)', { ids: dossierIds })
+        .orderBy('d.unit_id')
+        .addOrderBy('dossier_count_shard(d.id)')
+        .getMany();
       const movements = await manager.findBy(Movement, {
         id: In(
           dossiers
