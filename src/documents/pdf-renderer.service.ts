@@ -30,6 +30,22 @@ export function findChromium(configured?: string): string | null {
  * on first use: the last resort, so a fresh machine prints without installing
  * a browser. Launched with our flags, not the package's serverless defaults.
  */
+/** A whole document as its head (up to </head>) and its <body> element. */
+export function splitDocument(html: string): { head: string; body: string } {
+  const end = html.indexOf('</head>');
+  const start = html.indexOf('<body', end);
+  const close = html.lastIndexOf('</body>');
+  if (end < 0 || start < 0 || close < start) return { head: html, body: '' };
+  return { head: html.slice(0, end), body: html.slice(start, close + '</body>'.length) };
+}
+
+/** Runs in the page (source text: this project has no DOM types): swaps in a new body, then waits until its images are decoded. */
+const REPLACE_BODY = `(body) => {
+  const parsed = new DOMParser().parseFromString('<!doctype html><html>' + body + '</html>', 'text/html');
+  document.body.replaceWith(document.adoptNode(parsed.body));
+  return Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined)));
+}`;
+
 async function bundledChromium(): Promise<string | null> {
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
@@ -57,6 +73,8 @@ export class PdfRenderer implements OnApplicationShutdown {
   private browser: Promise<Browser> | null = null;
   private closing = false;
   private readonly idle: Page[] = [];
+  /** The <head> each pooled page last loaded. */
+  private readonly heads = new WeakMap<Page, string>();
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -163,7 +181,16 @@ export class PdfRenderer implements OnApplicationShutdown {
     try {
       page = await this.page(executablePath);
       const work = (async (p: Page) => {
-        await p.setContent(html, { waitUntil: 'load' });
+        const { head, body } = splitDocument(html);
+        if (this.heads.get(p) === head) {
+          // The page already has this head (styles and the inlined fonts, most of the
+          // document's size): replace the body only, and wait for its images.
+          await p.evaluate(`(${REPLACE_BODY})(${JSON.stringify(body)})`);
+        } else {
+          this.heads.delete(p);
+          await p.setContent(html, { waitUntil: 'load' });
+          this.heads.set(p, head);
+        }
         await p.evaluate('document.fonts.ready.then(() => true)');
         return p.pdf({
           printBackground: true,

@@ -214,6 +214,22 @@ describe('award decisions, the register, certificates and verification', () => {
     expect(itemOf['Nguyễn Thị Hường'].register.snapshot.verifyUrl).toMatch(
       /^https:\/\/thidua\.tuky\.example\/verify\/[A-Za-z0-9_-]{32}$/,
     );
+    // The next certificate reuses the warm page with only its body swapped: nothing of
+    // the previous one may remain, and its own QR code must be the one printed.
+    const others = Object.keys(itemOf).filter((name) => name !== 'Nguyễn Thị Hường');
+    for (const name of others) {
+      const next = await as.noivu
+        .get(`/api/decisions/${decisionId}/certificates/${itemOf[name].id}`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const nextText = pdfText(next.body).replace(/\s+/g, ' ');
+      expect(nextText).toContain(name);
+      expect(nextText).not.toContain('Nguyễn Thị Hường');
+      expect(pdfPages(next.body)).toBe(1);
+      expect(pdfQr(next.body)).toBe(itemOf[name].register.snapshot.verifyUrl);
+      expect(pdfFonts(next.body).every((f) => f.embedded && /Tinos/.test(f.name))).toBe(true);
+    }
 
     const blank = await as.noivu
       .get(`/api/decisions/${decisionId}/certificates?variant=blank`)
