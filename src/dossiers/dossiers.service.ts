@@ -506,6 +506,7 @@ export class DossiersService {
     // The filters alone: the count must not carry the page's join, which keeps
     // PostgreSQL from answering it from an index only.
     const qb = this.scoped(actor);
+    const scopeOnly = qb.expressionMap.wheres.length;
     if (query.movementId)
       qb.andWhere('d.movement_id = :movementId', { movementId: query.movementId });
     if (query.roundId) qb.andWhere('d.round_id = :roundId', { roundId: query.roundId });
@@ -526,19 +527,13 @@ export class DossiersService {
         soon: addWorkingDays(today, days, holidays),
       });
     }
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const order = query.order === 'desc' ? 'DESC' : 'ASC';
     // The per-status counts of the actor's whole scope (the queue's tabs) come from
     // the trigger-kept summary; a list filtered by status alone, or not at all,
-    // takes its total from them too. Other filters count their rows.
+    // takes its total from them too. Any other filter counts its rows.
+    const filtered = qb.expressionMap.wheres.length > scopeOnly;
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
     const own = unitScope(actor);
-    const filtered =
-      query.movementId ||
-      query.roundId ||
-      query.unitId ||
-      query.awardFormId ||
-      query.overdue ||
-      query.dueSoon;
     const [counts, rows, counted] = await Promise.all([
       this.dataSource.query<{ status: DossierStatus; n: number }[]>(
         `SELECT status, sum(n)::int AS n FROM dossier_status_counts

@@ -504,6 +504,14 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       queue.items.every((d: { unit: { name: string } }) => d.unit.name === 'UBND xã Hưng Đạo'),
     ).toBe(true);
     expect(queue.counts).toMatchObject({ awaiting_decision: 1 });
+    // Any other filter counts its own rows.
+    const [{ n: withForm }] = await t.dataSource.query(
+      'SELECT count(DISTINCT dossier_id)::int AS n FROM nominees WHERE award_form_id = $1',
+      [ids.forms.CSTDCS],
+    );
+    expect(queue.total).toBe(withForm);
+    const inScope = Object.values(queue.counts as Record<string, number>).reduce((a, b) => a + b);
+    expect(queue.total).toBeLessThan(inScope);
     const submitted = (await as.noivu.get('/api/dossiers?status=submitted&limit=1').expect(200))
       .body.items[0];
     expect(submitted.allowedActions).toEqual(['take']);
