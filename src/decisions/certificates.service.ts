@@ -168,13 +168,20 @@ export class CertificatesService {
   ): Promise<Buffer> {
     if (entries.length <= CHUNK)
       return this.renderer.render(await this.pages(entries, variant, layout), { landscape: true });
+    // Two chunks at a time, one per pooled page, so the browser renders one while
+    // the other's HTML (QR codes) is built; merged in order afterwards.
+    const parts: Buffer[] = [];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i * CHUNK < entries.length; i = next++) {
+        const html = await this.pages(entries.slice(i * CHUNK, (i + 1) * CHUNK), variant, layout);
+        parts[i] = await this.renderer.render(html, { landscape: true });
+      }
+    };
+    await Promise.all([worker(), worker()]);
     const merged = await PDFDocument.create();
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const part = await PDFDocument.load(
-        await this.renderer.render(await this.pages(entries.slice(i, i + CHUNK), variant, layout), {
-          landscape: true,
-        }),
-      );
+    for (const bytes of parts) {
+      const part = await PDFDocument.load(bytes);
       for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
     }
     return Buffer.from(await merged.save());
