@@ -134,34 +134,40 @@ export class DossiersService {
   }
 
   /** One dossier the actor may see; a plain point read, as every workflow step starts with it. */
-  async require(
+  require(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
+    return this.one(actor, id, manager, `SELECT ${columnsSql(manager, Dossier)} FROM dossiers`, '');
+  }
+
+  /**
+   * The dossier, locked for a change to its contents, with its version bumped,
+   * in one statement: a workflow transition that read the old contents then
+   * fails its conditional update instead of acting on what is no longer there.
+   */
+  private lockForChange(actor: Actor, id: string, manager: EntityManager) {
+    return this.one(
+      actor,
+      id,
+      manager,
+      'UPDATE dossiers SET version = version + 1',
+      `RETURNING ${columnsSql(manager, Dossier)}`,
+    );
+  }
+
+  /** `head WHERE <the dossier, in the actor's scope> tail`, as a prepared statement. */
+  private async one(
     actor: Actor,
     id: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
+    head: string,
+    tail: string,
   ): Promise<Dossier> {
     const [row] = await queryPrepared<Record<string, unknown>>(
       manager,
-      `SELECT ${columnsSql(manager, Dossier)} FROM dossiers
-        WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3)`,
+      `${head} WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3) ${tail}`,
       [id, authorityScope(actor), unitScope(actor) ?? null],
     );
     if (!row) throw AppError.notFound('Hồ sơ');
     return hydrate(manager, Dossier, row);
-  }
-
-  /**
-   * The dossier, locked for a change to its contents, with its version bumped:
-   * a workflow transition that read the old contents then fails its
-   * conditional update instead of acting on what is no longer there.
-   */
-  private async lockForChange(actor: Actor, id: string, manager: EntityManager): Promise<Dossier> {
-    const dossier = await this.scoped(actor, manager)
-      .andWhere('d.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!dossier) throw AppError.notFound('Hồ sơ');
-    await manager.increment(Dossier, { id }, 'version', 1);
-    return { ...dossier, version: dossier.version + 1 };
   }
 
   /** The dossier, locked, in a status where the unit may still edit it. */
