@@ -40,10 +40,8 @@ export class UsersService {
     return pageOf(qb.orderBy('u.username', query.order === 'desc' ? 'DESC' : 'ASC'), query);
   }
 
-  async get(actor: Actor, id: string): Promise<User> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .findOneBy({ id, authorityId: authorityScope(actor) });
+  async get(actor: Actor, id: string, manager = this.dataSource.manager): Promise<User> {
+    const user = await manager.findOneBy(User, { id, authorityId: authorityScope(actor) });
     if (!user) throw AppError.notFound('Người dùng');
     return user;
   }
@@ -93,7 +91,8 @@ export class UsersService {
         { type: 'user', id: user.id },
         diff(null, user, ['username', ...EDITABLE]),
       );
-      return this.get(actor, user.id);
+      // Read back inside the transaction: outside it the row does not exist yet.
+      return this.get(actor, user.id, manager);
     });
   }
 
