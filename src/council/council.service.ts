@@ -12,6 +12,7 @@ import {
   NomineeOutcome,
   VoteOutcome,
 } from '../dossiers/dossier.entity';
+import { needsVote } from '../dossiers/step-conditions';
 import { DossierStatus } from '../dossiers/workflow';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
@@ -22,15 +23,6 @@ import {
   MinuteLine,
   VoteChoice,
 } from './council.entity';
-
-/** A nominee the council must vote on: proposed, with a form that needs a vote not yet held. */
-export function needsVote(nominee: Nominee & { awardForm?: AwardForm }): boolean {
-  return (
-    nominee.appraisal === AppraisalResult.Proposed &&
-    !!nominee.awardForm?.voteRequired &&
-    nominee.voteOutcome === null
-  );
-}
 
 /** The tally of one nominee under its form's rule (quorum and approval shares, reached or exceeded). */
 export function tally(

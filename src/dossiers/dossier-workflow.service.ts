@@ -12,7 +12,7 @@ import { formatVietnameseDate } from '../common/dates';
 import { assignmentsSql, insertRowSql, queryPrepared, SqlParams } from '../common/sql';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { CouncilService, needsVote } from '../council/council.service';
+import { CouncilService } from '../council/council.service';
 import { Audience, NotificationsService } from '../notifications/notifications.service';
 import {
   AppraisalResult,
@@ -23,8 +23,8 @@ import {
   VoteOutcome,
 } from './dossier.entity';
 import { DossiersService, missingForSubmit } from './dossiers.service';
+import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';
 import {
-  nextActions,
   CLOCK_STATUSES,
   clockRunning,
   DOSSIER_STATUS_LABELS,
@@ -62,16 +62,6 @@ interface Guarded {
   writes?: (manager: EntityManager) => Promise<unknown>;
 }
 
-/** Nominees that the chairman decides: proposed, decided here, vote passed where one is needed. */
-function decidableHere(n: Nominee): boolean {
-  return (
-    n.appraisal === AppraisalResult.Proposed &&
-    n.outcome === NomineeOutcome.Pending &&
-    n.awardForm?.decidedBy === DecidedBy.ThisAuthority &&
-    (!n.awardForm.voteRequired || n.voteOutcome === VoteOutcome.Passed)
-  );
-}
-
 @Injectable()
 export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('DossierWorkflow');
@@ -103,17 +93,18 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     if (this.timer) clearInterval(this.timer);
   }
 
-  private conflict(
+  /** 409 with the dossier's current state and what the actor may do from it. */
+  private async conflict(
     dossier: Dossier,
     actor: Actor,
     message: string,
     details: FieldDetail[] = [],
-  ): AppError {
+  ): Promise<AppError> {
     return AppError.conflict(message, details, {
       status: dossier.status,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       version: dossier.version,
-      allowedActions: nextActions(dossier.status, actor.role),
+      allowedActions: await this.dossiers.offered(actor, dossier),
     });
   }
 
@@ -139,16 +130,19 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     const dossier = await this.dossiers.require(actor, dossierId, reader);
     if (!step.roles.includes(actor.role)) throw AppError.forbidden();
     if (!step.from.includes(dossier.status)) {
-      throw this.conflict(
+      throw await this.conflict(
         dossier,
         actor,
         `Không thể "${step.label}": hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}".`,
       );
     }
     if (input.version !== undefined && input.version !== dossier.version) {
-      throw this.conflict(dossier, actor, 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại.', [
-        { field: 'version', code: 'stale', message: 'Phiên bản đã cũ.' },
-      ]);
+      throw await this.conflict(
+        dossier,
+        actor,
+        'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại.',
+        [{ field: 'version', code: 'stale', message: 'Phiên bản đã cũ.' }],
+      );
     }
     const comment = input.comment?.trim() ?? '';
     if (step.commentRequired && comment.length < 3) {
@@ -170,7 +164,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     return {
       ...next,
       statusLabel: DOSSIER_STATUS_LABELS[next.status],
-      allowedActions: nextActions(next.status, actor.role),
+      allowedActions: await this.dossiers.offered(actor, next, reader),
     };
   }
 
@@ -253,7 +247,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     );
     if (!row?.moved_version) {
       const now = { ...dossier, status: row?.status ?? dossier.status, version: row?.version ?? 0 };
-      throw this.conflict(now, actor, 'Hồ sơ vừa được người khác xử lý. Vui lòng tải lại.');
+      throw await this.conflict(now, actor, 'Hồ sơ vừa được người khác xử lý. Vui lòng tải lại.');
     }
     return { ...next, version: row.moved_version, updatedAt: row.updated_at! };
   }
@@ -274,6 +268,9 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     const nominees = () =>
       reader.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
     const stopClock: Effects = { clockStartedOn: null };
+    const all = STEP_CONDITIONS[action] || action === 'appraise' ? await nominees() : [];
+    const blocked = blockedBecause(action, all);
+    if (blocked) throw await this.conflict(dossier, actor, blocked);
     switch (action) {
       case 'submit':
       case 'resubmit': {
@@ -332,7 +329,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
             m.update(Nominee, { dossierId: dossier.id }, { outcome: NomineeOutcome.Refused }),
         };
       case 'appraise': {
-        const all = await nominees();
         const results = input.results ?? [];
         const details: FieldDetail[] = [];
         const byId = new Map(results.map((r) => [r.nomineeId, r]));
@@ -388,24 +384,12 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           },
         };
       }
-      case 'send_to_council': {
-        if (!(await nominees()).some(needsVote))
-          throw this.conflict(dossier, actor, 'Không có đối tượng nào cần Hội đồng bỏ phiếu.');
+      case 'send_to_council':
         return { effects: {}, writes: (m) => this.council.open(m, dossier) };
-      }
       case 'close_vote':
         return { effects: {}, writes: (m) => this.council.close(m, actor, dossier) };
       case 'send_to_chairman': {
-        const all = await nominees();
-        if (all.some(needsVote))
-          throw this.conflict(
-            dossier,
-            actor,
-            'Còn đối tượng cần Hội đồng bỏ phiếu trước khi trình Chủ tịch.',
-          );
-        const ready = all.filter(decidableHere);
-        if (!ready.length)
-          throw this.conflict(dossier, actor, 'Không có đối tượng nào để Chủ tịch quyết định.');
+        const ready = all.filter(decidableHere) as Nominee[];
         return {
           effects: {},
           writes: (m) =>
@@ -415,18 +399,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
               { outcome: NomineeOutcome.AwaitingDecision },
             ),
         };
-      }
-      case 'close_forwarded': {
-        const all = await nominees();
-        const open = all.filter((n) => n.outcome === NomineeOutcome.Pending);
-        if (open.length || !all.some((n) => n.outcome === NomineeOutcome.Forwarded)) {
-          throw this.conflict(
-            dossier,
-            actor,
-            `Còn đối tượng chưa xử lý: ${open.map((n) => n.displayName).join(', ') || 'không có đối tượng nào đã trình cấp trên'}.`,
-          );
-        }
-        return { effects: {} };
       }
       case 'refuse':
         return {
@@ -438,20 +410,10 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
               { outcome: NomineeOutcome.Refused },
             ),
         };
-      case 'decide': {
-        // Taken by issuing an award decision, once no nominee waits any more.
-        const waiting = (await nominees()).filter(
-          (n) => n.outcome === NomineeOutcome.AwaitingDecision,
-        );
-        if (waiting.length) {
-          throw this.conflict(
-            dossier,
-            actor,
-            `Còn đối tượng chờ quyết định: ${waiting.map((n) => n.displayName).join(', ')}.`,
-          );
-        }
+      case 'close_forwarded':
+      case 'close_refused':
+      case 'decide':
         return { effects: {} };
-      }
     }
   }
 

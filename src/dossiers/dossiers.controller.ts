@@ -209,6 +209,14 @@ export class DossiersController {
     return this.workflow.transition(actor, id, 'close_forwarded', dto);
   }
 
+  @Post(':id/close-refused')
+  @Step('close_refused')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Kết thúc hồ sơ khi không đối tượng nào được khen thưởng' })
+  closeRefused(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'close_refused', dto);
+  }
+
   @Post(':id/refuse')
   @Step('refuse')
   @HttpCode(200)

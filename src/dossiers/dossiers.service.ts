@@ -35,11 +35,12 @@ import {
   CreateDossierDto,
   DossierQueryDto,
 } from './dossiers.dto';
+import { hasConditionalSteps, NomineeState, offeredActions, toForward } from './step-conditions';
 import {
-  nextActions,
   CLOCK_STATUSES,
   clockRunning,
   DOSSIER_STATUS_LABELS,
+  DossierAction,
   DossierStatus,
   TERMINAL_STATUSES,
 } from './workflow';
@@ -138,6 +139,38 @@ export class DossiersService {
     return this.one(actor, id, manager, `SELECT ${columnsSql(manager, Dossier)} FROM dossiers`, '');
   }
 
+  /** The nominees of some dossiers as the step conditions read them, in one query. */
+  async nomineeStates(
+    dossierIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, (NomineeState & { dossierId: string })[]>> {
+    const byDossier = new Map(
+      dossierIds.map((id) => [id, [] as (NomineeState & { dossierId: string })[]]),
+    );
+    if (!dossierIds.length) return byDossier;
+    const rows = await manager.find(Nominee, {
+      where: { dossierId: In(dossierIds) },
+      relations: { awardForm: true },
+    });
+    for (const n of rows) byDossier.get(n.dossierId)?.push(n);
+    return byDossier;
+  }
+
+  /**
+   * What the actor may do next on a dossier: the map's steps whose condition on
+   * the nominees holds (read only for the statuses that have such steps).
+   */
+  async offered(
+    actor: Actor,
+    dossier: Pick<Dossier, 'id' | 'status'>,
+    manager: EntityManager = this.dataSource.manager,
+    nominees?: NomineeState[],
+  ): Promise<DossierAction[]> {
+    if (!nominees && hasConditionalSteps(dossier.status, actor.role))
+      nominees = (await this.nomineeStates([dossier.id], manager)).get(dossier.id);
+    return offeredActions(dossier.status, actor.role, nominees ?? []);
+  }
+
   /**
    * The dossier, locked for a change to its contents, with its version bumped,
    * in one statement: a workflow transition that read the old contents then
@@ -183,7 +216,7 @@ export class DossiersService {
         [],
         {
           status: dossier.status,
-          allowedActions: nextActions(dossier.status, actor.role),
+          allowedActions: await this.offered(actor, dossier, manager),
         },
       );
     }
@@ -569,12 +602,16 @@ export class DossiersService {
       counts
         .filter((c) => !query.status || c.status === query.status)
         .reduce((sum, c) => sum + c.n, 0);
+    // What this user may do next, so a list can offer it without opening each dossier;
+    // the nominees are read (one query for the page) only where a step depends on them.
+    const states = await this.nomineeStates(
+      rows.filter((d) => hasConditionalSteps(d.status, actor.role)).map((d) => d.id),
+    );
     return {
       items: rows.map((d) => ({
         ...d,
         statusLabel: DOSSIER_STATUS_LABELS[d.status],
-        // What this user may do next, so a list can offer it without opening each dossier.
-        allowedActions: nextActions(d.status, actor.role),
+        allowedActions: offeredActions(d.status, actor.role, states.get(d.id) ?? []),
         overdue:
           CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
       })),
@@ -611,7 +648,7 @@ export class DossiersService {
       ...dossier,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       unit: unit && { id: unit.id, code: unit.code, name: unit.name },
-      allowedActions: nextActions(dossier.status, actor.role),
+      allowedActions: await this.offered(actor, dossier, manager, nominees),
       overdue:
         CLOCK_STATUSES.includes(dossier.status) &&
         !!dossier.appraisalDueOn &&
@@ -660,7 +697,7 @@ export class DossiersService {
       if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
         throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
           status: dossier.status,
-          allowedActions: nextActions(dossier.status, actor.role),
+          allowedActions: await this.offered(actor, dossier, manager),
         });
       }
       const nominee = await manager.findOne(Nominee, {
@@ -668,12 +705,7 @@ export class DossiersService {
         relations: { awardForm: true },
       });
       if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
-      const ready =
-        nominee.awardForm!.decidedBy === DecidedBy.HigherLevel &&
-        nominee.appraisal === AppraisalResult.Proposed &&
-        nominee.outcome === NomineeOutcome.Pending &&
-        (!nominee.awardForm!.voteRequired || nominee.voteOutcome === 'passed');
-      if (!ready)
+      if (!toForward(nominee))
         throw AppError.conflict(
           `${nominee.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
         );

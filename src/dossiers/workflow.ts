@@ -51,6 +51,7 @@ export type DossierAction =
   | 'close_vote'
   | 'send_to_chairman'
   | 'close_forwarded'
+  | 'close_refused'
   | 'refuse'
   | 'decide';
 
@@ -68,9 +69,9 @@ const S = DossierStatus;
 
 /**
  * The approval workflow, declared once. Every status change of a dossier goes
- * through DossierWorkflowService.transition, which reads this map; the guards
- * that need data (documents complete, results per nominee, votes closed) are
- * checked there. `decide` is taken by issuing an award decision.
+ * through DossierWorkflowService.transition, which reads this map; the
+ * conditions on the nominees of a step are declared beside it in
+ * step-conditions.ts. `decide` is taken by issuing an award decision.
  */
 export const WORKFLOW: Readonly<Record<DossierAction, Transition>> = {
   submit: {
@@ -150,6 +151,13 @@ export const WORKFLOW: Readonly<Record<DossierAction, Transition>> = {
     label: 'Kết thúc: đã trình cấp trên',
     commentRequired: false,
   },
+  close_refused: {
+    from: [S.Appraised],
+    to: S.Refused,
+    roles: [Role.HomeAffairs],
+    label: 'Kết thúc: không đối tượng nào được khen thưởng',
+    commentRequired: false,
+  },
   refuse: {
     from: [S.AwaitingDecision],
     to: S.Refused,
@@ -211,12 +219,4 @@ export function actionsFor(status: DossierStatus, role: Role): DossierAction[] {
   return (Object.keys(WORKFLOW) as DossierAction[]).filter(
     (a) => WORKFLOW[a].from.includes(status) && WORKFLOW[a].roles.includes(role),
   );
-}
-
-/**
- * What a user in `role` may do next from `status`, as offered on the dossier:
- * `decide` is left out, as it is taken by issuing an award decision.
- */
-export function nextActions(status: DossierStatus, role: Role): DossierAction[] {
-  return actionsFor(status, role).filter((a) => a !== 'decide');
 }
