@@ -6,7 +6,6 @@ import { Role } from '../auth/roles';
 import { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import {
-  AppraisalResult,
   Dossier,
   Nominee,
   NomineeOutcome,

@@ -4,7 +4,6 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { Authority } from '../authorities/authority.entity';
-import { DecidedBy } from '../awards/award-form.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
 import { Clock } from '../common/clock';
@@ -20,7 +19,6 @@ import {
   DossierEvent,
   Nominee,
   NomineeOutcome,
-  VoteOutcome,
 } from './dossier.entity';
 import { DossiersService, missingForSubmit } from './dossiers.service';
 import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';

@@ -19,7 +19,6 @@ import { Person } from '../people/person.entity';
 import { EvaluationResult, IndicatorReport } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
 import {
-  AppraisalResult,
   DOCUMENT_KIND_LABELS,
   DocumentKind,
   Dossier,
