@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
 
 export class AuditQueryDto extends PageQueryDto {

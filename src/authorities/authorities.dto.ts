@@ -5,13 +5,13 @@ import {
   IsNumber,
   Max,
   IsInt,
-  IsOptional,
   IsString,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { AUTHORITY_LEVELS } from './authority.entity';
 
 export class SigningTitlesDto {

@@ -7,13 +7,13 @@ import {
   IsEnum,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { IsCode } from '../common/validation/is-code';
 import { IsDateOnly } from '../common/validation/is-date-only';
 import { CommendationKind, DecidedBy, Procedure, RecipientKind } from './award-form.entity';
@@ -70,6 +70,7 @@ export class CreateAwardFormDto {
 
 export class UpdateAwardFormDto extends PartialType(
   OmitType(CreateAwardFormDto, ['code', 'decidedBy'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from './validation/optional';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { escapeLike, foldForSearch } from './text/fold';
 

@@ -5,12 +5,7 @@ import { Actor, authorityScope } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
-import {
-  Dossier,
-  Nominee,
-  NomineeOutcome,
-  VoteOutcome,
-} from '../dossiers/dossier.entity';
+import { Dossier, Nominee, NomineeOutcome, VoteOutcome } from '../dossiers/dossier.entity';
 import { needsVote } from '../dossiers/step-conditions';
 import { DossierStatus } from '../dossiers/workflow';
 import { Person } from '../people/person.entity';

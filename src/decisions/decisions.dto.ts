@@ -4,12 +4,12 @@ import {
   ArrayMinSize,
   IsArray,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
 import { DecisionStatus } from './decision.entity';
 

@@ -13,13 +13,7 @@ import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { CouncilService } from '../council/council.service';
 import { Audience, NotificationsService } from '../notifications/notifications.service';
-import {
-  AppraisalResult,
-  Dossier,
-  DossierEvent,
-  Nominee,
-  NomineeOutcome,
-} from './dossier.entity';
+import { AppraisalResult, Dossier, DossierEvent, Nominee, NomineeOutcome } from './dossier.entity';
 import { DossiersService, missingForSubmit } from './dossiers.service';
 import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';
 import {

@@ -8,7 +8,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { CommendationKind, RecipientKind } from '../awards/award-form.entity';
 import { PageQueryDto } from '../common/pagination';
 import { IsDateOnly } from '../common/validation/is-date-only';

@@ -8,7 +8,6 @@ import {
   IsEnum,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
 import { IsCode } from '../common/validation/is-code';
 import { IsDateOnly } from '../common/validation/is-date-only';
@@ -66,7 +66,9 @@ export class CreateMovementDto {
   registrationDeadline!: string;
 }
 
-export class UpdateMovementDto extends PartialType(CreateMovementDto) {
+export class UpdateMovementDto extends PartialType(CreateMovementDto, {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì trả 409' })
   @IsOptional()
   @IsInt()

@@ -1,7 +1,7 @@
 import { IsBooleanQuery } from '../common/validation/is-boolean-query';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { Roles } from '../auth/access.decorators';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ALL_ROLES } from '../auth/roles';

@@ -3,7 +3,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -11,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { SearchQueryDto } from '../common/pagination';
 import { Gender } from './person.entity';
 
@@ -34,7 +34,7 @@ export class CreatePersonDto {
   unitId!: string;
 }
 
-export class UpdatePersonDto extends PartialType(CreatePersonDto) {
+export class UpdatePersonDto extends PartialType(CreatePersonDto, { skipNullProperties: false }) {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 

@@ -5,13 +5,13 @@ import {
   IsArray,
   IsBoolean,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 
 export class TargetDto {
   @ApiProperty() @IsUUID() criterionId!: string;

@@ -8,13 +8,13 @@ import {
   IsBoolean,
   IsIn,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
 import { EvaluationResult } from './report.entity';
 

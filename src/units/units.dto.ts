@@ -5,13 +5,13 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptional, IsNullable } from '../common/validation/optional';
 import { SearchQueryDto } from '../common/pagination';
 import { IsCode } from '../common/validation/is-code';
 import { ClusterKind, UnitKind } from './unit.entity';
@@ -32,17 +32,17 @@ export class CreateUnitDto {
   kind!: UnitKind;
 
   @ApiPropertyOptional({ description: 'Đơn vị cấp trên (cùng cơ quan)' })
-  @IsOptional()
+  @IsNullable()
   @IsUUID()
   parentId?: string | null;
 
   @ApiPropertyOptional({ description: 'Cụm, khối thi đua' })
-  @IsOptional()
+  @IsNullable()
   @IsUUID()
   clusterId?: string | null;
 }
 
-export class UpdateUnitDto extends PartialType(CreateUnitDto) {
+export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperties: false }) {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }

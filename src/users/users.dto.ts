@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -11,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptional, IsNullable } from '../common/validation/optional';
 import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
 import { Role } from '../auth/roles';
 import { SearchQueryDto } from '../common/pagination';
@@ -42,7 +42,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120) fullName?: string;
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() unitId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsNullable() @IsUUID() unitId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
