@@ -7,6 +7,7 @@ import { Corrections1795333251399 } from './1795333251399-Corrections';
 import { DossierCounts1795336189598 } from './1795336189598-DossierCounts';
 import { RefreshReuse1795338019341 } from './1795338019341-RefreshReuse';
 import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForms';
+import { CorrectedLines1795437571752 } from './1795437571752-CorrectedLines';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -22,4 +23,5 @@ export const migrations: Function[] = [
   DossierCounts1795336189598,
   DossierAwardForms1795336858466,
   RefreshReuse1795338019341,
+  CorrectedLines1795437571752,
 ];

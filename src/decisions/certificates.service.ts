@@ -7,17 +7,28 @@ import { Actor } from '../auth/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
+import { AwardsService } from '../awards/awards.service';
+import { Clock } from '../common/clock';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
-import { TemplatesService } from '../documents/templates.service';
+import { TemplatesService, vietnameseMoney } from '../documents/templates.service';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from './certificate-layout';
 import {
+  AwardDecision,
   CertificateSnapshot,
+  CertificateStatus,
   DecisionItem,
   DecisionKind,
   DecisionStatus,
   RegisterEntry,
+  SignerForm,
 } from './decision.entity';
-import { decisionNumberLabel, DecisionsService } from './decisions.service';
+import { awardAmount, decisionNumberLabel, DecisionsService } from './decisions.service';
+
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
+  [CertificateStatus.Valid]: 'Giấy khen hợp lệ',
+  [CertificateStatus.Revoked]: 'Giấy khen đã bị thu hồi',
+  [CertificateStatus.Corrected]: 'Giấy khen đã được đính chính (bản này không còn dùng)',
+};
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
 export const CHUNK = 250;
@@ -57,31 +68,69 @@ export class CertificatesService {
     private readonly decisions: DecisionsService,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
+    private readonly awards: AwardsService,
+    private readonly clock: Clock,
   ) {}
 
   private qr(url: string): Promise<string> {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
   }
 
-  private async issued(actor: Actor, id: string) {
-    const decision = await this.decisions.require(actor, id);
-    if (decision.status !== DecisionStatus.Issued || decision.kind !== DecisionKind.Award) {
-      throw AppError.conflict('Chỉ in được quyết định khen thưởng đã ban hành.', [], {
-        status: decision.status,
-      });
-    }
-    return decision;
+  /** Signature lines of a chairman's decision: "CHỦ TỊCH", or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". */
+  private signerLines(authority: Authority, form: SignerForm | null): string[] {
+    const t = authority.signingTitles;
+    return form === SignerForm.ViceChairman ? [t.onBehalf, t.viceChairman] : [t.chairman];
   }
 
-  /** The decision in the Nghị định 30/2020 layout, A4 portrait, with its annex grouped by kind. */
+  /**
+   * Any decision in the Nghị định 30/2020 layout, A4 portrait: an award
+   * decision with its annex grouped by kind; a revoking or correcting decision
+   * with the certificates it affects; a draft marked "DỰ THẢO", without a
+   * number or date, its money at today's base salary, for the signing folder.
+   */
   async decisionPdf(actor: Actor, id: string): Promise<Buffer> {
-    const decision = await this.issued(actor, id);
+    const decision = await this.decisions.require(actor, id);
+    const draft = decision.status === DecisionStatus.Draft;
     const authority = await this.dataSource
       .getRepository(Authority)
       .findOneByOrFail({ id: decision.authorityId });
+    const model = {
+      draft,
+      issuingBody: authority.issuingBody,
+      numberLabel: draft ? null : decisionNumberLabel(decision.number!),
+      placeName: authority.placeName,
+      issuedOn: decision.issuedOn,
+      title: decision.title,
+      chairmanTitle: authority.chairmanTitle,
+      chairmanTitleCase: `Chủ tịch ${authority.name}`,
+      legalBases: decision.legalBases,
+      funding: decision.funding,
+      execution: decision.execution,
+      recipients: decision.recipients,
+      signerLines: this.signerLines(authority, decision.signerForm),
+      signerName: decision.signerName ?? '',
+    };
+    const html =
+      decision.kind === DecisionKind.Award
+        ? await this.awardModel(decision, authority, model)
+        : await this.supersedingModel(decision, model);
+    return this.renderer.render(html);
+  }
+
+  private async awardModel(
+    decision: AwardDecision,
+    authority: Authority,
+    model: Record<string, unknown>,
+  ): Promise<string> {
     const items = await this.dataSource
       .getRepository(DecisionItem)
-      .find({ where: { decisionId: id }, order: { position: 'ASC' } });
+      .find({ where: { decisionId: decision.id }, order: { position: 'ASC' } });
+    if (decision.status === DecisionStatus.Draft) {
+      // The amounts the decision would carry if issued today.
+      const base = await this.awards.baseSalaryOn(authority.id, this.clock.today());
+      for (const item of items)
+        item.amount = base === null ? null : awardAmount(Number(item.moneyMultiplier), base);
+    }
     const order = [RecipientKind.Individual, RecipientKind.Collective, RecipientKind.Household];
     const groups = order
       .map((kind) => ({
@@ -92,34 +141,103 @@ export class CertificatesService {
     const total = items.reduce((s, i) => s + (i.amount ?? 0), 0);
     const counts = groups.map((g) => `${g.items.length} ${g.label.toLowerCase()}`).join(', ');
     const theme = /"([^"]+)"/.exec(decision.title)?.[1];
-    const html = this.templates.render('decision', {
-      issuingBody: authority.issuingBody,
-      numberLabel: decisionNumberLabel(decision.number!),
-      placeName: authority.placeName,
-      issuedOn: decision.issuedOn!,
-      title: decision.title,
-      chairmanTitle: authority.chairmanTitle,
-      chairmanTitleCase: `Chủ tịch ${authority.name}`,
-      legalBases: decision.legalBases,
-      awardSummary: `khen thưởng cho ${counts}`,
-      theme: theme ? `phong trào thi đua "${theme}"` : null,
+    const forms = [...new Set(items.map((i) => i.awardFormName))];
+    return this.templates.render('decision', {
+      ...model,
+      article1: `${forms.length === 1 ? `Tặng ${forms[0]} cho` : 'Khen thưởng'} ${counts} (có danh sách kèm theo), đã có thành tích xuất sắc${theme ? ` trong phong trào thi đua "${theme}"` : ''}. Tổng số tiền thưởng: ${vietnameseMoney(total)} đồng (Bằng chữ: ${amountInWords(total)}).`,
+      annexTitle: 'DANH SÁCH KHEN THƯỞNG',
       total,
-      totalInWords: amountInWords(total),
-      funding: decision.funding,
-      execution: decision.execution,
-      recipients: decision.recipients,
-      signerLines:
-        decision.signerForm === 'chairman'
-          ? [authority.signingTitles.collective, authority.signingTitles.chairman]
-          : [
-              authority.signingTitles.collective,
-              authority.signingTitles.onBehalf,
-              authority.signingTitles.viceChairman,
-            ],
-      signerName: decision.signerName!,
       groups,
+      changes: null,
     });
-    return this.renderer.render(html);
+  }
+
+  private async supersedingModel(
+    decision: AwardDecision,
+    model: Record<string, unknown>,
+  ): Promise<string> {
+    const original = await this.dataSource
+      .getRepository(AwardDecision)
+      .findOneByOrFail({ id: decision.referencesId! });
+    const affected = await this.dataSource
+      .getRepository(RegisterEntry)
+      .find({ where: { revokedByDecisionId: decision.id }, order: { registerNumber: 'ASC' } });
+    const revoking = decision.kind === DecisionKind.Revocation;
+    const successors = revoking
+      ? []
+      : await this.dataSource
+          .getRepository(RegisterEntry)
+          .find({ where: { decisionId: decision.id } });
+    const lines = await this.dataSource
+      .getRepository(DecisionItem)
+      .find({ where: { decisionId: decision.id } });
+    const changes = affected.map((e) => {
+      const line = lines.find((l) => l.correctsItemId === e.itemId);
+      const next = successors.find((n) => n.itemId === line?.id)?.snapshot;
+      const diffs = next
+        ? (
+            [
+              ['Họ và tên / tên tập thể', e.snapshot.awardeeName, next.awardeeName],
+              ['Đơn vị', e.snapshot.unitName, next.unitName],
+              ['Thành tích', e.snapshot.achievement, next.achievement],
+            ] as const
+          )
+            .filter(([, before, after]) => before !== after)
+            .map(([field, before, after]) => ({
+              field,
+              before: before ?? '(không)',
+              after: after ?? '(không)',
+            }))
+        : [];
+      return { snapshot: e.snapshot, diffs };
+    });
+    const reference = DecisionsService.reference(original);
+    return this.templates.render('decision', {
+      ...model,
+      article1: revoking
+        ? `Thu hồi ${affected.length} Giấy khen đã tặng tại ${reference} của ${model.chairmanTitleCase} (có danh sách kèm theo). Lý do: ${decision.reason}`
+        : `Đính chính nội dung ${affected.length} Giấy khen đã tặng tại ${reference} của ${model.chairmanTitleCase} như danh sách kèm theo. Lý do: ${decision.reason}`,
+      annexTitle: revoking ? 'DANH SÁCH GIẤY KHEN BỊ THU HỒI' : 'DANH SÁCH ĐÍNH CHÍNH',
+      total: null,
+      groups: null,
+      changes: { revoking, rows: changes },
+    });
+  }
+
+  /** The certificate that now stands for a register entry: itself, or its latest correction; null once revoked. */
+  private async standing(entry: RegisterEntry): Promise<RegisterEntry | null> {
+    let current = entry;
+    while (current.status === CertificateStatus.Corrected) {
+      const line = await this.dataSource
+        .getRepository(DecisionItem)
+        .findOneByOrFail({ correctsItemId: current.itemId });
+      current = await this.dataSource
+        .getRepository(RegisterEntry)
+        .findOneByOrFail({ itemId: line.id });
+    }
+    return current.status === CertificateStatus.Revoked ? null : current;
+  }
+
+  private async revokedMessage(entry: RegisterEntry): Promise<string> {
+    const by = await this.dataSource
+      .getRepository(AwardDecision)
+      .findOneBy({ id: entry.revokedByDecisionId ?? undefined });
+    return `Giấy khen số vào sổ ${entry.snapshot.registerNumber} của ${entry.snapshot.awardeeName} đã bị thu hồi${by ? ` theo ${DecisionsService.reference(by)}` : ''}; không in được.`;
+  }
+
+  /** An issued decision whose certificates can be printed (an award or a correction). */
+  private async printable(actor: Actor, id: string) {
+    const decision = await this.decisions.require(actor, id);
+    if (decision.status !== DecisionStatus.Issued || decision.kind === DecisionKind.Revocation) {
+      throw AppError.conflict(
+        decision.status !== DecisionStatus.Issued
+          ? 'Quyết định chưa ban hành nên chưa có Giấy khen để in; xem bản dự thảo qua "In quyết định".'
+          : 'Quyết định thu hồi không có Giấy khen để in.',
+        [],
+        { status: decision.status },
+      );
+    }
+    return decision;
   }
 
   private async pages(
@@ -130,7 +248,8 @@ export class CertificatesService {
   ): Promise<string> {
     const certificates = await Promise.all(
       entries.map(async (e) => ({
-        snapshot: e.snapshot,
+        // Snapshots taken before corrections existed have no `correction` (strict templates).
+        snapshot: { ...e.snapshot, correction: e.snapshot.correction ?? null },
         qrSvg: await this.qr(e.snapshot.verifyUrl),
       })),
     );
@@ -147,17 +266,35 @@ export class CertificatesService {
     return { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) };
   }
 
-  /** Every certificate of a decision as one print-ready PDF, one page each, rendered in chunks and merged. */
+  /**
+   * Every certificate of a decision as one print-ready PDF, one page each,
+   * rendered in chunks and merged: corrected ones as corrected, revoked ones
+   * left out (`leftOut` says how many).
+   */
   async batchPdf(
     actor: Actor,
     id: string,
     variant: 'standard' | 'blank' = 'standard',
-  ): Promise<Buffer> {
-    const decision = await this.issued(actor, id);
+  ): Promise<{ pdf: Buffer; leftOut: number }> {
+    const decision = await this.printable(actor, id);
     const entries = await this.dataSource
       .getRepository(RegisterEntry)
       .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
-    return this.renderEntries(entries, variant, await this.layoutOf(decision.authorityId));
+    const standing: RegisterEntry[] = [];
+    for (const entry of entries) {
+      const current = await this.standing(entry);
+      if (current) standing.push(current);
+    }
+    if (!standing.length)
+      throw AppError.conflict(
+        'Mọi Giấy khen của quyết định này đã bị thu hồi; không còn gì để in.',
+      );
+    const pdf = await this.renderEntries(
+      standing,
+      variant,
+      await this.layoutOf(decision.authorityId),
+    );
+    return { pdf, leftOut: entries.length - standing.length };
   }
 
   /** Renders certificates chunk by chunk (one browser document each) into one PDF. */
@@ -187,18 +324,51 @@ export class CertificatesService {
     return Buffer.from(await merged.save());
   }
 
+  /** One certificate: as corrected if it was; refused, naming the decision, if revoked. */
   async certificatePdf(
     actor: Actor,
     decisionId: string,
     itemId: string,
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<Buffer> {
-    const decision = await this.issued(actor, decisionId);
-    const entries = await this.dataSource
+    const decision = await this.printable(actor, decisionId);
+    const entry = await this.dataSource
       .getRepository(RegisterEntry)
-      .find({ where: { decisionId, itemId } });
-    if (!entries.length) throw AppError.notFound('Giấy khen');
-    return this.renderEntries(entries, variant, await this.layoutOf(decision.authorityId));
+      .findOneBy({ decisionId, itemId });
+    if (!entry) throw AppError.notFound('Giấy khen');
+    const current = await this.standing(entry);
+    if (!current) throw AppError.conflict(await this.revokedMessage(entry));
+    return this.renderEntries([current], variant, await this.layoutOf(decision.authorityId));
+  }
+
+  /**
+   * What the public verification page shows of a certificate: only what it
+   * prints, its status and, once revoked or corrected, the decision that did it.
+   */
+  async verify(token: string) {
+    // One indexed lookup whatever the token, so unknown and revoked answer alike in time.
+    const entry = await this.dataSource
+      .getRepository(RegisterEntry)
+      .findOneBy({ verifyToken: /^[A-Za-z0-9_-]{16,64}$/.test(token) ? token : '-' });
+    if (!entry) return null;
+    const by = entry.revokedByDecisionId
+      ? await this.dataSource
+          .getRepository(AwardDecision)
+          .findOneBy({ id: entry.revokedByDecisionId })
+      : null;
+    return {
+      found: true,
+      status: entry.status,
+      statusLabel: CERTIFICATE_STATUS_LABELS[entry.status],
+      awardeeName: entry.snapshot.awardeeName,
+      awardFormName: entry.snapshot.awardFormName,
+      decisionNumber: entry.snapshot.decisionNumber,
+      decisionDate: entry.snapshot.decisionDate,
+      authorityName: entry.snapshot.authorityName,
+      registerNumber: entry.snapshot.registerNumber,
+      correction: entry.snapshot.correction ?? null,
+      supersededBy: by ? DecisionsService.reference(by) : null,
+    };
   }
 
   /** A test page for the print-on-blank layout: a millimetre grid and sample fields. */

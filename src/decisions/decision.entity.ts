@@ -123,10 +123,15 @@ export class DecisionItem {
   @JoinColumn({ name: 'decision_id' })
   decision?: AwardDecision;
 
-  /** A nominee is in at most one decision. */
-  @Index({ unique: true })
+  /** A nominee is in at most one award decision; a correcting decision's lines repeat it. */
+  @Index('idx_decision_items_nominee', { unique: true, where: '"corrects_item_id" IS NULL' })
   @Column('uuid')
   nomineeId!: string;
+
+  /** On a correcting decision: the line of the superseded decision that this line corrects. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  correctsItemId!: string | null;
 
   @Column('uuid')
   dossierId!: string;
@@ -194,6 +199,8 @@ export interface CertificateSnapshot {
   signerLines: string[];
   signerName: string;
   verifyUrl: string;
+  /** On a corrected certificate: "Đính chính theo Quyết định số 03/QĐ-UBND ngày 23/11/2026". */
+  correction?: string;
 }
 
 /** An entry of the award register (sổ khen thưởng): one per awardee of an issued decision. */

@@ -6,9 +6,17 @@ import {
   Patch,
   Post,
   Query,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import {
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
 import { Roles } from '../auth/access.decorators';
@@ -16,8 +24,13 @@ import { Actor, CurrentActor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { IdParam } from '../common/validation/id-param';
 import { CertificatesService } from './certificates.service';
-import { DecisionKind } from './decision.entity';
-import { CreateDecisionDto, DecisionQueryDto, RevokeDto, UpdateDecisionDto } from './decisions.dto';
+import {
+  CorrectDto,
+  CreateDecisionDto,
+  DecisionQueryDto,
+  RevokeDto,
+  UpdateDecisionDto,
+} from './decisions.dto';
 import { DecisionsService } from './decisions.service';
 
 const SIGNERS = [Role.Chairman, Role.ViceChairman];
@@ -100,15 +113,15 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ban hành quyết định thu hồi (toàn bộ hoặc một số dòng)' })
   revoke(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RevokeDto) {
-    return this.decisions.supersede(actor, id, dto, DecisionKind.Revocation);
+    return this.decisions.revoke(actor, id, dto);
   }
 
   @Post('decisions/:id/correct')
   @Roles(...SIGNERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Ban hành quyết định đính chính (toàn bộ hoặc một số dòng)' })
-  correct(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RevokeDto) {
-    return this.decisions.supersede(actor, id, dto, DecisionKind.Correction);
+  correct(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CorrectDto) {
+    return this.decisions.correct(actor, id, dto);
   }
 
   @Get('decisions/:id/pdf')
@@ -125,8 +138,19 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Toàn bộ Giấy khen của quyết định trong một tệp PDF (mỗi trang một giấy)',
   })
-  async batch(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PrintQueryDto) {
-    return pdf(await this.certificates.batchPdf(actor, id, query.variant), 'giay-khen');
+  @ApiHeader({
+    name: 'X-Certificates-Left-Out',
+    description: 'Số Giấy khen đã bị thu hồi nên không in',
+  })
+  async batch(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: PrintQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { pdf: bytes, leftOut } = await this.certificates.batchPdf(actor, id, query.variant);
+    res.setHeader('X-Certificates-Left-Out', String(leftOut));
+    return pdf(bytes, 'giay-khen');
   }
 
   @Get('decisions/:id/certificates/:itemId')

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,8 +9,9 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
-import { IsOptional } from '../common/validation/optional';
+import { IsNullable, IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
 import { DecisionStatus } from './decision.entity';
 
@@ -84,6 +86,46 @@ export class RevokeDto {
   @ArrayMinSize(1)
   @IsUUID('all', { each: true })
   itemIds?: string[];
+}
+
+/** One certificate's corrected content; what is left out stays as it was. */
+export class CorrectionLineDto {
+  @ApiProperty({ description: 'Dòng của quyết định được đính chính' })
+  @IsUUID()
+  itemId!: string;
+  @ApiPropertyOptional({ example: 'Nguyễn Thị Hường' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  awardeeName?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Đơn vị in dưới tên; null để bỏ' })
+  @IsNullable()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  unitName?: string | null;
+  @ApiPropertyOptional({ example: 'Đã có thành tích xuất sắc trong phong trào thi đua ...' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  achievement?: string;
+}
+
+export class CorrectDto {
+  @ApiProperty({ description: 'Lý do đính chính' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(3000)
+  reason!: string;
+  @ApiProperty({ type: [CorrectionLineDto], description: 'Nội dung đính chính của từng Giấy khen' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectionLineDto)
+  corrections!: CorrectionLineDto[];
 }
 
 export class DecisionQueryDto extends PageQueryDto {

@@ -8,6 +8,7 @@ import { Authority } from '../authorities/authority.entity';
 import { AwardForm, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
+import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
@@ -28,7 +29,13 @@ import {
   RegisterEntry,
   SignerForm,
 } from './decision.entity';
-import { CreateDecisionDto, DecisionQueryDto, RevokeDto, UpdateDecisionDto } from './decisions.dto';
+import {
+  CorrectDto,
+  CreateDecisionDto,
+  DecisionQueryDto,
+  RevokeDto,
+  UpdateDecisionDto,
+} from './decisions.dto';
 
 /** "05/QĐ-UBND": numbers below 10 take a leading 0. */
 export function decisionNumberLabel(n: number): string {
@@ -442,89 +449,206 @@ export class DecisionsService {
     });
   }
 
-  /**
-   * Revokes or corrects an issued decision (or some of its lines) by a new,
-   * numbered decision referencing it; those certificates then verify as
-   * revoked or corrected. The issued decision itself never changes.
-   */
-  supersede(
-    actor: Actor,
-    id: string,
-    dto: RevokeDto,
-    kind: DecisionKind.Revocation | DecisionKind.Correction,
-  ) {
-    const revoking = kind === DecisionKind.Revocation;
+  /** "Quyết định số 05/QĐ-UBND ngày 23/11/2026": how documents and pages name an issued decision. */
+  static reference(decision: Pick<AwardDecision, 'number' | 'issuedOn'>): string {
+    return `Quyết định số ${decisionNumberLabel(decision.number!)} ngày ${formatVietnameseDate(decision.issuedOn!)}`;
+  }
+
+  /** Revokes some or all certificates of an issued decision by a new, numbered decision. */
+  revoke(actor: Actor, id: string, dto: RevokeDto) {
     return this.dataSource.transaction(async (manager) => {
-      const original = await this.require(actor, id, manager, true);
-      if (original.status !== DecisionStatus.Issued || original.kind !== DecisionKind.Award) {
-        throw AppError.conflict(
-          'Chỉ thu hồi hoặc đính chính được quyết định khen thưởng đã ban hành.',
-          [],
-          { status: original.status },
-        );
-      }
-      const entries = await manager.find(RegisterEntry, {
-        where: { decisionId: id, status: CertificateStatus.Valid },
-      });
-      const target = dto.itemIds ? entries.filter((e) => dto.itemIds!.includes(e.itemId)) : entries;
-      if (!target.length || (dto.itemIds && target.length !== new Set(dto.itemIds).size)) {
-        throw AppError.invalidField(
-          'itemIds',
-          'Không có giấy khen còn hiệu lực nào trong các dòng đã chọn.',
-          'nothingValid',
-        );
-      }
-      const authority = await manager.findOneByOrFail(Authority, { id: original.authorityId });
-      const user = await manager.findOneByOrFail(User, { id: actor.userId });
-      const issuedOn = this.clock.today();
-      const year = Number(issuedOn.slice(0, 4));
-      const number = await this.next(manager, authority.id, 'decision', year);
-      const signer = this.signer(actor, authority, user);
-      const verb = revoking ? 'thu hồi' : 'đính chính';
-      const superseding = await manager.save(
-        manager.create(AwardDecision, {
-          authorityId: authority.id,
-          kind,
-          status: DecisionStatus.Issued,
-          title: `Về việc ${verb} ${dto.itemIds ? 'một phần ' : ''}Quyết định số ${decisionNumberLabel(original.number!)} ngày ${original.issuedOn}`,
-          legalBases: original.legalBases,
-          funding: revoking ? 'Thu hồi tiền thưởng đã chi theo quy định.' : original.funding,
-          execution: original.execution,
-          recipients: original.recipients,
-          signerForm: signer.form,
-          signerName: signer.name,
-          number,
-          year,
-          issuedOn,
-          referencesId: original.id,
-          reason: dto.reason.trim(),
-        }),
-      );
-      await manager.update(
-        RegisterEntry,
-        { id: In(target.map((e) => e.id)) },
-        {
-          status: revoking ? CertificateStatus.Revoked : CertificateStatus.Corrected,
-          revokedByDecisionId: superseding.id,
-        },
-      );
-      await this.audit.record(
+      const { superseding, target } = await this.supersede(
         manager,
         actor,
-        `decision.${kind}`,
-        { type: 'decision', id },
-        {
-          supersededBy: { from: null, to: decisionNumberLabel(number) },
-          certificates: { from: null, to: target.length },
-          reason: { from: null, to: dto.reason.trim() },
-        },
+        id,
+        DecisionKind.Revocation,
+        dto.itemIds,
+        dto.reason,
       );
-      return {
-        id: superseding.id,
-        kind,
-        numberLabel: decisionNumberLabel(number),
-        certificates: target.length,
-      };
+      return this.superseded(superseding, target.length);
     });
+  }
+
+  /**
+   * Corrects the content of some certificates by a new, numbered decision: the
+   * old certificates verify as corrected (their snapshot kept), and each gets a
+   * successor line and register entry, with its own number and QR code, that
+   * prints the corrected content.
+   */
+  correct(actor: Actor, id: string, dto: CorrectDto) {
+    return this.dataSource.transaction(async (manager) => {
+      dto.corrections.forEach((c, i) => {
+        if (c.awardeeName === undefined && c.unitName === undefined && c.achievement === undefined)
+          throw AppError.invalidField(
+            `corrections.${i}`,
+            'Dòng đính chính phải sửa ít nhất một nội dung (tên, đơn vị hoặc thành tích).',
+            'nothingCorrected',
+          );
+      });
+      const byItem = new Map(dto.corrections.map((c) => [c.itemId, c]));
+      if (byItem.size !== dto.corrections.length)
+        throw AppError.invalidField(
+          'corrections',
+          'Một Giấy khen được đính chính hai lần.',
+          'duplicate',
+        );
+      const { superseding, target } = await this.supersede(
+        manager,
+        actor,
+        id,
+        DecisionKind.Correction,
+        [...byItem.keys()],
+        dto.reason,
+      );
+      const originals = await manager.findBy(DecisionItem, { id: In(target.map((e) => e.itemId)) });
+      const firstRegister = await this.next(
+        manager,
+        superseding.authorityId,
+        'register',
+        superseding.year!,
+        target.length,
+      );
+      const note = `Đính chính theo ${DecisionsService.reference(superseding)}`;
+      const lines: DecisionItem[] = [];
+      const entries: Partial<RegisterEntry>[] = [];
+      for (const [position, entry] of target.entries()) {
+        const change = byItem.get(entry.itemId)!;
+        const original = originals.find((o) => o.id === entry.itemId)!;
+        const snapshot: CertificateSnapshot = {
+          ...entry.snapshot,
+          awardeeName: change.awardeeName?.trim() ?? entry.snapshot.awardeeName,
+          unitName:
+            change.unitName === undefined
+              ? entry.snapshot.unitName
+              : (change.unitName?.trim() ?? null),
+          achievement: change.achievement?.trim() ?? entry.snapshot.achievement,
+          correction: note,
+        };
+        const line = manager.create(DecisionItem, {
+          ...original,
+          id: undefined,
+          decisionId: superseding.id,
+          correctsItemId: original.id,
+          displayName: snapshot.awardeeName,
+          unitName: snapshot.unitName,
+          amount: null,
+          position,
+        });
+        lines.push(line);
+        const token = randomBytes(24).toString('base64url');
+        entries.push({
+          authorityId: superseding.authorityId,
+          year: superseding.year!,
+          registerNumber: firstRegister + position,
+          decisionId: superseding.id,
+          verifyToken: token,
+          status: CertificateStatus.Valid,
+          snapshot: {
+            ...snapshot,
+            registerNumber: `${firstRegister + position}/${superseding.year}`,
+            verifyUrl: `${this.config.publicBaseUrl}/verify/${token}`,
+          },
+        });
+      }
+      const saved = await manager.save(DecisionItem, lines);
+      saved.forEach((line, i) => (entries[i].itemId = line.id));
+      await manager.insert(RegisterEntry, entries as RegisterEntry[]);
+      return this.superseded(superseding, target.length);
+    });
+  }
+
+  private superseded(decision: AwardDecision, certificates: number) {
+    return {
+      id: decision.id,
+      kind: decision.kind,
+      numberLabel: decisionNumberLabel(decision.number!),
+      issuedOn: decision.issuedOn,
+      certificates,
+    };
+  }
+
+  /**
+   * The numbered decision that revokes or corrects some or all certificates of
+   * an issued decision, which itself never changes; those certificates then
+   * verify as revoked or corrected, naming it.
+   */
+  private async supersede(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    kind: DecisionKind.Revocation | DecisionKind.Correction,
+    itemIds: string[] | undefined,
+    reason: string,
+  ) {
+    const revoking = kind === DecisionKind.Revocation;
+    const original = await this.require(actor, id, manager, true);
+    if (original.status !== DecisionStatus.Issued || original.kind === DecisionKind.Revocation) {
+      throw AppError.conflict(
+        'Chỉ thu hồi hoặc đính chính được quyết định khen thưởng (hoặc quyết định đính chính) đã ban hành.',
+        [],
+        { status: original.status },
+      );
+    }
+    const entries = await manager.find(RegisterEntry, {
+      where: { decisionId: id, status: CertificateStatus.Valid },
+      order: { registerNumber: 'ASC' },
+    });
+    const target = itemIds ? entries.filter((e) => itemIds.includes(e.itemId)) : entries;
+    if (!target.length || (itemIds && target.length !== new Set(itemIds).size)) {
+      throw AppError.invalidField(
+        revoking ? 'itemIds' : 'corrections',
+        'Có dòng không thuộc quyết định hoặc Giấy khen không còn hiệu lực.',
+        'nothingValid',
+      );
+    }
+    const authority = await manager.findOneByOrFail(Authority, { id: original.authorityId });
+    const user = await manager.findOneByOrFail(User, { id: actor.userId });
+    const issuedOn = this.clock.today();
+    const year = Number(issuedOn.slice(0, 4));
+    const number = await this.next(manager, authority.id, 'decision', year);
+    const signer = this.signer(actor, authority, user);
+    const verb = revoking ? 'thu hồi' : 'đính chính';
+    const partly = target.length < entries.length ? 'một phần ' : '';
+    const superseding = await manager.save(
+      manager.create(AwardDecision, {
+        authorityId: authority.id,
+        kind,
+        status: DecisionStatus.Issued,
+        title: `Về việc ${verb} ${partly}${DecisionsService.reference(original)}`,
+        legalBases: original.legalBases,
+        funding: revoking
+          ? 'Tiền thưởng đã chi cho các trường hợp bị thu hồi được thu hồi, nộp lại Quỹ thi đua, khen thưởng theo quy định.'
+          : `Các nội dung khác của ${DecisionsService.reference(original)} giữ nguyên hiệu lực.`,
+        execution: original.execution,
+        recipients: original.recipients,
+        signerForm: signer.form,
+        signerName: signer.name,
+        number,
+        year,
+        issuedOn,
+        referencesId: original.id,
+        reason: reason.trim(),
+      }),
+    );
+    await manager.update(
+      RegisterEntry,
+      { id: In(target.map((e) => e.id)) },
+      {
+        status: revoking ? CertificateStatus.Revoked : CertificateStatus.Corrected,
+        revokedByDecisionId: superseding.id,
+      },
+    );
+    await this.audit.record(
+      manager,
+      actor,
+      `decision.${kind}`,
+      { type: 'decision', id },
+      {
+        supersededBy: { from: null, to: decisionNumberLabel(number) },
+        certificates: { from: null, to: target.length },
+        reason: { from: null, to: reason.trim() },
+      },
+    );
+    return { superseding, target };
   }
 }

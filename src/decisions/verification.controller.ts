@@ -2,16 +2,9 @@ import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { TemplatesService } from '../documents/templates.service';
-import { CertificateStatus, RegisterEntry } from './decision.entity';
-
-const STATUS_LABELS: Record<CertificateStatus, string> = {
-  [CertificateStatus.Valid]: 'Giấy khen hợp lệ',
-  [CertificateStatus.Revoked]: 'Giấy khen đã bị thu hồi',
-  [CertificateStatus.Corrected]: 'Giấy khen đã được đính chính',
-};
+import { CertificatesService } from './certificates.service';
 
 /**
  * The public page a certificate's QR code opens. It shows only what the
@@ -21,7 +14,7 @@ const STATUS_LABELS: Record<CertificateStatus, string> = {
 @Controller('verify')
 export class VerificationController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesService,
     private readonly templates: TemplatesService,
   ) {}
 
@@ -39,22 +32,8 @@ export class VerificationController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    // One indexed lookup whatever the token, so unknown and revoked answer alike in time.
-    const entry = /^[A-Za-z0-9_-]{16,64}$/.test(token)
-      ? await this.dataSource.getRepository(RegisterEntry).findOneBy({ verifyToken: token })
-      : await this.dataSource.getRepository(RegisterEntry).findOneBy({ verifyToken: '-' });
+    const view = await this.certificates.verify(token);
     const json = format === 'json' || (req.headers.accept ?? '').includes('application/json');
-    const view = entry && {
-      found: true,
-      status: entry.status,
-      statusLabel: STATUS_LABELS[entry.status],
-      awardeeName: entry.snapshot.awardeeName,
-      awardFormName: entry.snapshot.awardFormName,
-      decisionNumber: entry.snapshot.decisionNumber,
-      decisionDate: entry.snapshot.decisionDate,
-      authorityName: entry.snapshot.authorityName,
-      registerNumber: entry.snapshot.registerNumber,
-    };
     res.status(view ? 200 : 404);
     if (json) {
       res.json(

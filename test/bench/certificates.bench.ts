@@ -114,7 +114,14 @@ async function main(): Promise<void> {
   const templates = new TemplatesService();
   const fresh = () => new PdfRenderer(config);
   const service = (renderer: PdfRenderer) =>
-    new CertificatesService(null as never, null as never, templates, renderer);
+    new CertificatesService(
+      null as never,
+      null as never,
+      templates,
+      renderer,
+      null as never,
+      null as never,
+    );
 
   // (a) Naive: a browser launched for every certificate.
   const one = entries(1)[0];

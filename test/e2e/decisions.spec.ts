@@ -25,6 +25,13 @@ describe('award decisions, the register, certificates and verification', () => {
   let as: Awaited<ReturnType<typeof actors>>;
   let ids: Awaited<ReturnType<typeof lookups>>;
   let injected: string;
+  let correctedItem: {
+    id: string;
+    register: { verifyToken: string; snapshot: { verifyUrl: string; awardeeName: string } };
+  };
+  let revokedItem: { id: string };
+  let revocationId: string;
+  let correctionId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_BASE_URL: 'https://thidua.tuky.example' }, clock);
@@ -89,7 +96,11 @@ describe('award decisions, the register, certificates and verification', () => {
     string,
     {
       id: string;
-      register: { registerNumber: number; verifyToken: string; snapshot: { verifyUrl: string } };
+      register: {
+        registerNumber: number;
+        verifyToken: string;
+        snapshot: { verifyUrl: string; awardeeName: string };
+      };
     }
   >;
 
@@ -163,7 +174,7 @@ describe('award decisions, the register, certificates and verification', () => {
       .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(res.body);
+    const text = pdfText(res.body).replace(/\s+/g, ' ');
     for (const line of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
@@ -300,12 +311,14 @@ describe('award decisions, the register, certificates and verification', () => {
       'authorityName',
       'awardFormName',
       'awardeeName',
+      'correction',
       'decisionDate',
       'decisionNumber',
       'found',
       'registerNumber',
       'status',
       'statusLabel',
+      'supersededBy',
     ]);
     expect(json.body).toMatchObject({
       status: 'valid',
@@ -328,14 +341,24 @@ describe('award decisions, the register, certificates and verification', () => {
       certificates: 1,
     });
     const after = await request(t.http).get(`/verify/${token}?format=json`).expect(200);
-    expect(after.body).toMatchObject({ status: 'revoked', statusLabel: 'Giấy khen đã bị thu hồi' });
+    expect(after.body).toMatchObject({
+      status: 'revoked',
+      statusLabel: 'Giấy khen đã bị thu hồi',
+      supersededBy: 'Quyết định số 02/QĐ-UBND ngày 14/12/2026',
+    });
+    const revokedPage = await request(t.http).get(`/verify/${token}`).expect(200);
+    expect(revokedPage.text).toContain('Bị thu hồi theo');
+    expect(revokedPage.text).toContain('Quyết định số 02/QĐ-UBND ngày 14/12/2026');
     const [corrected, untouched] = Object.values(itemOf).filter(
       (i) => i.id !== itemOf['Nguyễn Thị Hường'].id,
     );
     const correction = (
       await as.chutich
         .post(`/api/decisions/${decisionId}/correct`)
-        .send({ reason: 'Đính chính tên đơn vị ghi trên Giấy khen', itemIds: [corrected.id] })
+        .send({
+          reason: 'Đính chính tên người được khen ghi trên Giấy khen',
+          corrections: [{ itemId: corrected.id, awardeeName: 'Trần Văn Hùng (đã đính chính)' }],
+        })
         .expect(200)
     ).body;
     expect(correction).toMatchObject({
@@ -348,8 +371,13 @@ describe('award decisions, the register, certificates and verification', () => {
       .expect(200);
     expect(correctedView.body).toMatchObject({
       status: 'corrected',
-      statusLabel: 'Giấy khen đã được đính chính',
+      awardeeName: corrected.register.snapshot.awardeeName,
+      supersededBy: 'Quyết định số 03/QĐ-UBND ngày 14/12/2026',
     });
+    correctedItem = corrected;
+    revokedItem = itemOf['Nguyễn Thị Hường'];
+    revocationId = revoked.id;
+    correctionId = correction.id;
     expect(
       (
         await request(t.http)
@@ -371,6 +399,144 @@ describe('award decisions, the register, certificates and verification', () => {
       .expect(404);
     expect(unknown.body.error).toBe('NOT_FOUND');
     await request(t.http).get('/verify/%3Cscript%3E').expect(404);
+  });
+
+  it('prints the revoking and correcting decisions, corrected certificates as corrected, and never a revoked one', async () => {
+    const pdfOf = async (url: string, status = 200) =>
+      (await as.noivu.get(url).buffer(true).parse(binary).expect(status)).body as Buffer;
+    const revocation = pdfText(await pdfOf(`/api/decisions/${revocationId}/pdf`)).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(revocation).toContain('Số: 02/QĐ-UBND');
+    expect(revocation).toContain(
+      'Về việc thu hồi một phần Quyết định số 01/QĐ-UBND ngày 14/12/2026',
+    );
+    expect(revocation).toContain('Phát hiện kê khai thành tích không đúng sự thật');
+    expect(revocation).toContain('DANH SÁCH GIẤY KHEN BỊ THU HỒI');
+    expect(revocation).toContain('Nguyễn Thị Hường');
+    const correction = pdfText(await pdfOf(`/api/decisions/${correctionId}/pdf`)).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(correction).toContain('Số: 03/QĐ-UBND');
+    expect(correction).toContain('DANH SÁCH ĐÍNH CHÍNH');
+    // Table cells wrap, and pdftotext interleaves their lines.
+    expect(correction.replace(/\s+/g, '')).toMatch(/→TrầnVănHùng\(đã/);
+
+    // The revoked certificate is refused alone, naming the decision, and left out of the batch.
+    const refused = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates/${revokedItem.id}`)
+      .expect(409);
+    expect(refused.body.message).toContain(
+      'đã bị thu hồi theo Quyết định số 02/QĐ-UBND ngày 14/12/2026',
+    );
+    const batch = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(batch.headers['x-certificates-left-out']).toBe('1');
+    expect(pdfPages(batch.body)).toBe(2);
+    const batchText = pdfText(batch.body);
+    expect(batchText).not.toContain('Nguyễn Thị Hường');
+    expect(batchText).toContain('Trần Văn Hùng (đã đính chính)');
+    expect(batchText).toContain('Đính chính theo Quyết định số 03/QĐ-UBND');
+
+    // The corrected certificate prints from its corrected snapshot, with a QR code of its own that verifies.
+    const one = await pdfOf(`/api/decisions/${decisionId}/certificates/${correctedItem.id}`);
+    expect(pdfText(one)).toContain('Trần Văn Hùng (đã đính chính)');
+    const url = pdfQr(one)!;
+    expect(url).not.toBe(correctedItem.register.snapshot.verifyUrl);
+    const view = await request(t.http)
+      .get(`${new URL(url).pathname}?format=json`)
+      .expect(200);
+    expect(view.body).toMatchObject({
+      status: 'valid',
+      awardeeName: 'Trần Văn Hùng (đã đính chính)',
+      decisionNumber: '01/QĐ-UBND',
+      correction: 'Đính chính theo Quyết định số 03/QĐ-UBND ngày 14/12/2026',
+    });
+    // The correcting decision prints its own certificates; the revoking one has none.
+    expect(pdfPages(await pdfOf(`/api/decisions/${correctionId}/certificates`))).toBe(1);
+    await as.noivu.get(`/api/decisions/${revocationId}/certificates`).expect(409);
+    // A correction must change something, and cannot touch a revoked certificate.
+    const empty = await as.chutich
+      .post(`/api/decisions/${decisionId}/correct`)
+      .send({ reason: 'Đính chính không có nội dung', corrections: [{ itemId: revokedItem.id }] })
+      .expect(400);
+    expect(empty.body.details[0]).toMatchObject({
+      field: 'corrections.0',
+      code: 'nothingCorrected',
+    });
+    await as.chutich
+      .post(`/api/decisions/${decisionId}/correct`)
+      .send({
+        reason: 'Đính chính giấy đã bị thu hồi',
+        corrections: [{ itemId: revokedItem.id, awardeeName: 'Không được' }],
+      })
+      .expect(400);
+  });
+
+  it('prints a draft for the signing folder, marked DỰ THẢO and without a number', async () => {
+    const dossierId = await awaitingDossier([], 2);
+    const draft = (
+      await as.noivu
+        .post('/api/decisions')
+        .send({ dossierIds: [dossierId] })
+        .expect(201)
+    ).body;
+    const res = await as.noivu
+      .get(`/api/decisions/${draft.id}/pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = pdfText(res.body).replace(/\s+/g, ' ');
+    expect(text).toContain('DỰ THẢO');
+    expect(text).toMatch(/Số: \/QĐ-UBND/);
+    expect(text).toContain('Tổng số tiền thưởng');
+    expect(text).not.toMatch(/Số: \d+\/QĐ-UBND/);
+    // Printing a draft changes nothing.
+    const [row] = await t.dataSource.query('SELECT status, number FROM decisions WHERE id = $1', [
+      draft.id,
+    ]);
+    expect(row).toEqual({ status: 'draft', number: null });
+  });
+
+  it('keeps the signature block and Nơi nhận together on one page, whatever the number of legal bases', async () => {
+    const dossierId = await awaitingDossier([], 1);
+    const draft = (
+      await as.noivu
+        .post('/api/decisions')
+        .send({ dossierIds: [dossierId] })
+        .expect(201)
+    ).body;
+    const renderer = t.app.get(CertificatesService);
+    for (let n = 0; n <= 12; n++) {
+      await t.dataSource.query('UPDATE decisions SET legal_bases = $2 WHERE id = $1', [
+        draft.id,
+        JSON.stringify(
+          Array.from(
+            { length: n },
+            (_, i) =>
+              `Căn cứ văn bản thứ ${i + 1} quy định chi tiết một số điều của Luật Thi đua, khen thưởng và hướng dẫn thi hành trong lĩnh vực thi đua, khen thưởng ở địa phương;`,
+          ),
+        ),
+      ]);
+      const actor = { authorityId: draft.authorityId } as never;
+      const pages = pdfText(await renderer.decisionPdf(actor, draft.id)).split('\f');
+      const signing = pages.findIndex((p) => p.includes('Nơi nhận'));
+      const page = pages[signing] ?? '';
+      expect({ n, together: ['CHỦ TỊCH', 'Lưu: VT.'].every((l) => page.includes(l)) }).toEqual({
+        n,
+        together: true,
+      });
+      // Nothing of the body but the block follows on the page after it, before the annex.
+      expect({ n, annexNext: pages[signing + 1]?.includes('DANH SÁCH KHEN THƯỞNG') }).toEqual({
+        n,
+        annexNext: true,
+      });
+    }
   });
 
   it('numbers 20 decisions issued at once without gaps or repeats', async () => {
@@ -400,7 +566,8 @@ describe('award decisions, the register, certificates and verification', () => {
       'SELECT register_number FROM award_register WHERE year = 2026 ORDER BY register_number',
     );
     expect(registers.map((r: { register_number: number }) => r.register_number)).toEqual(
-      Array.from({ length: 23 }, (_, i) => i + 1),
+      // 20 decisions, the first one's three certificates and the corrected one's successor.
+      Array.from({ length: 24 }, (_, i) => i + 1),
     );
     await expectDerivedDataKept(t);
   });
