@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo.seeder';
+import { DatabaseUnreachableError } from './database/postgres-server';
 
 /** Starts the service. With `--seed-demo` it first loads the demo data (idempotent). */
 async function bootstrap(): Promise<void> {
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // One clear line for configuration mistakes; the full error otherwise.
-  console.error(error instanceof ConfigError ? error.message : error);
+  const oneLine = error instanceof ConfigError || error instanceof DatabaseUnreachableError;
+  console.error(oneLine ? error.message : error);
   process.exit(1);
 });

@@ -198,8 +198,9 @@ export class AuthService {
       .innerJoin(Session, 's', 's.user_id = u.id')
       .where('s.id = :sid AND u.id = :sub', { sid: claims.sid, sub: claims.sub })
       .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND u.active')
-      .getOne()
-      .catch(() => null);
+      // A database error propagates (503 while it is unreachable): it must not
+      // read as "no session", which would sign everyone out.
+      .getOne();
     if (!user) return null;
     return {
       userId: user.id,

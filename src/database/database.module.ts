@@ -55,6 +55,9 @@ class PostgresServerModule {}
         ...typeormOptions(server.url, config.DB_POOL_SIZE),
         autoLoadEntities: true,
         migrationsRun: true,
+        // The server was reached a moment ago (probe or embedded start): an error now is
+        // real and stops the start at once rather than after nine retries.
+        retryAttempts: 0,
         logging: config.LOG_LEVEL === 'silent' ? false : ['error'],
       }),
     }),

@@ -37,6 +37,61 @@ export function externalServer(url: string): PostgresServer {
   return { url, description: `external PostgreSQL ${redactUrl(url)}`, stop: async () => {} };
 }
 
+/** Thrown when the configured server cannot be used; its message is one line for the operator. */
+export class DatabaseUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/** What an operator should check, by the error a first connection got. */
+function advice(error: { code?: string; message?: string }): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused: check that the server runs and the host and port';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found: check the host name';
+    case '3D000':
+      return 'the database does not exist: create it (createdb) or fix the name';
+    case '28P01':
+    case '28000':
+      return 'authentication failed: check the user name and password';
+    default:
+      return /timeout/i.test(error.message ?? '')
+        ? 'no answer within the time limit: check the host, port and firewall'
+        : (error.message ?? 'unknown error');
+  }
+}
+
+/**
+ * Connects once, within `timeoutMs`, so a wrong DATABASE_URL stops the start
+ * at once with one line naming the host and database (never the password),
+ * instead of TypeORM's retries and their stack traces.
+ */
+export async function probe(url: string, timeoutMs = 4000): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    let where = '(unparseable URL)';
+    try {
+      const u = new URL(url);
+      where = `${u.hostname}:${u.port || 5432}, database "${decodeURIComponent(u.pathname.slice(1)) || u.username}", user "${decodeURIComponent(u.username)}"`;
+    } catch {
+      // keep the placeholder
+    }
+    throw new DatabaseUnreachableError(
+      `Cannot connect to PostgreSQL at ${where}: ${advice(error as { code?: string; message?: string })} (DATABASE_URL).`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * When run as root, PostgreSQL runs as the `postgres` system user, which must be
  * able to traverse every parent of the data folder and of the binaries. Adds

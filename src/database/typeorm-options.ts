@@ -17,6 +17,7 @@ export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     logging: ['error'],
-    extra: { max: poolSize, application_name: 'thi-dua' },
+    // A request waits at most 5 s for a connection, then answers 503 (never hangs).
+    extra: { max: poolSize, application_name: 'thi-dua', connectionTimeoutMillis: 5000 },
   };
 }

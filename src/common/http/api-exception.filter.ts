@@ -9,6 +9,7 @@ import {
 import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, FieldDetail } from '../errors/app-error';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 
 interface Shaped {
   statusCode: number;
@@ -158,7 +159,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const requestId = String(request.id ?? '');
 
     let body: Shaped | undefined;
-    if (exception instanceof AppError) {
+    if (isDatabaseUnavailable(exception)) {
+      // Sessions are kept: the request is refused, nobody is signed out.
+      this.logger.warn({ err: exception, requestId }, 'Database unavailable');
+      body = {
+        ...generic(
+          503,
+          'Cơ sở dữ liệu tạm thời không truy cập được. Dữ liệu và phiên đăng nhập của bạn vẫn được giữ; vui lòng thử lại sau ít phút.',
+        ),
+        error: 'DATABASE_UNAVAILABLE',
+        retryAfterSeconds: 10,
+      };
+    } else if (exception instanceof AppError) {
       body = {
         ...exception.extra,
         statusCode: exception.status,

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { api, seedDemo, tokenFor } from '../support/actors';
+import { ADMIN_URL_ENV, withAdminClient } from '../support/test-database';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/** Faults: the database going away under the running app. */
+describe('faults: the database connection is lost', () => {
+  let t: TestApp;
+  const admin = <T>(fn: Parameters<typeof withAdminClient<T>>[1]) =>
+    withAdminClient(process.env[ADMIN_URL_ENV]!, fn);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+  });
+  afterAll(async () => {
+    await admin((c) => c.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS true`));
+    await t.close();
+  });
+
+  it('answers 503 with Retry-After while it is unreachable, keeps every session, and recovers by itself', async () => {
+    const token = await tokenFor(t, 'noivu');
+    const noivu = api(t, token);
+    await noivu.get('/api/dossiers').expect(200);
+
+    // Cut the app off: its connections are terminated and new ones refused.
+    await admin(async (c) => {
+      await c.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS false`);
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [t.databaseName],
+      );
+    });
+    for (const url of ['/api/dossiers', '/api/auth/me', '/api/units']) {
+      const res = await noivu.get(url).expect(503);
+      expect(res.body).toMatchObject({ statusCode: 503, error: 'DATABASE_UNAVAILABLE' });
+      expect(res.body.message).toContain('phiên đăng nhập của bạn vẫn được giữ');
+      expect(res.body.requestId).toEqual(expect.any(String));
+      expect(res.headers['retry-after']).toBe('10');
+    }
+    const login = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'noivu', password: 'ThiDua@2025' })
+      .expect(503);
+    expect(login.body.error).toBe('DATABASE_UNAVAILABLE');
+    const health = await request(t.http).get('/health').expect(503);
+    expect(health.body.health.error.database.status).toBe('down');
+
+    // Back again: the same session works, nothing was revoked.
+    await admin((c) => c.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS true`));
+    await noivu.get('/api/dossiers').expect(200);
+    await request(t.http).get('/health').expect(200);
+    const [{ revoked }] = await t.dataSource.query(
+      `SELECT count(*)::int AS revoked FROM sessions WHERE revoked_at IS NOT NULL`,
+    );
+    expect(revoked).toBe(0);
+  });
+});
