@@ -77,6 +77,8 @@ export class PdfRenderer implements OnApplicationShutdown {
   private readonly heads = new WeakMap<Page, string>();
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Renders in flight, failed at once when the browser goes away under them. */
+  private readonly inFlight = new Set<(error: Error) => void>();
 
   constructor(private readonly config: AppConfig) {
     const found = findChromium(config.CHROMIUM_PATH);
@@ -119,6 +121,8 @@ export class PdfRenderer implements OnApplicationShutdown {
         executablePath,
         headless: true,
         args: CHROMIUM_FLAGS,
+        // Over a pipe, Chromium ends when this process does, even after kill -9.
+        pipe: true,
       });
       this.browser = launching;
       launching
@@ -128,6 +132,7 @@ export class PdfRenderer implements OnApplicationShutdown {
               this.logger.warn('Chromium exited; it is started again for the next PDF');
             if (this.browser === launching) this.browser = null;
             this.idle.length = 0;
+            for (const fail of this.inFlight) fail(new Error('Chromium disconnected'));
           }),
         )
         .catch(() => {
@@ -198,13 +203,20 @@ export class PdfRenderer implements OnApplicationShutdown {
           landscape: options.landscape ?? false,
         });
       })(page);
-      const timeout = new Promise<never>((_, reject) => {
+      // Lost to a timeout or a crash, it must still not reject unhandled.
+      work.catch(() => undefined);
+      let lost: ((error: Error) => void) | undefined;
+      const interrupted = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('render timeout')), this.config.PDF_TIMEOUT_MS);
+        lost = reject;
+        this.inFlight.add(reject);
       });
-      const pdf = Buffer.from(await Promise.race([work, timeout]));
+      const pdf = await Promise.race([work, interrupted]).finally(() =>
+        this.inFlight.delete(lost!),
+      );
       this.idle.push(page);
       page = undefined;
-      return pdf;
+      return Buffer.from(pdf);
     } catch (error) {
       this.logger.error({ err: error }, 'PDF render failed');
       throw this.unavailable('Không in được tài liệu lúc này. Vui lòng thử lại.', 10);

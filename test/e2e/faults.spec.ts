@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { AppError } from '../../src/common/errors/app-error';
+import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
+import { TemplatesService } from '../../src/documents/templates.service';
 import { api, seedDemo, tokenFor } from '../support/actors';
 import { ADMIN_URL_ENV, withAdminClient } from '../support/test-database';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -54,5 +57,66 @@ describe('faults: the database connection is lost', () => {
       `SELECT count(*)::int AS revoked FROM sessions WHERE revoked_at IS NOT NULL`,
     );
     expect(revoked).toBe(0);
+  });
+});
+
+/** Faults: the browser dying under a batch. */
+describe('faults: Chromium crashes mid-batch', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const snapshot = {
+    issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+    chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+    authorityName: 'Ủy ban nhân dân huyện Tứ Kỳ',
+    placeName: 'Tứ Kỳ',
+    awardeeName: 'Nguyễn Thị Hường',
+    unitName: 'UBND xã Hưng Đạo',
+    recipientKind: 'individual',
+    awardFormName: 'Giấy khen',
+    achievement: 'Đã có thành tích xuất sắc',
+    decisionNumber: '01/QĐ-UBND',
+    decisionDate: '2026-12-14',
+    registerNumber: '1/2026',
+    signerLines: ['CHỦ TỊCH'],
+    signerName: 'Phạm Văn Quang',
+    verifyUrl: 'https://example.invalid/verify/x',
+    correction: null,
+  };
+  const html = (n: number) =>
+    t.app.get(TemplatesService).render('certificate', {
+      certificates: Array.from({ length: n }, (_, i) => ({
+        snapshot: { ...snapshot, awardeeName: `Người thứ ${i + 1}` },
+        qrSvg: '',
+      })),
+    });
+
+  it('fails the renders in flight at once with 503, then starts a new browser and keeps serving', async () => {
+    const renderer = t.app.get(PdfRenderer);
+    expect((await renderer.render(html(1), { landscape: true })).subarray(0, 4).toString()).toBe(
+      '%PDF',
+    );
+    const pid = (await renderer.browserPid())!;
+    expect(pid).toBeGreaterThan(0);
+    const batch = renderer.render(html(400), { landscape: true });
+    const outcome = batch.then(
+      () => 'rendered',
+      (e: AppError) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const killed = Date.now();
+    process.kill(pid, 'SIGKILL');
+    const error = await outcome;
+    const waited = Date.now() - killed;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(503);
+    // Without the fix the request waited for puppeteer's protocol timeout (tens of seconds).
+    expect(waited).toBeLessThan(5000);
+    const next = await renderer.render(html(1), { landscape: true });
+    expect(next.subarray(0, 4).toString()).toBe('%PDF');
+    expect(await renderer.browserPid()).not.toBe(pid);
   });
 });
