@@ -30,6 +30,7 @@ class PostgresServerLifecycle implements OnApplicationShutdown {
               dataDir: config.EMBEDDED_PG_DIR,
               port: config.EMBEDDED_PG_PORT,
               onLog: (line) => logger.debug(line),
+              onNotice: (line) => logger.warn(line),
             });
         logger.log(`Using ${server.description} (ready in ${Date.now() - started} ms)`);
         return server;

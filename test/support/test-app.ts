@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
@@ -11,6 +14,7 @@ export interface TestApp {
   http: Server;
   dataSource: DataSource;
   databaseName: string;
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -23,7 +27,14 @@ export async function createTestApp(
   clock?: Clock,
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: database.url });
+  // Each test file's evidence in a folder of its own, like its database.
+  const filesDir = mkdtempSync(join(tmpdir(), 'thidua-files-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FILES_DIR: filesDir,
+    ...env,
+    DATABASE_URL: database.url,
+  });
   const app = await createApp(config, clock);
   await app.init();
   return {
@@ -31,9 +42,11 @@ export async function createTestApp(
     http: app.getHttpServer() as Server,
     dataSource: app.get(DataSource),
     databaseName: database.name,
+    filesDir: config.FILES_DIR,
     close: async () => {
       await app.close();
       await dropTestDatabase(database.name);
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
