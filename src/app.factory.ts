@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id';
+import { securityHeaders } from './common/http/security-headers';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { probe } from './database/postgres-server';
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestE
   app.useLogger(app.get(Logger));
   // First, so that even a body the parser refuses gets a request id.
   app.use(requestIdMiddleware);
+  app.use(securityHeaders(config.publicBaseUrl.startsWith('https:')));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.disable('x-powered-by');

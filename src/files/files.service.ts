@@ -24,6 +24,12 @@ export interface UploadedFile {
   size: number;
 }
 
+/**
+ * Control characters and the bidirectional controls that make a name read
+ * other than it is ("bao-cao\u202Eexe.pdf" shows as "bao-caofdp.exe").
+ */
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Multer decodes part file names as latin1; recover the UTF-8 (diacritics). */
 function decodeName(name: string): string {
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
@@ -88,12 +94,23 @@ export class FilesService implements OnApplicationBootstrap {
         'required',
       );
     if (file.size === 0) throw invalidFile('Tệp rỗng.', 'empty');
-    const originalName = decodeName(file.originalname).normalize('NFC').slice(0, 255);
+    const originalName =
+      decodeName(file.originalname)
+        .normalize('NFC')
+        .replace(UNSAFE_IN_NAMES, '')
+        .trim()
+        .slice(0, 255) || 'tep';
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     const endings = detected ? ACCEPTED[detected.mime] : undefined;
     if (!detected || !endings) {
-      throw invalidFile(`Loại tệp không được chấp nhận. Chỉ nhận ${ACCEPTED_LIST}.`, 'type');
+      const found = detected
+        ? `Tệp là ${detected.ext.toUpperCase()} (${detected.mime})`
+        : 'Không nhận ra loại tệp từ nội dung (tệp văn bản thuần, tệp hỏng hoặc loại lạ)';
+      throw invalidFile(
+        `${found}: không được chấp nhận. Chỉ nhận ${ACCEPTED_LIST}, tối đa ${this.config.FILE_MAX_MB} MB.`,
+        'type',
+      );
     }
     const ending = originalName.toLowerCase().split('.').pop() ?? '';
     if (!endings.includes(ending)) {

@@ -48,6 +48,18 @@ describe('evidence files', () => {
     );
   });
 
+  it('strips bidirectional and control characters from stored names', async () => {
+    const up = await hungdao
+      .post('/api/files')
+      .attach('file', PDF, 'bao-cao\u202Efdp.exe\u2066.pdf')
+      .expect(201);
+    expect(up.body.originalName).toBe('bao-caofdp.exe.pdf');
+    const down = await hungdao.get(`/api/files/${up.body.id}`).expect(200);
+    expect(down.headers['content-disposition']).toBe(
+      `attachment; filename="bao-caofdp.exe.pdf"; filename*=UTF-8''bao-caofdp.exe.pdf`,
+    );
+  });
+
   it('refuses other units, other authorities and anonymous callers', async () => {
     const up = await hungdao.post('/api/files').attach('file', PNG, 'ảnh.png').expect(201);
     await api(t, await tokenFor(t, 'daison'))
@@ -71,6 +83,14 @@ describe('evidence files', () => {
       .attach('file', Buffer.from('#!/bin/sh\nrm -rf /\n'), 'minh chứng.pdf')
       .expect(400);
     expect(script.body.details[0]).toMatchObject({ field: 'file', code: 'type' });
+    expect(script.body.message).toBe(
+      'Không nhận ra loại tệp từ nội dung (tệp văn bản thuần, tệp hỏng hoặc loại lạ): không được chấp nhận. Chỉ nhận PDF, PNG, JPEG, DOCX, XLSX, tối đa 1 MB.',
+    );
+    const gif = await hungdao
+      .post('/api/files')
+      .attach('file', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'ảnh.gif')
+      .expect(400);
+    expect(gif.body.message).toContain('Tệp là GIF (image/gif): không được chấp nhận.');
     const empty = await hungdao
       .post('/api/files')
       .attach('file', Buffer.alloc(0), 'rỗng.pdf')
@@ -79,6 +99,7 @@ describe('evidence files', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10, 32)]);
     const tooBig = await hungdao.post('/api/files').attach('file', big, 'lớn.pdf').expect(413);
     expect(tooBig.body.details[0]).toMatchObject({ field: 'file', code: 'maxSize' });
+    expect(tooBig.body.message).toBe('Tệp vượt quá dung lượng cho phép (tối đa 1 MB).');
     const none = await hungdao.post('/api/files').send({}).expect(400);
     expect(none.body.details[0]).toMatchObject({ field: 'file', code: 'required' });
     expect(await countRows(t, 'evidence_files')).toBe(before);

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { AppError, FieldDetail } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 
@@ -71,7 +72,7 @@ function generic(status: number, message?: string): Shaped {
   };
 }
 
-function fromHttpException(exception: HttpException, request: Request): Shaped {
+function fromHttpException(exception: HttpException, request: Request, config: AppConfig): Shaped {
   const status = exception.getStatus();
   if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
     return generic(
@@ -83,7 +84,7 @@ function fromHttpException(exception: HttpException, request: Request): Shaped {
   const shaped = generic(status);
   if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
     // Multer's file size limit (body-parser's is handled with its cause).
-    shaped.message = 'Tệp vượt quá dung lượng cho phép.';
+    shaped.message = `Tệp vượt quá dung lượng cho phép (tối đa ${config.FILE_MAX_MB} MB).`;
     shaped.details = [{ field: 'file', code: 'maxSize', message: shaped.message }];
   }
   if (typeof response === 'object' && response !== null) {
@@ -152,6 +153,8 @@ function uniqueFields(detail: string | undefined): FieldDetail[] {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly config: AppConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
@@ -182,7 +185,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const cause = exception.cause;
       body = generic(cause.status, BODY_PARSER_MESSAGES[cause.type]);
     } else if (exception instanceof HttpException) {
-      body = fromHttpException(exception, request);
+      body = fromHttpException(exception, request, this.config);
     } else if (exception instanceof QueryFailedError) {
       body = fromQueryFailed(exception);
     }
