@@ -28,6 +28,7 @@ export interface UploadedFile {
  * Control characters and the bidirectional controls that make a name read
  * other than it is ("bao-cao\u202Eexe.pdf" shows as "bao-caofdp.exe").
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
 const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Multer decodes part file names as latin1; recover the UTF-8 (diacritics). */
