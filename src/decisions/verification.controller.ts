@@ -1,10 +1,56 @@
-import { Controller, Get, Header, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Header,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { ApiExceptionFilter } from '../common/http/api-exception.filter';
+import { AppConfig } from '../config/app-config';
 import { TemplatesService } from '../documents/templates.service';
 import { CertificatesService } from './certificates.service';
+
+const wantsJson = (req: Request) =>
+  req.query.format === 'json' || (req.headers.accept ?? '').includes('application/json');
+
+/**
+ * Past the rate limit a browser gets a page saying so, in Vietnamese; a
+ * program gets the usual JSON error (from the global filter).
+ */
+@Catch(ThrottlerException)
+class VerifyLimitPage implements ExceptionFilter {
+  private readonly api: ApiExceptionFilter;
+
+  constructor(
+    private readonly templates: TemplatesService,
+    config: AppConfig,
+  ) {
+    this.api = new ApiExceptionFilter(config);
+  }
+
+  catch(exception: ThrottlerException, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    if (wantsJson(req)) return this.api.catch(exception, host);
+    const res = host.switchToHttp().getResponse<Response>();
+    const named = Object.entries(res.getHeaders()).find(([k]) => k.startsWith('retry-after-'));
+    res
+      .status(429)
+      .setHeader('Retry-After', String(Number(named?.[1]) || 60))
+      .type('html')
+      .send(this.templates.render('verify', { found: false, limited: true }));
+  }
+}
 
 /**
  * The public page a certificate's QR code opens. It shows only what the
@@ -21,6 +67,7 @@ export class VerificationController {
   @Get(':token')
   @Public()
   @UseGuards(ThrottlerGuard)
+  @UseFilters(VerifyLimitPage)
   @SkipThrottle({ login: true })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -28,12 +75,12 @@ export class VerificationController {
   })
   async verify(
     @Param('token') token: string,
-    @Query('format') format: string | undefined,
+    @Query('format') _format: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const view = await this.certificates.verify(token);
-    const json = format === 'json' || (req.headers.accept ?? '').includes('application/json');
+    const json = wantsJson(req);
     res.status(view ? 200 : 404);
     if (json) {
       res.json(
@@ -46,7 +93,9 @@ export class VerificationController {
         },
       );
     } else {
-      res.type('html').send(this.templates.render('verify', view ?? { found: false }));
+      res
+        .type('html')
+        .send(this.templates.render('verify', view ?? { found: false, limited: false }));
     }
   }
 }

@@ -435,7 +435,8 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     const why = comment ? ` Ý kiến: ${comment}` : '';
     return {
       audience,
-      message: `Hồ sơ "${dossier.title}": ${label} → ${DOSSIER_STATUS_LABELS[dossier.status]}.${due}${why}`,
+      // "Yêu cầu bổ sung → Yêu cầu bổ sung" says nothing: the status only when it adds to the step.
+      message: `Hồ sơ "${dossier.title}": ${label}${label === DOSSIER_STATUS_LABELS[dossier.status] ? '' : ` → ${DOSSIER_STATUS_LABELS[dossier.status]}`}.${due}${why}`,
     };
   }
 

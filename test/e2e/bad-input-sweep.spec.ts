@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
-import { tokenFor } from '../support/actors';
+import { api, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** One demo user per role. */
@@ -195,6 +195,26 @@ describe('bad input sweep: every route, mutated input, never a 5xx', () => {
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
     console.error(`bad input sweep: ${sent} requests`);
+  });
+
+  it('says in Vietnamese what a date must look like, and that it must exist', async () => {
+    const admin = api(t, await tokenFor(t, 'admin'));
+    const slashed = await admin
+      .post('/api/base-salaries')
+      .send({ amount: 2340000, effectiveFrom: '30/06/2026' })
+      .expect(400);
+    expect(slashed.body.details[0]).toMatchObject({
+      field: 'effectiveFrom',
+      message:
+        'Trường "effectiveFrom" phải là ngày viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-06-30.',
+    });
+    const impossible = await admin
+      .post('/api/base-salaries')
+      .send({ amount: 2340000, effectiveFrom: '2026-02-30' })
+      .expect(400);
+    expect(impossible.body.message).toBe(
+      'Trường "effectiveFrom" không phải là một ngày có thật (ví dụ: ngày 30/02 không tồn tại).',
+    );
   });
 
   it('names the field of a NUL character and refuses deep nesting, on the public sign-in too', async () => {

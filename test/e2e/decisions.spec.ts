@@ -612,6 +612,14 @@ describe('verification rate limit', () => {
       .expect(429);
     expect(limited.body.error).toBe('TOO_MANY_REQUESTS');
     expect(limited.headers['retry-after']).toBeDefined();
+    // A browser gets a page in Vietnamese, not JSON.
+    const page = await request(t.http)
+      .get(`/verify/${'C'.repeat(32)}`)
+      .set('Accept', 'text/html')
+      .expect(429);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Bạn đã tra cứu quá nhiều lần trong một phút');
+    expect(page.headers['retry-after']).toBeDefined();
     await request(t.http)
       .post('/api/auth/login')
       .send({ username: 'ai', password: 'sai-mat-khau' })

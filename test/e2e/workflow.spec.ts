@@ -302,6 +302,12 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect(
       notes.items.some((n: { message: string }) => n.message.includes('Yêu cầu bổ sung')),
     ).toBe(true);
+    // A step named like the status it leads to is not said twice.
+    const messages: string[] = notes.items.map((n: { message: string }) => n.message);
+    expect(messages.filter((m) => m.includes('Yêu cầu bổ sung → Yêu cầu bổ sung'))).toEqual([]);
+    expect(
+      messages.some((m) => m.startsWith('Hồ sơ "Đề nghị khen thưởng năm 2026": Yêu cầu bổ sung.')),
+    ).toBe(true);
   });
 
   it('lets exactly one of 20 simultaneous transitions through, with one history row', async () => {

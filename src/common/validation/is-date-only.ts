@@ -5,7 +5,14 @@ import { IsISO8601, Matches } from 'class-validator';
 export const IsDateOnly = () =>
   applyDecorators(
     Matches(/^\d{4}-\d{2}-\d{2}$/, {
-      message: 'Trường "$property" phải là ngày theo định dạng YYYY-MM-DD.',
+      message:
+        'Trường "$property" phải là ngày viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-06-30.',
     }),
-    IsISO8601({ strict: true }),
+    IsISO8601(
+      { strict: true },
+      {
+        message:
+          'Trường "$property" không phải là một ngày có thật (ví dụ: ngày 30/02 không tồn tại).',
+      },
+    ),
   );

@@ -19,8 +19,8 @@ const MESSAGES: Record<string, (args: string[]) => string> = {
   isEnum: () => 'có giá trị không hợp lệ',
   isIn: () => 'có giá trị không hợp lệ',
   isUUID: () => 'phải là mã định danh (UUID) hợp lệ',
-  isDateString: () => 'phải là ngày theo định dạng YYYY-MM-DD',
-  isISO8601: () => 'phải là ngày theo định dạng YYYY-MM-DD',
+  isDateString: () => 'phải là ngày viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-06-30',
+  isISO8601: () => 'phải là ngày viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-06-30',
   isEmail: () => 'phải là địa chỉ email hợp lệ',
   min: ([min]) => `phải lớn hơn hoặc bằng ${min}`,
   max: ([max]) => `phải nhỏ hơn hoặc bằng ${max}`,
@@ -52,10 +52,14 @@ export function toFieldDetails(errors: ValidationError[], prefix = ''): FieldDet
       const tail = english.startsWith(error.property)
         ? english.slice(error.property.length)
         : english;
+      // A decorator's own Vietnamese message (it starts as ours do) wins over the generic one.
+      const own = english.startsWith('Trường "')
+        ? english.replace(`"${error.property}"`, `"${field}"`)
+        : undefined;
       details.push({
         field,
         code,
-        message: `Trường "${field}" ${translate(code, english, numbersIn(tail))}.`,
+        message: own ?? `Trường "${field}" ${translate(code, english, numbersIn(tail))}.`,
       });
     }
     if (error.children?.length) details.push(...toFieldDetails(error.children, field));
