@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { Page, pageOf } from '../common/pagination';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
@@ -218,6 +219,13 @@ export class MovementsService {
         throw this.stateConflict(
           movement,
           `Không thể thực hiện: phong trào đang ở trạng thái "${MOVEMENT_STATUS_LABELS[movement.status]}".`,
+        );
+      }
+      if (action === 'launch' && movement.registrationDeadline < this.clock.today()) {
+        throw AppError.invalidField(
+          'registrationDeadline',
+          `Hạn đăng ký thi đua (${formatVietnameseDate(movement.registrationDeadline)}) đã qua: không đơn vị nào đăng ký được. Hãy sửa hạn đăng ký trước khi phát động.`,
+          'deadlinePassed',
         );
       }
       if (action === 'launch' && (await this.currentSets(id, manager)).length === 0) {

@@ -116,6 +116,29 @@ describe('movements, criteria and registrations', () => {
     expect(departments.missing.map((u: { name: string }) => u.name)).toEqual(['Phòng Tư pháp']);
   });
 
+  it('refuses to launch a movement whose registration deadline has passed, changing nothing', async () => {
+    const late = await vhtt
+      .post('/api/movements')
+      .send({ title: 'Phong trào có hạn đăng ký đã qua', registrationDeadline: daysFromToday(-1) })
+      .expect(201);
+    await vhtt
+      .put(`/api/movements/${late.body.id}/criteria/commune`)
+      .send({
+        criteria: [{ code: 'X1', text: 'Tiêu chí tỷ lệ', type: 'percentage', threshold: 70 }],
+      })
+      .expect(200);
+    const refused = await vhtt.post(`/api/movements/${late.body.id}/launch`).expect(400);
+    expect(refused.body.details[0]).toMatchObject({
+      field: 'registrationDeadline',
+      code: 'deadlinePassed',
+    });
+    expect(refused.body.message).toContain('đã qua');
+    const [{ status }] = await t.dataSource.query('SELECT status FROM movements WHERE id = $1', [
+      late.body.id,
+    ]);
+    expect(status).toBe('draft');
+  });
+
   it('runs the registration flow: launch, register, refuse twice, withdraw, re-register, deadline', async () => {
     const created = await vhtt
       .post('/api/movements')
