@@ -2,11 +2,11 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id';
 import { securityHeaders } from './common/http/security-headers';
 import { Clock } from './common/clock';
+import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { probe } from './database/postgres-server';
 
@@ -28,9 +28,11 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestE
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
-  // First, so that even a body the parser refuses gets a request id.
+  const logger = createRootLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
+  // First, so that even a body the parser refuses gets a request id (and its log line).
   app.use(requestIdMiddleware);
+  app.use(requestLogger(logger));
   app.use(securityHeaders(config.publicBaseUrl.startsWith('https:')));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { REDACTED_PATHS } from './common.module';
+import { REDACTED_PATHS } from './logging';
 
 describe('log redaction', () => {
   it('never prints credentials from headers or bodies', () => {
