@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ALL_ROLES, Role } from '../../src/auth/roles';
-import { seedDemo, tokenFor } from '../support/actors';
+import { seedDemo, tokenFor, USER_BY_ROLE } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** One demo user per role. */
-const USER_BY_ROLE: Record<Role, string> = {
-  [Role.Admin]: 'admin',
-  [Role.HomeAffairs]: 'noivu',
-  [Role.CouncilMember]: 'hoidong',
-  [Role.Chairman]: 'chutich',
-  [Role.ViceChairman]: 'phochutich',
-  [Role.Coordinator]: 'vhtt',
-  [Role.UnitOfficer]: 'hungdao',
-};
 
 interface Route {
   method: string;

@@ -1,19 +1,8 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
-import { api, tokenFor } from '../support/actors';
+import { api, tokenFor, USER_BY_ROLE } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** One demo user per role. */
-const USER_BY_ROLE: Record<Role, string> = {
-  [Role.Admin]: 'admin',
-  [Role.HomeAffairs]: 'noivu',
-  [Role.CouncilMember]: 'hoidong',
-  [Role.Chairman]: 'chutich',
-  [Role.ViceChairman]: 'phochutich',
-  [Role.Coordinator]: 'vhtt',
-  [Role.UnitOfficer]: 'hungdao',
-};
 
 type Schema = {
   $ref?: string;

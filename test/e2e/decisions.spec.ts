@@ -478,14 +478,16 @@ describe('award decisions, the register, certificates and verification', () => {
       .expect(400);
   });
 
-  it('prints a draft for the signing folder, marked DỰ THẢO and without a number', async () => {
-    const dossierId = await awaitingDossier([], 2);
-    const draft = (
+  const draftOf = async (dossierId: string) =>
+    (
       await as.noivu
         .post('/api/decisions')
         .send({ dossierIds: [dossierId] })
         .expect(201)
     ).body;
+
+  it('prints a draft for the signing folder, marked DỰ THẢO and without a number', async () => {
+    const draft = await draftOf(await awaitingDossier([], 2));
     const res = await as.noivu
       .get(`/api/decisions/${draft.id}/pdf`)
       .buffer(true)
@@ -504,13 +506,7 @@ describe('award decisions, the register, certificates and verification', () => {
   });
 
   it('keeps the signature block and Nơi nhận together on one page, whatever the number of legal bases', async () => {
-    const dossierId = await awaitingDossier([], 1);
-    const draft = (
-      await as.noivu
-        .post('/api/decisions')
-        .send({ dossierIds: [dossierId] })
-        .expect(201)
-    ).body;
+    const draft = await draftOf(await awaitingDossier([], 1));
     const renderer = t.app.get(CertificatesService);
     for (let n = 0; n <= 12; n++) {
       await t.dataSource.query('UPDATE decisions SET legal_bases = $2 WHERE id = $1', [

@@ -1,11 +1,23 @@
 import request from 'supertest';
 import { AuthService } from '../../src/auth/auth.service';
+import { Role } from '../../src/auth/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { Unit } from '../../src/units/unit.entity';
 import { User } from '../../src/users/user.entity';
 import { TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'ThiDua@2025';
+
+/** One demo user per role. */
+export const USER_BY_ROLE: Record<Role, string> = {
+  [Role.Admin]: 'admin',
+  [Role.HomeAffairs]: 'noivu',
+  [Role.CouncilMember]: 'hoidong',
+  [Role.Chairman]: 'chutich',
+  [Role.ViceChairman]: 'phochutich',
+  [Role.Coordinator]: 'vhtt',
+  [Role.UnitOfficer]: 'hungdao',
+};
 
 /** The demo reference data (authorities, units, people, users, movements, award forms), no dossiers. */
 export async function seedDemo(t: TestApp): Promise<void> {
