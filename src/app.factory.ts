@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication, ModuleMetadata, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -20,14 +20,21 @@ export const UNPREFIXED_ROUTES = [
  * Builds the application exactly as it runs in production. main.ts, the demo
  * command and the end-to-end tests all go through here.
  */
-export async function createApp(config: AppConfig, clock?: Clock): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  clock?: Clock,
+  imports: ModuleMetadata['imports'] = [],
+): Promise<NestExpressApplication> {
   // Before Nest starts, so a wrong DATABASE_URL fails in seconds with one line.
   if (config.DATABASE_URL) await probe(config.DATABASE_URL);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
-    bodyParser: false,
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, clock, imports),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   const logger = createRootLogger(config);
   app.useLogger(new PinoNestLogger(logger));
   // First, so that even a body the parser refuses gets a request id (and its log line).

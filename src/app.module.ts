@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
@@ -10,7 +10,6 @@ import { Clock, ClockModule } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { DemoModule } from './demo/demo.module';
 import { AwardsModule } from './awards/awards.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CouncilModule } from './council/council.module';
@@ -26,7 +25,12 @@ import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  /** `extra`: modules only some entry points add (the demo command adds the demo seeder). */
+  static forRoot(
+    config: AppConfig,
+    clock?: Clock,
+    extra: ModuleMetadata['imports'] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -52,7 +56,7 @@ export class AppModule {
         DossiersModule,
         DocumentsModule,
         DecisionsModule,
-        DemoModule,
+        ...extra,
       ],
     };
   }

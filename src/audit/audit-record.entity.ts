@@ -1,9 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export interface FieldChange {
-  from: unknown;
-  to: unknown;
-}
+import { FieldChange } from '../common/diff';
 
 /**
  * One state change, written in the transaction that made it. Append-only: a

@@ -4,27 +4,13 @@ import { Brackets, EntityManager, Repository } from 'typeorm';
 import { Actor, authorityScope } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { insertRowSql, SqlParams } from '../common/sql';
-import { AuditRecord, FieldChange } from './audit-record.entity';
+import { FieldChange } from '../common/diff';
+import { AuditRecord } from './audit-record.entity';
 import { AuditQueryDto } from './audit.dto';
 
 export interface AuditTarget {
   type: string;
   id: string | null;
-}
-
-/** The fields that differ between two versions of a record. */
-export function diff<T extends object>(
-  before: Partial<T> | null,
-  after: Partial<T>,
-  fields: (keyof T)[],
-): Record<string, FieldChange> {
-  const changes: Record<string, FieldChange> = {};
-  for (const field of fields) {
-    const from = before ? (before[field] ?? null) : null;
-    const to = after[field] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[String(field)] = { from, to };
-  }
-  return changes;
 }
 
 type AuditActor = Pick<Actor, 'userId' | 'username' | 'role' | 'authorityId' | 'requestId'>;

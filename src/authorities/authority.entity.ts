@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../common/entities';
-import type { CertificateLayout } from '../decisions/certificate-layout';
+import type { CertificateLayout } from './certificate-layout';
 
 /** Administrative levels; data, not code: new levels need no release. */
 export const AUTHORITY_LEVELS = ['province', 'district', 'commune'] as const;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';

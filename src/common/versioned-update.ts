@@ -1,6 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { FieldChange } from '../audit/audit-record.entity';
-import { diff } from '../audit/audit.service';
+import { diff, FieldChange } from './diff';
 import { AppError } from './errors/app-error';
 
 /**

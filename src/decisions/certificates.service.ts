@@ -11,7 +11,7 @@ import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { TemplatesService, vietnameseMoney } from '../documents/templates.service';
-import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from './certificate-layout';
+import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import {
   AwardDecision,
   CertificateSnapshot,

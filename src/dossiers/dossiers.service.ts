@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AwardForm, DecidedBy, Procedure, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';

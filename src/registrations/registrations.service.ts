@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
 import { PasswordService } from '../auth/password.service';
 import { Role } from '../auth/roles';

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DemoModule } from '../../src/demo/demo.module';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { PostgresServer, startEmbeddedServer } from '../../src/database/postgres-server';
@@ -23,6 +24,8 @@ export async function benchApp(env: Record<string, string> = {}) {
       ...env,
       DATABASE_URL: url,
     }),
+    undefined,
+    [DemoModule],
   );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -88,14 +88,10 @@ describe('restart after kill -9', () => {
   });
 
   async function start(): Promise<ChildProcess> {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register', 'src/main.ts', '--seed-demo'],
-      {
-        env,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', 'src/cli/demo.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     await until(

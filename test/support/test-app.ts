@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
+import { DemoModule } from '../../src/demo/demo.module';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -35,7 +36,8 @@ export async function createTestApp(
     ...env,
     DATABASE_URL: database.url,
   });
-  const app = await createApp(config, clock);
+  // The demo seeder builds the fixtures, as `npm run demo` builds the demo.
+  const app = await createApp(config, clock, [DemoModule]);
   await app.init();
   return {
     app,

@@ -1,0 +1,42 @@
+import { Logger, ModuleMetadata } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { DatabaseUnreachableError } from './database/postgres-server';
+
+/** Node 20.19 is the first 20.x to load ES modules with require(), which NestJS 12 needs. */
+function checkNode(): void {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Thi đua needs Node.js 20.19 or later (this is ${process.versions.node}).`);
+    process.exit(1);
+  }
+}
+
+export interface ServeOptions {
+  /** Modules added to the app (the demo command adds the demo seeder). */
+  imports?: ModuleMetadata['imports'];
+  /** Runs once the app is built, before it listens. */
+  beforeListen?: (app: NestExpressApplication) => Promise<void>;
+}
+
+/** Builds the app from the environment and listens; any failure ends the process with one clear line. */
+export function serve(options: ServeOptions = {}): void {
+  const start = async () => {
+    checkNode();
+    const started = Date.now();
+    const config = loadConfig();
+    const app = await createApp(config, undefined, options.imports);
+    await options.beforeListen?.(app);
+    await app.listen(config.PORT, config.HOST);
+    new Logger('Bootstrap').log(
+      `Thi đua is listening on http://${config.HOST}:${config.PORT} (started in ${Date.now() - started} ms)`,
+    );
+  };
+  start().catch((error: unknown) => {
+    // One clear line for configuration mistakes; the full error otherwise.
+    const oneLine = error instanceof ConfigError || error instanceof DatabaseUnreachableError;
+    console.error(oneLine ? error.message : error);
+    process.exit(1);
+  });
+}
