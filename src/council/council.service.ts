@@ -5,7 +5,7 @@ import { Actor, authorityScope } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
-import { Dossier, Nominee, NomineeOutcome, VoteOutcome } from '../dossiers/dossier.entity';
+import { Dossier, Nominee } from '../dossiers/dossier.entity';
 import { needsVote } from '../dossiers/step-conditions';
 import { DossierStatus } from '../dossiers/workflow';
 import { Person } from '../people/person.entity';
@@ -149,7 +149,10 @@ export class CouncilService {
     });
   }
 
-  /** Closes the open session: each nominee's outcome follows its form's rule; the tallies become the minute. */
+  /**
+   * Closes the open session: the tallies under each form's rule become the
+   * minute. The nominees' vote outcomes are the dossiers module's to write.
+   */
   async close(manager: EntityManager, actor: Actor, dossier: Dossier): Promise<CouncilMinutes> {
     const session = await this.openSession(manager, dossier.id);
     if (!session) throw AppError.conflict('Hồ sơ không có phiên bỏ phiếu đang mở.');
@@ -177,16 +180,6 @@ export class CouncilService {
         ...result,
       };
     });
-    for (const line of lines) {
-      await manager.update(
-        Nominee,
-        { id: line.nomineeId },
-        {
-          voteOutcome: line.passed ? VoteOutcome.Passed : VoteOutcome.Failed,
-          ...(line.passed ? {} : { outcome: NomineeOutcome.Refused }),
-        },
-      );
-    }
     const minutes: CouncilMinutes = {
       members: members.map((m) => ({ id: m.id, fullName: m.fullName })),
       closedBy: actor.username,

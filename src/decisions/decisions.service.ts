@@ -303,25 +303,8 @@ export class DecisionsService {
       });
       if (!items.length)
         throw AppError.invalidField('items', 'Quyết định chưa có đối tượng nào.', 'empty');
-      // Dossiers before their nominees, the order every workflow transition locks in;
-      // their versions move because their nominees' outcomes do.
-      const dossierIds = [...new Set(items.map((i) => i.dossierId))].sort();
-      await manager.find(Dossier, {
-        where: { id: In(dossierIds) },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      await manager.increment(Dossier, { id: In(dossierIds) }, 'version', 1);
-      const nominees = await manager.find(Nominee, {
-        where: { id: In(items.map((i) => i.nomineeId)) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const stale = nominees.filter((n) => n.outcome !== NomineeOutcome.AwaitingDecision);
-      if (stale.length || nominees.length !== items.length) {
-        throw AppError.conflict(
-          `Có đối tượng không còn chờ quyết định: ${stale.map((n) => n.displayName).join(', ')}.`,
-        );
-      }
+      const nomineeIds = items.map((i) => i.nomineeId);
+      const dossiers = await this.workflow.claimForDecision(manager, nomineeIds);
       const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
       const user = await manager.findOneByOrFail(User, { id: actor.userId });
       const issuedOn = this.clock.today();
@@ -335,15 +318,6 @@ export class DecisionsService {
       const firstRegister = await this.next(manager, authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);
-      // In the order of the status-count rows their moves update (see the DossierCounts
-      // migration), so that two decisions issued at once do not deadlock on them.
-      const dossiers = await manager
-        .getRepository(Dossier)
-        .createQueryBuilder('d')
-        .where('d.id IN (:...ids)', { ids: dossierIds })
-        .orderBy('d.unit_id')
-        .addOrderBy('dossier_count_shard(d.id)')
-        .getMany();
       const movements = await manager.findBy(Movement, {
         id: In(
           dossiers
@@ -404,25 +378,13 @@ export class DecisionsService {
           version: () => 'version + 1',
         },
       );
-      await manager.update(
-        Nominee,
-        { id: In(nominees.map((n) => n.id)) },
-        { outcome: NomineeOutcome.Decided },
+      await this.workflow.settleDecided(
+        manager,
+        actor,
+        dossiers,
+        nomineeIds,
+        `Quyết định số ${numberLabel}`,
       );
-      for (const dossier of dossiers) {
-        const waiting = await manager.countBy(Nominee, {
-          dossierId: dossier.id,
-          outcome: NomineeOutcome.AwaitingDecision,
-        });
-        if (!waiting)
-          await this.workflow.transition(
-            actor,
-            dossier.id,
-            'decide',
-            { comment: `Quyết định số ${numberLabel}` },
-            manager,
-          );
-      }
       await this.audit.record(
         manager,
         actor,

@@ -13,8 +13,16 @@ import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { CouncilService } from '../council/council.service';
 import { Audience, NotificationsService } from '../notifications/notifications.service';
-import { AppraisalResult, Dossier, DossierEvent, Nominee, NomineeOutcome } from './dossier.entity';
+import {
+  AppraisalResult,
+  Dossier,
+  DossierEvent,
+  Nominee,
+  NomineeOutcome,
+  VoteOutcome,
+} from './dossier.entity';
 import { DossiersService, missingForSubmit } from './dossiers.service';
+import { validateNomineeMoves } from './nominee-outcomes';
 import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';
 import {
   CLOCK_STATUSES,
@@ -72,6 +80,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
 
   onModuleInit(): void {
     validateWorkflow();
+    validateNomineeMoves();
     if (!this.config.isTest) {
       this.timer = setInterval(
         () => void this.notifyDueSoon().catch((e) => this.logger.error(e)),
@@ -317,8 +326,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       case 'reject':
         return {
           effects: stopClock,
-          writes: (m) =>
-            m.update(Nominee, { dossierId: dossier.id }, { outcome: NomineeOutcome.Refused }),
+          writes: (m) => this.dossiers.moveNominees(m, 'reject', { dossierId: dossier.id }),
         };
       case 'appraise': {
         const results = input.results ?? [];
@@ -364,48 +372,107 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
               await m.update(
                 Nominee,
                 { id: n.id },
-                {
-                  appraisal: r.result,
-                  appraisalReason: r.reason?.trim() || null,
-                  ...(r.result === AppraisalResult.NotProposed
-                    ? { outcome: NomineeOutcome.Refused }
-                    : {}),
-                },
+                { appraisal: r.result, appraisalReason: r.reason?.trim() || null },
               );
             }
+            const notProposed = results
+              .filter((r) => r.result === AppraisalResult.NotProposed)
+              .map((r) => r.nomineeId);
+            await this.dossiers.moveNominees(
+              m,
+              'not_proposed',
+              { ids: notProposed },
+              {},
+              notProposed.length,
+            );
           },
         };
       }
       case 'send_to_council':
         return { effects: {}, writes: (m) => this.council.open(m, dossier) };
       case 'close_vote':
-        return { effects: {}, writes: (m) => this.council.close(m, actor, dossier) };
+        return {
+          effects: {},
+          writes: async (m) => {
+            // The council tallies; the nominees' vote outcomes are written here, in their module.
+            const { lines } = await this.council.close(m, actor, dossier);
+            const passed = lines.filter((l) => l.passed).map((l) => l.nomineeId);
+            const failed = lines.filter((l) => !l.passed).map((l) => l.nomineeId);
+            if (passed.length)
+              await m.update(Nominee, { id: In(passed) }, { voteOutcome: VoteOutcome.Passed });
+            await this.dossiers.moveNominees(
+              m,
+              'vote_failed',
+              { ids: failed },
+              { voteOutcome: VoteOutcome.Failed },
+              failed.length,
+            );
+          },
+        };
       case 'send_to_chairman': {
         const ready = all.filter(decidableHere) as Nominee[];
         return {
           effects: {},
           writes: (m) =>
-            m.update(
-              Nominee,
-              { id: In(ready.map((n) => n.id)) },
-              { outcome: NomineeOutcome.AwaitingDecision },
+            this.dossiers.moveNominees(
+              m,
+              'await_decision',
+              { ids: ready.map((n) => n.id) },
+              {},
+              ready.length,
             ),
         };
       }
       case 'refuse':
         return {
           effects: {},
-          writes: (m) =>
-            m.update(
-              Nominee,
-              { dossierId: dossier.id, outcome: NomineeOutcome.AwaitingDecision },
-              { outcome: NomineeOutcome.Refused },
-            ),
+          writes: (m) => this.dossiers.moveNominees(m, 'refuse', { dossierId: dossier.id }),
         };
       case 'close_forwarded':
       case 'close_refused':
       case 'decide':
         return { effects: {} };
+    }
+  }
+
+  /**
+   * For an award decision being issued: locks the dossiers of these nominees
+   * (see DossiersService.lockMany) and checks that every nominee still awaits
+   * a decision. Returns the dossiers, in the order to move them in.
+   */
+  async claimForDecision(manager: EntityManager, nomineeIds: string[]): Promise<Dossier[]> {
+    const nominees = await manager.find(Nominee, { where: { id: In(nomineeIds) } });
+    const dossiers = await this.dossiers.lockMany(
+      manager,
+      nominees.map((n) => n.dossierId),
+    );
+    const locked = await manager.find(Nominee, {
+      where: { id: In(nomineeIds) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const stale = locked.filter((n) => n.outcome !== NomineeOutcome.AwaitingDecision);
+    if (stale.length || locked.length !== nomineeIds.length)
+      throw AppError.conflict(
+        `Có đối tượng không còn chờ quyết định: ${stale.map((n) => n.displayName).join(', ')}.`,
+      );
+    return dossiers;
+  }
+
+  /** The nominees of an issued decision are decided; a dossier none of whose nominees waits any more is too. */
+  async settleDecided(
+    manager: EntityManager,
+    actor: Actor,
+    dossiers: Dossier[],
+    nomineeIds: string[],
+    comment: string,
+  ): Promise<void> {
+    await this.dossiers.moveNominees(manager, 'decide', { ids: nomineeIds }, {}, nomineeIds.length);
+    for (const dossier of dossiers) {
+      const waiting = await manager.countBy(Nominee, {
+        dossierId: dossier.id,
+        outcome: NomineeOutcome.AwaitingDecision,
+      });
+      if (!waiting) await this.transition(actor, dossier.id, 'decide', { comment }, manager);
     }
   }
 

@@ -35,6 +35,7 @@ import {
   CreateDossierDto,
   DossierQueryDto,
 } from './dossiers.dto';
+import { NOMINEE_MOVES, NomineeMove } from './nominee-outcomes';
 import { hasConditionalSteps, NomineeState, offeredActions, toForward } from './step-conditions';
 import {
   CLOCK_STATUSES,
@@ -169,6 +170,60 @@ export class DossiersService {
     if (!nominees && hasConditionalSteps(dossier.status, actor.role))
       nominees = (await this.nomineeStates([dossier.id], manager)).get(dossier.id);
     return offeredActions(dossier.status, actor.role, nominees ?? []);
+  }
+
+  /**
+   * The only write of nominees' outcomes: moves those chosen by `where` that
+   * stand in one of the move's source outcomes (NOMINEE_MOVES), with the
+   * columns that go with it. When `expected` is given and fewer moved, the
+   * whole use case fails with 409 (someone moved them first).
+   */
+  async moveNominees(
+    manager: EntityManager,
+    move: NomineeMove,
+    where: { ids?: string[]; dossierId?: string },
+    set: Partial<Pick<Nominee, 'forwardedOn' | 'forwardReference' | 'voteOutcome'>> = {},
+    expected?: number,
+  ): Promise<string[]> {
+    const { from, to } = NOMINEE_MOVES[move];
+    if (where.ids && !where.ids.length) return [];
+    const qb = manager
+      .createQueryBuilder()
+      .update(Nominee)
+      .set({ ...set, outcome: to })
+      .where('outcome IN (:...from)', { from });
+    if (where.ids) qb.andWhere('id IN (:...ids)', { ids: where.ids });
+    if (where.dossierId) qb.andWhere('dossier_id = :dossierId', { dossierId: where.dossierId });
+    const moved = ((await qb.returning('id').execute()).raw as { id: string }[]).map((r) => r.id);
+    if (expected !== undefined && moved.length !== expected)
+      throw AppError.conflict(
+        `Có đối tượng đã được xử lý bởi người khác ("${NOMINEE_MOVES[move].label}" không áp dụng được nữa). Vui lòng tải lại.`,
+      );
+    return moved;
+  }
+
+  /**
+   * Locks dossiers for a change that spans several of them (issuing a
+   * decision): in id order, the order every workflow step locks in, with their
+   * versions moved; returned in the order of the status-count rows their
+   * transitions update (see the DossierCounts migration), so that two such
+   * changes at once cannot deadlock.
+   */
+  async lockMany(manager: EntityManager, ids: string[]): Promise<Dossier[]> {
+    const sorted = [...new Set(ids)].sort();
+    await manager.find(Dossier, {
+      where: { id: In(sorted) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    await manager.increment(Dossier, { id: In(sorted) }, 'version', 1);
+    return manager
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids: sorted })
+      .orderBy('d.unit_id')
+      .addOrderBy('dossier_count_shard(d.id)')
+      .getMany();
   }
 
   /**
@@ -709,10 +764,12 @@ export class DossiersService {
         throw AppError.conflict(
           `${nominee.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
         );
-      await manager.update(
-        Nominee,
-        { id: nomineeId },
-        { outcome: NomineeOutcome.Forwarded, forwardedOn, forwardReference: reference.trim() },
+      await this.moveNominees(
+        manager,
+        'forward',
+        { ids: [nomineeId] },
+        { forwardedOn, forwardReference: reference.trim() },
+        1,
       );
       await manager.insert(DossierEvent, {
         dossierId,

@@ -1,4 +1,6 @@
 import { Role } from '../auth/roles';
+import { NomineeOutcome } from './dossier.entity';
+import { NOMINEE_MOVES, validateNomineeMoves } from './nominee-outcomes';
 import { offeredActions } from './step-conditions';
 import { actionsFor, DossierStatus, Transition, validateWorkflow, WORKFLOW } from './workflow';
 
@@ -38,5 +40,22 @@ describe('dossier workflow map', () => {
       ]),
     ).toEqual(['refuse']);
     expect(actionsFor(DossierStatus.Decided, Role.Chairman)).toEqual([]);
+  });
+});
+
+describe('nominee outcome map', () => {
+  it('is valid', () => {
+    expect(() => validateNomineeMoves()).not.toThrow();
+  });
+
+  it('refuses an unreachable outcome and a final outcome that is left', () => {
+    const { decide: _decide, ...noDecide } = NOMINEE_MOVES;
+    expect(() => validateNomineeMoves(noDecide)).toThrow(/decided: unreachable from pending/);
+    expect(() =>
+      validateNomineeMoves({
+        ...NOMINEE_MOVES,
+        reopen: { from: [NomineeOutcome.Decided], to: NomineeOutcome.Pending },
+      }),
+    ).toThrow(/decided: final but left/);
   });
 });

@@ -1,0 +1,58 @@
+import { NomineeOutcome } from './dossier.entity';
+
+const O = NomineeOutcome;
+
+export type NomineeMove =
+  'not_proposed' | 'reject' | 'vote_failed' | 'await_decision' | 'forward' | 'refuse' | 'decide';
+
+/**
+ * A nominee's outcome, declared like the dossier's workflow: each move, the
+ * outcomes it leaves from and the one it makes. DossiersService.moveNominees
+ * is the only code that writes an outcome, conditional on these sources.
+ */
+export const NOMINEE_MOVES: Readonly<
+  Record<NomineeMove, { from: readonly NomineeOutcome[]; to: NomineeOutcome; label: string }>
+> = {
+  not_proposed: { from: [O.Pending], to: O.Refused, label: 'Không đề nghị sau thẩm định' },
+  reject: { from: [O.Pending], to: O.Refused, label: 'Hồ sơ bị trả' },
+  vote_failed: { from: [O.Pending], to: O.Refused, label: 'Không đạt biểu quyết Hội đồng' },
+  await_decision: { from: [O.Pending], to: O.AwaitingDecision, label: 'Trình Chủ tịch' },
+  forward: { from: [O.Pending], to: O.Forwarded, label: 'Trình cấp trên' },
+  refuse: { from: [O.AwaitingDecision], to: O.Refused, label: 'Chủ tịch không khen thưởng' },
+  decide: { from: [O.AwaitingDecision], to: O.Decided, label: 'Có quyết định khen thưởng' },
+};
+
+export const FINAL_NOMINEE_OUTCOMES: readonly NomineeOutcome[] = [
+  O.Refused,
+  O.Forwarded,
+  O.Decided,
+];
+
+/**
+ * Checks the map at start-up: every outcome is reachable from pending, final
+ * outcomes have no way out, the others have one. Throws with every problem.
+ */
+export function validateNomineeMoves(
+  moves: Readonly<
+    Record<string, { from: readonly NomineeOutcome[]; to: NomineeOutcome }>
+  > = NOMINEE_MOVES,
+): void {
+  const problems: string[] = [];
+  const reachable = new Set<NomineeOutcome>([O.Pending]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const m of Object.values(moves))
+      if (m.from.some((f) => reachable.has(f)) && !reachable.has(m.to)) {
+        reachable.add(m.to);
+        grew = true;
+      }
+  }
+  for (const outcome of Object.values(O)) {
+    if (!reachable.has(outcome)) problems.push(`${outcome}: unreachable from pending`);
+    const leaves = Object.values(moves).some((m) => m.from.includes(outcome));
+    if (FINAL_NOMINEE_OUTCOMES.includes(outcome) && leaves)
+      problems.push(`${outcome}: final but left`);
+    if (!FINAL_NOMINEE_OUTCOMES.includes(outcome) && !leaves) problems.push(`${outcome}: dead end`);
+  }
+  if (problems.length) throw new Error(`Invalid nominee outcomes: ${problems.join('; ')}`);
+}
