@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { Db } from '../database/transactions';
 import { Actor, authorityScope } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { insertRowSql, SqlParams } from '../common/sql';
@@ -36,23 +37,24 @@ function auditRow(
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>) {}
+  constructor(
+    @InjectRepository(AuditRecord) private readonly records: Repository<AuditRecord>,
+    private readonly db: Db,
+  ) {}
 
-  /** Appends a record through `manager`: in the same transaction as the change. */
+  /** Appends a record in the use case's transaction, with the change it records. */
   async record(
-    manager: EntityManager,
     actor: AuditActor,
     action: string,
     target: AuditTarget,
     changes: Record<string, FieldChange> = {},
   ): Promise<void> {
     // `changes` is jsonb, which TypeORM's deep-partial type cannot describe.
-    await manager.insert(AuditRecord, auditRow(actor, action, target, changes) as never);
+    await this.db.tx.insert(AuditRecord, auditRow(actor, action, target, changes) as never);
   }
 
   /** The same record as one INSERT inside a larger statement, written only when `onlyIf` holds. */
   recordStatement(
-    manager: EntityManager,
     params: SqlParams,
     onlyIf: string,
     actor: AuditActor,
@@ -60,6 +62,7 @@ export class AuditService {
     target: AuditTarget,
     changes: Record<string, FieldChange> = {},
   ): string {
+    const manager = this.db.tx;
     return insertRowSql(
       manager,
       AuditRecord,

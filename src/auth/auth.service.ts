@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Db } from '../database/transactions';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
@@ -36,7 +37,7 @@ function lockedError(until: Date): AppError {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
@@ -50,11 +51,11 @@ export class AuthService {
    */
   async login(rawUsername: string, password: string, requestId: string | null): Promise<TokensDto> {
     const username = rawUsername.trim().toLowerCase();
-    const throttle = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username });
+    const throttle = await this.db.tx.getRepository(LoginThrottle).findOneBy({ username });
     if (throttle?.lockedUntil && throttle.lockedUntil > new Date())
       throw lockedError(throttle.lockedUntil);
 
-    const user = await this.dataSource
+    const user = await this.db.tx
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -67,10 +68,11 @@ export class AuthService {
       throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await manager.delete(LoginThrottle, { username });
-      const tokens = await this.openSession(manager, user);
-      await this.audit.record(manager, { ...user, userId: user.id, requestId }, 'auth.login', {
+      const tokens = await this.openSession(user);
+      await this.audit.record({ ...user, userId: user.id, requestId }, 'auth.login', {
         type: 'user',
         id: user.id,
       });
@@ -81,7 +83,8 @@ export class AuthService {
   /** Counts a failure; returns the lock's end when this failure locks the name. */
   private async recordFailure(username: string): Promise<Date | null> {
     const { LOGIN_MAX_FAILURES: max, LOGIN_LOCKOUT_MINUTES: minutes } = this.config;
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await manager
         .createQueryBuilder()
         .insert()
@@ -107,7 +110,8 @@ export class AuthService {
     });
   }
 
-  private async openSession(manager: EntityManager, user: User): Promise<TokensDto> {
+  private async openSession(user: User): Promise<TokensDto> {
+    const manager = this.db.tx;
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await manager.save(
@@ -136,7 +140,7 @@ export class AuthService {
 
   /** Issues a session for a user without a password (demo data, tests). */
   issueSession(user: User): Promise<TokensDto> {
-    return this.dataSource.transaction((manager) => this.openSession(manager, user));
+    return this.db.withTransaction(() => this.openSession(user));
   }
 
   /**
@@ -147,7 +151,7 @@ export class AuthService {
   async refresh(refreshToken: string, requestId: string | null = null): Promise<TokensDto> {
     const presented = sha256(refreshToken);
     const next = randomBytes(32).toString('base64url');
-    const [rows]: [{ id: string; user_id: string }[], number] = await this.dataSource.query(
+    const [rows]: [{ id: string; user_id: string }[], number] = await this.db.tx.query(
       `UPDATE sessions s SET previous_refresh_token_hash = s.refresh_token_hash,
                              refresh_token_hash = $2, last_used_at = now()
          FROM users u
@@ -157,7 +161,8 @@ export class AuthService {
       [presented, sha256(next)],
     );
     if (rows.length === 1) return this.tokensFor(rows[0].user_id, rows[0].id, next);
-    const reused = await this.dataSource.transaction(async (manager) => {
+    const reused = await this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const [ended]: [{ id: string; user_id: string }[], number] = await manager.query(
         `UPDATE sessions SET revoked_at = now()
           WHERE previous_refresh_token_hash = $1 AND revoked_at IS NULL
@@ -166,12 +171,10 @@ export class AuthService {
       );
       if (!ended.length) return false;
       const user = await manager.findOneByOrFail(User, { id: ended[0].user_id });
-      await this.audit.record(
-        manager,
-        { ...user, userId: user.id, requestId },
-        'auth.refresh_reused',
-        { type: 'session', id: ended[0].id },
-      );
+      await this.audit.record({ ...user, userId: user.id, requestId }, 'auth.refresh_reused', {
+        type: 'session',
+        id: ended[0].id,
+      });
       return true;
     });
     throw new AppError(
@@ -192,7 +195,7 @@ export class AuthService {
       return null;
     }
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
-    const user = await this.dataSource
+    const user = await this.db.tx
       .getRepository(User)
       .createQueryBuilder('u')
       .innerJoin(Session, 's', 's.user_id = u.id')
@@ -215,19 +218,20 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await manager.update(
         Session,
         { id: actor.sessionId, revokedAt: IsNull() },
         { revokedAt: new Date() },
       );
-      await this.audit.record(manager, actor, 'auth.logout', { type: 'user', id: actor.userId });
+      await this.audit.record(actor, 'auth.logout', { type: 'user', id: actor.userId });
     });
   }
 
   /** Changes the actor's password and ends their other sessions. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource
+    const user = await this.db.tx
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -248,7 +252,8 @@ export class AuthService {
       );
     }
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    await this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
       await manager
         .createQueryBuilder()
@@ -260,7 +265,6 @@ export class AuthService {
         })
         .execute();
       await this.audit.record(
-        manager,
         actor,
         'auth.password_change',
         { type: 'user', id: user.id },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
@@ -21,13 +21,13 @@ const EDITABLE: (keyof Authority)[] = [
 @Injectable()
 export class AuthoritiesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   /** The actor's own authority: the only one they can see. */
   async own(actor: Actor): Promise<Authority> {
-    const found = await this.dataSource
+    const found = await this.db.tx
       .getRepository(Authority)
       .findOneBy({ id: authorityScope(actor) });
     if (!found) throw AppError.notFound('Cơ quan');
@@ -35,7 +35,8 @@ export class AuthoritiesService {
   }
 
   update(actor: Actor, dto: UpdateAuthorityDto): Promise<Authority> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const current = await lockForUpdate(
         manager,
         Authority,
@@ -52,7 +53,6 @@ export class AuthoritiesService {
       );
       if (Object.keys(changed).length) {
         await this.audit.record(
-          manager,
           actor,
           'authority.update',
           { type: 'authority', id: saved.id },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
+import { Db } from '../database/transactions';
+import { LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
@@ -37,23 +38,19 @@ function checkVoteRule(
 @Injectable()
 export class AwardsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   list(actor: Actor): Promise<AwardForm[]> {
-    return this.dataSource
+    return this.db.tx
       .getRepository(AwardForm)
       .find({ where: { authorityId: authorityScope(actor) }, order: { code: 'ASC' } });
   }
 
   /** A form of the actor's authority, referenced from a request body; 400 naming `field` otherwise. */
-  async requireForm(
-    actor: Actor,
-    id: string,
-    field: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<AwardForm> {
+  async requireForm(actor: Actor, id: string, field: string): Promise<AwardForm> {
+    const manager = this.db.tx;
     const form = await manager.findOneBy(AwardForm, { id, authorityId: authorityScope(actor) });
     if (!form)
       throw AppError.invalidField(
@@ -66,7 +63,8 @@ export class AwardsService {
 
   create(actor: Actor, dto: CreateAwardFormDto): Promise<AwardForm> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       if (await manager.existsBy(AwardForm, { authorityId, code: dto.code })) {
         throw AppError.conflict(`Mã hình thức "${dto.code}" đã được dùng.`, [
           { field: 'code', code: 'unique', message: 'Mã đã được dùng.' },
@@ -85,7 +83,6 @@ export class AwardsService {
       checkVoteRule(form);
       const saved = await manager.save(form);
       await this.audit.record(
-        manager,
         actor,
         'award_form.create',
         { type: 'award_form', id: saved.id },
@@ -96,7 +93,8 @@ export class AwardsService {
   }
 
   update(actor: Actor, id: string, dto: UpdateAwardFormDto): Promise<AwardForm> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const current = await lockForUpdate(
         manager,
         AwardForm,
@@ -114,29 +112,20 @@ export class AwardsService {
         EDITABLE,
       );
       if (Object.keys(changed).length)
-        await this.audit.record(
-          manager,
-          actor,
-          'award_form.update',
-          { type: 'award_form', id },
-          changed,
-        );
+        await this.audit.record(actor, 'award_form.update', { type: 'award_form', id }, changed);
       return saved;
     });
   }
 
   listBaseSalaries(actor: Actor): Promise<BaseSalary[]> {
-    return this.dataSource
+    return this.db.tx
       .getRepository(BaseSalary)
       .find({ where: { authorityId: authorityScope(actor) }, order: { effectiveFrom: 'DESC' } });
   }
 
   /** The base salary in force on a date (null before the first one). */
-  async baseSalaryOn(
-    authorityId: string,
-    date: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<number | null> {
+  async baseSalaryOn(authorityId: string, date: string): Promise<number | null> {
+    const manager = this.db.tx;
     const row = await manager.getRepository(BaseSalary).findOne({
       where: { authorityId, effectiveFrom: LessThanOrEqual(date) },
       order: { effectiveFrom: 'DESC' },
@@ -146,7 +135,8 @@ export class AwardsService {
 
   addBaseSalary(actor: Actor, dto: CreateBaseSalaryDto): Promise<BaseSalary> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       if (await manager.existsBy(BaseSalary, { authorityId, effectiveFrom: dto.effectiveFrom })) {
         throw AppError.conflict('Đã có mức lương cơ sở áp dụng từ ngày này.', [
           { field: 'effectiveFrom', code: 'unique', message: 'Ngày áp dụng đã có.' },
@@ -154,7 +144,6 @@ export class AwardsService {
       }
       const saved = await manager.save(manager.create(BaseSalary, { ...dto, authorityId }));
       await this.audit.record(
-        manager,
         actor,
         'base_salary.add',
         { type: 'base_salary', id: saved.id },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
@@ -9,21 +9,19 @@ import { Holidays } from './working-days';
 @Injectable()
 export class CalendarService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   /** The authority's days off, for working-day arithmetic. */
-  async holidays(
-    authorityId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Holidays> {
+  async holidays(authorityId: string): Promise<Holidays> {
+    const manager = this.db.tx;
     const rows = await manager.find(Holiday, { where: { authorityId }, select: { date: true } });
     return new Set(rows.map((r) => r.date));
   }
 
   list(actor: Actor, year?: number): Promise<Holiday[]> {
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(Holiday)
       .createQueryBuilder('h')
       .where('h.authority_id = :authorityId', { authorityId: authorityScope(actor) });
@@ -33,7 +31,8 @@ export class CalendarService {
 
   add(actor: Actor, date: string, name: string): Promise<Holiday> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       if (await manager.existsBy(Holiday, { authorityId, date })) {
         throw AppError.conflict('Ngày này đã có trong lịch nghỉ.', [
           { field: 'date', code: 'unique', message: 'Ngày đã có trong lịch nghỉ.' },
@@ -43,7 +42,6 @@ export class CalendarService {
         manager.create(Holiday, { authorityId, date, name: name.trim() }),
       );
       await this.audit.record(
-        manager,
         actor,
         'holiday.add',
         { type: 'holiday', id: holiday.id },
@@ -54,12 +52,12 @@ export class CalendarService {
   }
 
   remove(actor: Actor, id: string): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const holiday = await manager.findOneBy(Holiday, { id, authorityId: authorityScope(actor) });
       if (!holiday) throw AppError.notFound('Ngày nghỉ');
       await manager.delete(Holiday, { id });
       await this.audit.record(
-        manager,
         actor,
         'holiday.remove',
         { type: 'holiday', id },

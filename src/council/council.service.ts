@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Db } from '../database/transactions';
+import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
 import { Role } from '../auth/roles';
@@ -39,12 +40,13 @@ export function tally(
 @Injectable()
 export class CouncilService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   /** Opens a vote session with the authority's current council members. */
-  async open(manager: EntityManager, dossier: Dossier): Promise<CouncilSession> {
+  async open(dossier: Dossier): Promise<CouncilSession> {
+    const manager = this.db.tx;
     const members = await manager.find(User, {
       where: { authorityId: dossier.authorityId, role: Role.CouncilMember, active: true },
       select: { id: true },
@@ -64,16 +66,14 @@ export class CouncilService {
     );
   }
 
-  private openSession(manager: EntityManager, dossierId: string): Promise<CouncilSession | null> {
+  private openSession(dossierId: string): Promise<CouncilSession | null> {
+    const manager = this.db.tx;
     return manager.findOneBy(CouncilSession, { dossierId, closedAt: IsNull() });
   }
 
   /** The unit a nominee belongs to, for recusal. */
-  private async nomineeUnit(
-    manager: EntityManager,
-    dossier: Dossier,
-    nominee: Nominee,
-  ): Promise<string> {
+  private async nomineeUnit(dossier: Dossier, nominee: Nominee): Promise<string> {
+    const manager = this.db.tx;
     if (nominee.collectiveUnitId) return nominee.collectiveUnitId;
     if (nominee.personId)
       return (await manager.findOneByOrFail(Person, { id: nominee.personId })).unitId;
@@ -85,13 +85,14 @@ export class CouncilService {
    * to the nominee's unit, must recuse; one vote per member and nominee.
    */
   vote(actor: Actor, dossierId: string, nomineeId: string, choice: VoteChoice) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const dossier = await manager.findOne(Dossier, {
         where: { id: dossierId, authorityId: authorityScope(actor) },
         lock: { mode: 'pessimistic_read' },
       });
       if (!dossier) throw AppError.notFound('Hồ sơ');
-      const session = await this.openSession(manager, dossierId);
+      const session = await this.openSession(dossierId);
       if (dossier.status !== DossierStatus.CouncilVoting || !session) {
         throw AppError.conflict('Phiên bỏ phiếu của hồ sơ này chưa mở hoặc đã kết thúc.', [], {
           status: dossier.status,
@@ -112,7 +113,7 @@ export class CouncilService {
       const member = await manager.findOneByOrFail(User, { id: actor.userId });
       if (choice !== VoteChoice.Recused && member.personId) {
         const person = await manager.findOneBy(Person, { id: member.personId });
-        const unitId = await this.nomineeUnit(manager, dossier, nominee);
+        const unitId = await this.nomineeUnit(dossier, nominee);
         if (nominee.personId === member.personId || person?.unitId === unitId) {
           throw AppError.conflict(
             'Bạn là người được đề nghị hoặc cùng đơn vị với người được đề nghị, phải tránh biểu quyết (chọn "recused").',
@@ -139,7 +140,6 @@ export class CouncilService {
         ]);
       }
       await this.audit.record(
-        manager,
         actor,
         'council.vote',
         { type: 'nominee', id: nomineeId },
@@ -153,8 +153,9 @@ export class CouncilService {
    * Closes the open session: the tallies under each form's rule become the
    * minute. The nominees' vote outcomes are the dossiers module's to write.
    */
-  async close(manager: EntityManager, actor: Actor, dossier: Dossier): Promise<CouncilMinutes> {
-    const session = await this.openSession(manager, dossier.id);
+  async close(actor: Actor, dossier: Dossier): Promise<CouncilMinutes> {
+    const manager = this.db.tx;
+    const session = await this.openSession(dossier.id);
     if (!session) throw AppError.conflict('Hồ sơ không có phiên bỏ phiếu đang mở.');
     const nominees = (
       await manager.find(Nominee, {
@@ -195,14 +196,14 @@ export class CouncilService {
 
   /** Sessions of a dossier with their votes so far (and the minute once closed). */
   async sessions(actor: Actor, dossierId: string) {
-    const dossier = await this.dataSource
+    const dossier = await this.db.tx
       .getRepository(Dossier)
       .findOneBy({ id: dossierId, authorityId: authorityScope(actor) });
     if (!dossier) throw AppError.notFound('Hồ sơ');
-    const sessions = await this.dataSource
+    const sessions = await this.db.tx
       .getRepository(CouncilSession)
       .find({ where: { dossierId }, order: { openedAt: 'ASC' } });
-    const votes = await this.dataSource.getRepository(CouncilVote).find({
+    const votes = await this.db.tx.getRepository(CouncilVote).find({
       where: {
         sessionId: In(sessions.map((s) => s.id).concat('00000000-0000-0000-0000-000000000000')),
       },

@@ -1,7 +1,11 @@
-import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
 import { AppConfig } from '../config/app-config';
 import { externalServer, PostgresServer, startEmbeddedServer } from './postgres-server';
+import { Db } from './transactions';
 import { typeormOptions } from './typeorm-options';
 
 export const POSTGRES_SERVER = Symbol('POSTGRES_SERVER');
@@ -47,6 +51,7 @@ class PostgresServerModule {}
  * at start-up; `synchronize` is never on. Entities are registered by each
  * domain module through TypeOrmModule.forFeature.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -62,6 +67,19 @@ class PostgresServerModule {}
         logging: config.LOG_LEVEL === 'silent' ? false : ['error'],
       }),
     }),
+    // Ambient transactions (see transactions.ts): a use case opens one with
+    // db.withTransaction, and every service it calls reads db.tx.
+    ClsModule.forRoot({
+      global: true,
+      plugins: [
+        new ClsPluginTransactional({
+          imports: [TypeOrmModule],
+          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+        }),
+      ],
+    }),
   ],
+  providers: [{ provide: Db, useExisting: TransactionHost }],
+  exports: [Db],
 })
 export class DatabaseModule {}

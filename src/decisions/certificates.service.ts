@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
-import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
@@ -64,7 +64,7 @@ function sample(authority: Authority, n: number): CertificateSnapshot {
 @Injectable()
 export class CertificatesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly decisions: DecisionsService,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
@@ -91,7 +91,7 @@ export class CertificatesService {
   async decisionPdf(actor: Actor, id: string): Promise<Buffer> {
     const decision = await this.decisions.require(actor, id);
     const draft = decision.status === DecisionStatus.Draft;
-    const authority = await this.dataSource
+    const authority = await this.db.tx
       .getRepository(Authority)
       .findOneByOrFail({ id: decision.authorityId });
     const model = {
@@ -122,7 +122,7 @@ export class CertificatesService {
     authority: Authority,
     model: Record<string, unknown>,
   ): Promise<string> {
-    const items = await this.dataSource
+    const items = await this.db.tx
       .getRepository(DecisionItem)
       .find({ where: { decisionId: decision.id }, order: { position: 'ASC' } });
     if (decision.status === DecisionStatus.Draft) {
@@ -156,19 +156,17 @@ export class CertificatesService {
     decision: AwardDecision,
     model: Record<string, unknown>,
   ): Promise<string> {
-    const original = await this.dataSource
+    const original = await this.db.tx
       .getRepository(AwardDecision)
       .findOneByOrFail({ id: decision.referencesId! });
-    const affected = await this.dataSource
+    const affected = await this.db.tx
       .getRepository(RegisterEntry)
       .find({ where: { revokedByDecisionId: decision.id }, order: { registerNumber: 'ASC' } });
     const revoking = decision.kind === DecisionKind.Revocation;
     const successors = revoking
       ? []
-      : await this.dataSource
-          .getRepository(RegisterEntry)
-          .find({ where: { decisionId: decision.id } });
-    const lines = await this.dataSource
+      : await this.db.tx.getRepository(RegisterEntry).find({ where: { decisionId: decision.id } });
+    const lines = await this.db.tx
       .getRepository(DecisionItem)
       .find({ where: { decisionId: decision.id } });
     const changes = affected.map((e) => {
@@ -208,18 +206,16 @@ export class CertificatesService {
   private async standing(entry: RegisterEntry): Promise<RegisterEntry | null> {
     let current = entry;
     while (current.status === CertificateStatus.Corrected) {
-      const line = await this.dataSource
+      const line = await this.db.tx
         .getRepository(DecisionItem)
         .findOneByOrFail({ correctsItemId: current.itemId });
-      current = await this.dataSource
-        .getRepository(RegisterEntry)
-        .findOneByOrFail({ itemId: line.id });
+      current = await this.db.tx.getRepository(RegisterEntry).findOneByOrFail({ itemId: line.id });
     }
     return current.status === CertificateStatus.Revoked ? null : current;
   }
 
   private async revokedMessage(entry: RegisterEntry): Promise<string> {
-    const by = await this.dataSource
+    const by = await this.db.tx
       .getRepository(AwardDecision)
       .findOneBy({ id: entry.revokedByDecisionId ?? undefined });
     return `Giấy khen số vào sổ ${entry.snapshot.registerNumber} của ${entry.snapshot.awardeeName} đã bị thu hồi${by ? ` theo ${DecisionsService.reference(by)}` : ''}; không in được.`;
@@ -260,7 +256,7 @@ export class CertificatesService {
   }
 
   private async layoutOf(authorityId: string): Promise<CertificateLayout> {
-    const authority = await this.dataSource
+    const authority = await this.db.tx
       .getRepository(Authority)
       .findOneByOrFail({ id: authorityId });
     return { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) };
@@ -277,7 +273,7 @@ export class CertificatesService {
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<{ pdf: Buffer; leftOut: number }> {
     const decision = await this.printable(actor, id);
-    const entries = await this.dataSource
+    const entries = await this.db.tx
       .getRepository(RegisterEntry)
       .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
     const standing: RegisterEntry[] = [];
@@ -332,9 +328,7 @@ export class CertificatesService {
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<Buffer> {
     const decision = await this.printable(actor, decisionId);
-    const entry = await this.dataSource
-      .getRepository(RegisterEntry)
-      .findOneBy({ decisionId, itemId });
+    const entry = await this.db.tx.getRepository(RegisterEntry).findOneBy({ decisionId, itemId });
     if (!entry) throw AppError.notFound('Giấy khen');
     const current = await this.standing(entry);
     if (!current) throw AppError.conflict(await this.revokedMessage(entry));
@@ -347,14 +341,12 @@ export class CertificatesService {
    */
   async verify(token: string) {
     // One indexed lookup whatever the token, so unknown and revoked answer alike in time.
-    const entry = await this.dataSource
+    const entry = await this.db.tx
       .getRepository(RegisterEntry)
       .findOneBy({ verifyToken: /^[A-Za-z0-9_-]{16,64}$/.test(token) ? token : '-' });
     if (!entry) return null;
     const by = entry.revokedByDecisionId
-      ? await this.dataSource
-          .getRepository(AwardDecision)
-          .findOneBy({ id: entry.revokedByDecisionId })
+      ? await this.db.tx.getRepository(AwardDecision).findOneBy({ id: entry.revokedByDecisionId })
       : null;
     return {
       found: true,
@@ -373,7 +365,7 @@ export class CertificatesService {
 
   /** A test page for the print-on-blank layout: a millimetre grid and sample fields. */
   async layoutTestPdf(actor: Actor): Promise<Buffer> {
-    const authority = await this.dataSource
+    const authority = await this.db.tx
       .getRepository(Authority)
       .findOneByOrFail({ id: actor.authorityId });
     const layout = await this.layoutOf(authority.id);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Db } from '../database/transactions';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../auth/actor';
 import { Role } from '../auth/roles';
@@ -58,7 +59,7 @@ const EDITABLE: (keyof AwardDecision)[] = [
 @Injectable()
 export class DecisionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly awards: AwardsService,
     private readonly workflow: DossierWorkflowService,
     private readonly notifications: NotificationsService,
@@ -68,7 +69,7 @@ export class DecisionsService {
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(AwardDecision)
       .createQueryBuilder('d')
       .where('d.authority_id = :a', { a: authorityScope(actor) });
@@ -76,12 +77,8 @@ export class DecisionsService {
     return pageOf(qb.orderBy('d.created_at', 'DESC'), query);
   }
 
-  async require(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<AwardDecision> {
+  async require(actor: Actor, id: string, lock = false): Promise<AwardDecision> {
+    const manager = this.db.tx;
     const decision = await manager.findOne(AwardDecision, {
       where: { id, authorityId: authorityScope(actor) },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -92,10 +89,10 @@ export class DecisionsService {
 
   async detail(actor: Actor, id: string) {
     const decision = await this.require(actor, id);
-    const items = await this.dataSource
+    const items = await this.db.tx
       .getRepository(DecisionItem)
       .find({ where: { decisionId: id }, order: { position: 'ASC' } });
-    const register = await this.dataSource
+    const register = await this.db.tx
       .getRepository(RegisterEntry)
       .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
     return {
@@ -111,10 +108,10 @@ export class DecisionsService {
 
   /** The nominees awaiting a decision that the request names, all of the actor's authority. */
   private async gather(
-    manager: EntityManager,
     actor: Actor,
     dto: CreateDecisionDto,
   ): Promise<(Nominee & { awardForm: AwardForm; dossier: Dossier })[]> {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(Nominee)
       .createQueryBuilder('n')
@@ -150,8 +147,9 @@ export class DecisionsService {
 
   /** A draft decision gathering nominees awaiting the chairman, with the texts an office starts from. */
   createDraft(actor: Actor, dto: CreateDecisionDto) {
-    return this.dataSource.transaction(async (manager) => {
-      const nominees = await this.gather(manager, actor, dto);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const nominees = await this.gather(actor, dto);
       const authority = await manager.findOneByOrFail(Authority, { id: authorityScope(actor) });
       const movementIds = [
         ...new Set(nominees.map((n) => n.dossier.movementId).filter((x): x is string => !!x)),
@@ -218,7 +216,6 @@ export class DecisionsService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'decision.create',
         { type: 'decision', id: decision.id },
@@ -229,8 +226,9 @@ export class DecisionsService {
   }
 
   update(actor: Actor, id: string, dto: UpdateDecisionDto) {
-    return this.dataSource.transaction(async (manager) => {
-      const decision = await this.require(actor, id, manager, true);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const decision = await this.require(actor, id, true);
       if (decision.status !== DecisionStatus.Draft)
         throw AppError.conflict(
           'Quyết định đã ban hành, không sửa được. Muốn thay đổi, hãy ban hành quyết định thu hồi hoặc điều chỉnh.',
@@ -247,25 +245,14 @@ export class DecisionsService {
       }
       const saved = await manager.save(AwardDecision, decision);
       if (Object.keys(changed).length)
-        await this.audit.record(
-          manager,
-          actor,
-          'decision.update',
-          { type: 'decision', id },
-          changed,
-        );
+        await this.audit.record(actor, 'decision.update', { type: 'decision', id }, changed);
       return saved;
     });
   }
 
   /** The next number of a counter, in the caller's transaction: gap-free, as a rollback undoes it. */
-  private async next(
-    manager: EntityManager,
-    authorityId: string,
-    kind: string,
-    year: number,
-    count = 1,
-  ): Promise<number> {
+  private async next(authorityId: string, kind: string, year: number, count = 1): Promise<number> {
+    const manager = this.db.tx;
     const [row] = await manager.query(
       `INSERT INTO number_counters (authority_id, kind, year, last) VALUES ($1, $2, $3, $4)
        ON CONFLICT (authority_id, kind, year) DO UPDATE SET last = number_counters.last + $4
@@ -288,8 +275,9 @@ export class DecisionsService {
    * verification token per awardee, and the dossiers move to decided.
    */
   issue(actor: Actor, id: string) {
-    return this.dataSource.transaction(async (manager) => {
-      const decision = await this.require(actor, id, manager, true);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const decision = await this.require(actor, id, true);
       if (decision.status !== DecisionStatus.Draft) {
         throw AppError.conflict(
           `Quyết định đã được ban hành (số ${decisionNumberLabel(decision.number!)}).`,
@@ -304,18 +292,18 @@ export class DecisionsService {
       if (!items.length)
         throw AppError.invalidField('items', 'Quyết định chưa có đối tượng nào.', 'empty');
       const nomineeIds = items.map((i) => i.nomineeId);
-      const dossiers = await this.workflow.claimForDecision(manager, nomineeIds);
+      const dossiers = await this.workflow.claimForDecision(nomineeIds);
       const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
       const user = await manager.findOneByOrFail(User, { id: actor.userId });
       const issuedOn = this.clock.today();
       const year = Number(issuedOn.slice(0, 4));
-      const base = await this.awards.baseSalaryOn(authority.id, issuedOn, manager);
+      const base = await this.awards.baseSalaryOn(authority.id, issuedOn);
       if (base === null)
         throw AppError.conflict(
           'Chưa có mức lương cơ sở áp dụng cho ngày ban hành; quản trị viên cần khai báo trước.',
         );
-      const number = await this.next(manager, authority.id, 'decision', year);
-      const firstRegister = await this.next(manager, authority.id, 'register', year, items.length);
+      const number = await this.next(authority.id, 'decision', year);
+      const firstRegister = await this.next(authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);
       const movements = await manager.findBy(Movement, {
@@ -379,14 +367,12 @@ export class DecisionsService {
         },
       );
       await this.workflow.settleDecided(
-        manager,
         actor,
         dossiers,
         nomineeIds,
         `Quyết định số ${numberLabel}`,
       );
       await this.audit.record(
-        manager,
         actor,
         'decision.issue',
         { type: 'decision', id },
@@ -394,7 +380,6 @@ export class DecisionsService {
       );
       for (const dossier of dossiers) {
         await this.notifications.notify(
-          manager,
           { authorityId: authority.id, unitId: dossier.unitId },
           `Quyết định khen thưởng số ${numberLabel} đã được ban hành cho hồ sơ "${dossier.title}".`,
           dossier.id,
@@ -418,9 +403,8 @@ export class DecisionsService {
 
   /** Revokes some or all certificates of an issued decision by a new, numbered decision. */
   revoke(actor: Actor, id: string, dto: RevokeDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
       const { superseding, target } = await this.supersede(
-        manager,
         actor,
         id,
         DecisionKind.Revocation,
@@ -438,7 +422,8 @@ export class DecisionsService {
    * prints the corrected content.
    */
   correct(actor: Actor, id: string, dto: CorrectDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       dto.corrections.forEach((c, i) => {
         if (c.awardeeName === undefined && c.unitName === undefined && c.achievement === undefined)
           throw AppError.invalidField(
@@ -455,7 +440,6 @@ export class DecisionsService {
           'duplicate',
         );
       const { superseding, target } = await this.supersede(
-        manager,
         actor,
         id,
         DecisionKind.Correction,
@@ -464,7 +448,6 @@ export class DecisionsService {
       );
       const originals = await manager.findBy(DecisionItem, { id: In(target.map((e) => e.itemId)) });
       const firstRegister = await this.next(
-        manager,
         superseding.authorityId,
         'register',
         superseding.year!,
@@ -535,15 +518,15 @@ export class DecisionsService {
    * verify as revoked or corrected, naming it.
    */
   private async supersede(
-    manager: EntityManager,
     actor: Actor,
     id: string,
     kind: DecisionKind.Revocation | DecisionKind.Correction,
     itemIds: string[] | undefined,
     reason: string,
   ) {
+    const manager = this.db.tx;
     const revoking = kind === DecisionKind.Revocation;
-    const original = await this.require(actor, id, manager, true);
+    const original = await this.require(actor, id, true);
     if (original.status !== DecisionStatus.Issued || original.kind === DecisionKind.Revocation) {
       throw AppError.conflict(
         'Chỉ thu hồi hoặc đính chính được quyết định khen thưởng (hoặc quyết định đính chính) đã ban hành.',
@@ -567,7 +550,7 @@ export class DecisionsService {
     const user = await manager.findOneByOrFail(User, { id: actor.userId });
     const issuedOn = this.clock.today();
     const year = Number(issuedOn.slice(0, 4));
-    const number = await this.next(manager, authority.id, 'decision', year);
+    const number = await this.next(authority.id, 'decision', year);
     const signer = this.signer(actor, authority, user);
     const verb = revoking ? 'thu hồi' : 'đính chính';
     const partly = target.length < entries.length ? 'một phần ' : '';
@@ -601,7 +584,6 @@ export class DecisionsService {
       },
     );
     await this.audit.record(
-      manager,
       actor,
       `decision.${kind}`,
       { type: 'decision', id },

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/transactions';
 import { Actor } from '../auth/actor';
 import { AwardForm, CommendationKind, RecipientKind } from '../awards/award-form.entity';
 import { DecisionsService } from '../decisions/decisions.service';
@@ -31,7 +31,7 @@ export class DemoWorkflow {
   private readonly logger = new Logger('DemoSeeder');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly dossiers: DossiersService,
     private readonly workflow: DossierWorkflowService,
     private readonly decisions: DecisionsService,
@@ -39,7 +39,7 @@ export class DemoWorkflow {
   ) {}
 
   private async actor(username: string): Promise<Actor> {
-    const u = await this.dataSource.getRepository(User).findOneByOrFail({ username });
+    const u = await this.db.tx.getRepository(User).findOneByOrFail({ username });
     return {
       userId: u.id,
       username: u.username,
@@ -54,18 +54,18 @@ export class DemoWorkflow {
 
   async run(): Promise<void> {
     const officer = await this.actor('hungdao');
-    if (await this.dataSource.getRepository(Dossier).existsBy({ authorityId: officer.authorityId }))
+    if (await this.db.tx.getRepository(Dossier).existsBy({ authorityId: officer.authorityId }))
       return;
     const noivu = await this.actor('noivu');
     const chairman = await this.actor('chutich');
     const forms = Object.fromEntries(
-      (
-        await this.dataSource.getRepository(AwardForm).findBy({ authorityId: officer.authorityId })
-      ).map((f) => [f.code, f.id]),
+      (await this.db.tx.getRepository(AwardForm).findBy({ authorityId: officer.authorityId })).map(
+        (f) => [f.code, f.id],
+      ),
     );
     const person = async (fullName: string) =>
       (
-        await this.dataSource
+        await this.db.tx
           .getRepository(Person)
           .findOneByOrFail({ authorityId: officer.authorityId, fullName })
       ).id;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { PasswordService } from '../auth/password.service';
 import { Authority } from '../authorities/authority.entity';
 import { foldForSearch } from '../common/text/fold';
@@ -33,7 +33,7 @@ export class DemoSeeder {
   private readonly logger = new Logger('DemoSeeder');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly passwords: PasswordService,
     private readonly config: AppConfig,
     private readonly workflow: DemoWorkflow,
@@ -44,20 +44,16 @@ export class DemoSeeder {
     const started = Date.now();
     const passwordHash = await this.passwords.hash(this.config.DEMO_PASSWORD);
     let created = 0;
-    await this.dataSource.transaction(async (manager) => {
-      for (const demo of DEMO_AUTHORITIES)
-        created += await this.seedAuthority(manager, demo, passwordHash);
-      for (const demo of DEMO_MOVEMENTS) created += await this.seedMovement(manager, demo);
+    await this.db.withTransaction(async () => {
+      for (const demo of DEMO_AUTHORITIES) created += await this.seedAuthority(demo, passwordHash);
+      for (const demo of DEMO_MOVEMENTS) created += await this.seedMovement(demo);
     });
     if (options.dossiers) await this.workflow.run();
     this.logger.log(`Demo data ready (${created} records created) in ${Date.now() - started} ms`);
   }
 
-  private async seedAuthority(
-    manager: EntityManager,
-    demo: DemoAuthority,
-    passwordHash: string,
-  ): Promise<number> {
+  private async seedAuthority(demo: DemoAuthority, passwordHash: string): Promise<number> {
+    const manager = this.db.tx;
     let created = 0;
     let authority = await manager.findOneBy(Authority, { code: demo.code });
     if (!authority) {
@@ -131,11 +127,12 @@ export class DemoSeeder {
         created++;
       }
     }
-    return created + (await this.seedAwards(manager, authority.id));
+    return created + (await this.seedAwards(authority.id));
   }
 
   /** Award forms, base salaries and holidays of an authority (by code, date). */
-  private async seedAwards(manager: EntityManager, authorityId: string): Promise<number> {
+  private async seedAwards(authorityId: string): Promise<number> {
+    const manager = this.db.tx;
     let created = 0;
     for (const form of DEMO_AWARD_FORMS) {
       if (!(await manager.existsBy(AwardForm, { authorityId, code: form.code }))) {
@@ -161,7 +158,8 @@ export class DemoSeeder {
     return created + result.identifiers.filter(Boolean).length;
   }
 
-  private async seedMovement(manager: EntityManager, demo: DemoMovement): Promise<number> {
+  private async seedMovement(demo: DemoMovement): Promise<number> {
+    const manager = this.db.tx;
     const authority = await manager.findOneByOrFail(Authority, { code: demo.authority });
     if (await manager.existsBy(Movement, { authorityId: authority.id, title: demo.title }))
       return 0;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Db } from '../database/transactions';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
@@ -21,7 +22,7 @@ import {
   NomineeOutcome,
   VoteOutcome,
 } from './dossier.entity';
-import { DossiersService, missingForSubmit } from './dossiers.service';
+import { DossiersService } from './dossiers.service';
 import { validateNomineeMoves } from './nominee-outcomes';
 import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';
 import {
@@ -59,7 +60,7 @@ type Effects = Partial<
 interface Guarded {
   effects: Effects;
   /** Writes besides the dossier row, made in the transition's transaction after the status moved. */
-  writes?: (manager: EntityManager) => Promise<unknown>;
+  writes?: () => Promise<unknown>;
 }
 
 @Injectable()
@@ -68,7 +69,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly dossiers: DossiersService,
     private readonly council: CouncilService,
     private readonly calendar: CalendarService,
@@ -124,11 +125,9 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     dossierId: string,
     action: DossierAction,
     input: TransitionInput = {},
-    within?: EntityManager,
   ) {
     const step = WORKFLOW[action];
-    const reader = within ?? this.dataSource.manager;
-    const dossier = await this.dossiers.require(actor, dossierId, reader);
+    const dossier = await this.dossiers.require(actor, dossierId);
     if (!step.roles.includes(actor.role)) throw AppError.forbidden();
     if (!step.from.includes(dossier.status)) {
       throw await this.conflict(
@@ -153,25 +152,25 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         'required',
       );
     }
-    const { effects, writes } = await this.guard(reader, actor, dossier, action, input);
-    const apply = async (manager: EntityManager) => {
-      const next = await this.move(manager, actor, dossier, action, effects, comment, input);
-      await writes?.(manager);
+    const { effects, writes } = await this.guard(actor, dossier, action, input);
+    const apply = async () => {
+      const next = await this.move(actor, dossier, action, effects, comment, input);
+      await writes?.();
       return next;
     };
-    // An award decision moves its dossiers inside its own issuing transaction.
-    const next = within || !writes ? await apply(reader) : await this.dataSource.transaction(apply);
+    // A step that also writes other rows runs them in one transaction with the move (or in the
+    // one already open: an award decision moves its dossiers inside its own issuing transaction).
+    const next = writes ? await this.db.withTransaction(apply) : await apply();
     // The new state; GET /api/dossiers/:id gives the full detail.
     return {
       ...next,
       statusLabel: DOSSIER_STATUS_LABELS[next.status],
-      allowedActions: await this.dossiers.offered(actor, next, reader),
+      allowedActions: await this.dossiers.offered(actor, next),
     };
   }
 
   /** The status change, history row, audit record and notifications: one statement. */
   private async move(
-    manager: EntityManager,
     actor: Actor,
     dossier: Dossier,
     action: DossierAction,
@@ -179,6 +178,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     comment: string,
     input: TransitionInput,
   ): Promise<Dossier> {
+    const manager = this.db.tx;
     const step = WORKFLOW[action];
     const params = new SqlParams();
     const id = params.add(dossier.id);
@@ -216,7 +216,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       moved,
     );
     const audited = this.audit.recordStatement(
-      manager,
       params,
       moved,
       actor,
@@ -258,14 +257,14 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    * the other records it writes once the status has moved.
    */
   private async guard(
-    reader: EntityManager,
     actor: Actor,
     dossier: Dossier,
     action: DossierAction,
     input: TransitionInput,
   ): Promise<Guarded> {
+    const reader = this.db.tx;
     const today = this.clock.today();
-    const holidays = () => this.calendar.holidays(dossier.authorityId, reader);
+    const holidays = () => this.calendar.holidays(dossier.authorityId);
     const nominees = () =>
       reader.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
     const stopClock: Effects = { clockStartedOn: null };
@@ -275,7 +274,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     switch (action) {
       case 'submit':
       case 'resubmit': {
-        const missing = await missingForSubmit(reader, dossier.id);
+        const missing = await this.dossiers.missingForSubmit(dossier.id);
         if (missing.length)
           throw new AppError(
             400,
@@ -326,7 +325,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       case 'reject':
         return {
           effects: stopClock,
-          writes: (m) => this.dossiers.moveNominees(m, 'reject', { dossierId: dossier.id }),
+          writes: () => this.dossiers.moveNominees('reject', { dossierId: dossier.id }),
         };
       case 'appraise': {
         const results = input.results ?? [];
@@ -366,10 +365,10 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           );
         return {
           effects: stopClock,
-          writes: async (m) => {
+          writes: async () => {
             for (const n of all) {
               const r = byId.get(n.id)!;
-              await m.update(
+              await this.db.tx.update(
                 Nominee,
                 { id: n.id },
                 { appraisal: r.result, appraisalReason: r.reason?.trim() || null },
@@ -379,7 +378,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
               .filter((r) => r.result === AppraisalResult.NotProposed)
               .map((r) => r.nomineeId);
             await this.dossiers.moveNominees(
-              m,
               'not_proposed',
               { ids: notProposed },
               {},
@@ -389,19 +387,22 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         };
       }
       case 'send_to_council':
-        return { effects: {}, writes: (m) => this.council.open(m, dossier) };
+        return { effects: {}, writes: () => this.council.open(dossier) };
       case 'close_vote':
         return {
           effects: {},
-          writes: async (m) => {
+          writes: async () => {
             // The council tallies; the nominees' vote outcomes are written here, in their module.
-            const { lines } = await this.council.close(m, actor, dossier);
+            const { lines } = await this.council.close(actor, dossier);
             const passed = lines.filter((l) => l.passed).map((l) => l.nomineeId);
             const failed = lines.filter((l) => !l.passed).map((l) => l.nomineeId);
             if (passed.length)
-              await m.update(Nominee, { id: In(passed) }, { voteOutcome: VoteOutcome.Passed });
+              await this.db.tx.update(
+                Nominee,
+                { id: In(passed) },
+                { voteOutcome: VoteOutcome.Passed },
+              );
             await this.dossiers.moveNominees(
-              m,
               'vote_failed',
               { ids: failed },
               { voteOutcome: VoteOutcome.Failed },
@@ -413,9 +414,8 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         const ready = all.filter(decidableHere) as Nominee[];
         return {
           effects: {},
-          writes: (m) =>
+          writes: () =>
             this.dossiers.moveNominees(
-              m,
               'await_decision',
               { ids: ready.map((n) => n.id) },
               {},
@@ -426,7 +426,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       case 'refuse':
         return {
           effects: {},
-          writes: (m) => this.dossiers.moveNominees(m, 'refuse', { dossierId: dossier.id }),
+          writes: () => this.dossiers.moveNominees('refuse', { dossierId: dossier.id }),
         };
       case 'close_forwarded':
       case 'close_refused':
@@ -440,12 +440,10 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    * (see DossiersService.lockMany) and checks that every nominee still awaits
    * a decision. Returns the dossiers, in the order to move them in.
    */
-  async claimForDecision(manager: EntityManager, nomineeIds: string[]): Promise<Dossier[]> {
+  async claimForDecision(nomineeIds: string[]): Promise<Dossier[]> {
+    const manager = this.db.tx;
     const nominees = await manager.find(Nominee, { where: { id: In(nomineeIds) } });
-    const dossiers = await this.dossiers.lockMany(
-      manager,
-      nominees.map((n) => n.dossierId),
-    );
+    const dossiers = await this.dossiers.lockMany(nominees.map((n) => n.dossierId));
     const locked = await manager.find(Nominee, {
       where: { id: In(nomineeIds) },
       lock: { mode: 'pessimistic_write' },
@@ -460,19 +458,19 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
 
   /** The nominees of an issued decision are decided; a dossier none of whose nominees waits any more is too. */
   async settleDecided(
-    manager: EntityManager,
     actor: Actor,
     dossiers: Dossier[],
     nomineeIds: string[],
     comment: string,
   ): Promise<void> {
-    await this.dossiers.moveNominees(manager, 'decide', { ids: nomineeIds }, {}, nomineeIds.length);
+    const manager = this.db.tx;
+    await this.dossiers.moveNominees('decide', { ids: nomineeIds }, {}, nomineeIds.length);
     for (const dossier of dossiers) {
       const waiting = await manager.countBy(Nominee, {
         dossierId: dossier.id,
         outcome: NomineeOutcome.AwaitingDecision,
       });
-      if (!waiting) await this.transition(actor, dossier.id, 'decide', { comment }, manager);
+      if (!waiting) await this.transition(actor, dossier.id, 'decide', { comment });
     }
   }
 
@@ -513,7 +511,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    */
   async notifyDueSoon(): Promise<number> {
     const today = this.clock.today();
-    const authorities = await this.dataSource.getRepository(Authority).find();
+    const authorities = await this.db.tx.getRepository(Authority).find();
     let warned = 0;
     for (const authority of authorities) {
       const soon = addWorkingDays(
@@ -521,7 +519,8 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         authority.dueSoonWorkingDays,
         await this.calendar.holidays(authority.id),
       );
-      await this.dataSource.transaction(async (manager) => {
+      await this.db.withTransaction(async () => {
+        const manager = this.db.tx;
         const due = await manager
           .getRepository(Dossier)
           .createQueryBuilder('d')
@@ -535,7 +534,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         for (const d of due) {
           const late = d.appraisalDueOn! < today;
           await this.notifications.notify(
-            manager,
             {
               authorityId: authority.id,
               unitId: d.unitId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { Db } from '../database/transactions';
+import { In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
@@ -58,64 +59,10 @@ const SORT_COLUMNS = {
   updatedAt: ['d.updated_at', undefined],
 } as const;
 
-/** What a dossier still lacks before it can be submitted (empty when complete). */
-export async function missingForSubmit(
-  manager: EntityManager,
-  dossierId: string,
-): Promise<FieldDetail[]> {
-  const nominees = await manager.find(Nominee, {
-    where: { dossierId },
-    relations: { awardForm: true },
-  });
-  const documents = await manager.find(DossierDocument, { where: { dossierId } });
-  const has = (kind: DocumentKind, nomineeId?: string) =>
-    documents.some(
-      (d) => d.kind === kind && (nomineeId === undefined || d.nomineeId === nomineeId),
-    );
-  const missing: FieldDetail[] = [];
-  if (nominees.length === 0)
-    missing.push({
-      field: 'nominees',
-      code: 'required',
-      message: 'Hồ sơ chưa có đối tượng đề nghị khen thưởng.',
-    });
-  if (!has(DocumentKind.ProposalLetter)) {
-    missing.push({
-      field: 'documents',
-      code: 'missingProposalLetter',
-      message: `Thiếu ${DOCUMENT_KIND_LABELS.proposal_letter.toLowerCase()}.`,
-    });
-  }
-  const full = nominees.filter((n) => n.awardForm?.procedure === Procedure.Full);
-  if (full.length && !has(DocumentKind.MeetingMinutes)) {
-    missing.push({
-      field: 'documents',
-      code: 'missingMeetingMinutes',
-      message: `Thiếu ${DOCUMENT_KIND_LABELS.meeting_minutes.toLowerCase()}.`,
-    });
-  }
-  nominees.forEach((n, i) => {
-    if (!n.awardForm?.active)
-      missing.push({
-        field: `nominees.${i}.awardFormId`,
-        code: 'inactiveForm',
-        message: `${n.displayName}: hình thức khen thưởng đã ngừng áp dụng.`,
-      });
-    if (n.awardForm?.procedure === Procedure.Full && !has(DocumentKind.AchievementReport, n.id)) {
-      missing.push({
-        field: `nominees.${i}.achievementReport`,
-        code: 'missingAchievementReport',
-        message: `Thiếu báo cáo thành tích của ${n.displayName}.`,
-      });
-    }
-  });
-  return missing;
-}
-
 @Injectable()
 export class DossiersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly movements: MovementsService,
     private readonly awards: AwardsService,
     private readonly files: FilesService,
@@ -124,8 +71,61 @@ export class DossiersService {
     private readonly clock: Clock,
   ) {}
 
+  /** What a dossier still lacks before it can be submitted (empty when complete). */
+  async missingForSubmit(dossierId: string): Promise<FieldDetail[]> {
+    const manager = this.db.tx;
+    const nominees = await manager.find(Nominee, {
+      where: { dossierId },
+      relations: { awardForm: true },
+    });
+    const documents = await manager.find(DossierDocument, { where: { dossierId } });
+    const has = (kind: DocumentKind, nomineeId?: string) =>
+      documents.some(
+        (d) => d.kind === kind && (nomineeId === undefined || d.nomineeId === nomineeId),
+      );
+    const missing: FieldDetail[] = [];
+    if (nominees.length === 0)
+      missing.push({
+        field: 'nominees',
+        code: 'required',
+        message: 'Hồ sơ chưa có đối tượng đề nghị khen thưởng.',
+      });
+    if (!has(DocumentKind.ProposalLetter)) {
+      missing.push({
+        field: 'documents',
+        code: 'missingProposalLetter',
+        message: `Thiếu ${DOCUMENT_KIND_LABELS.proposal_letter.toLowerCase()}.`,
+      });
+    }
+    const full = nominees.filter((n) => n.awardForm?.procedure === Procedure.Full);
+    if (full.length && !has(DocumentKind.MeetingMinutes)) {
+      missing.push({
+        field: 'documents',
+        code: 'missingMeetingMinutes',
+        message: `Thiếu ${DOCUMENT_KIND_LABELS.meeting_minutes.toLowerCase()}.`,
+      });
+    }
+    nominees.forEach((n, i) => {
+      if (!n.awardForm?.active)
+        missing.push({
+          field: `nominees.${i}.awardFormId`,
+          code: 'inactiveForm',
+          message: `${n.displayName}: hình thức khen thưởng đã ngừng áp dụng.`,
+        });
+      if (n.awardForm?.procedure === Procedure.Full && !has(DocumentKind.AchievementReport, n.id)) {
+        missing.push({
+          field: `nominees.${i}.achievementReport`,
+          code: 'missingAchievementReport',
+          message: `Thiếu báo cáo thành tích của ${n.displayName}.`,
+        });
+      }
+    });
+    return missing;
+  }
+
   /** Dossiers the actor may see: the authority's, or a unit officer's unit's. */
-  scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+  scoped(actor: Actor) {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(Dossier)
       .createQueryBuilder('d')
@@ -136,15 +136,16 @@ export class DossiersService {
   }
 
   /** One dossier the actor may see; a plain point read, as every workflow step starts with it. */
-  require(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
-    return this.one(actor, id, manager, `SELECT ${columnsSql(manager, Dossier)} FROM dossiers`, '');
+  require(actor: Actor, id: string) {
+    const manager = this.db.tx;
+    return this.one(actor, id, `SELECT ${columnsSql(manager, Dossier)} FROM dossiers`, '');
   }
 
   /** The nominees of some dossiers as the step conditions read them, in one query. */
   async nomineeStates(
     dossierIds: string[],
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, (NomineeState & { dossierId: string })[]>> {
+    const manager = this.db.tx;
     const byDossier = new Map(
       dossierIds.map((id) => [id, [] as (NomineeState & { dossierId: string })[]]),
     );
@@ -164,11 +165,10 @@ export class DossiersService {
   async offered(
     actor: Actor,
     dossier: Pick<Dossier, 'id' | 'status'>,
-    manager: EntityManager = this.dataSource.manager,
     nominees?: NomineeState[],
   ): Promise<DossierAction[]> {
     if (!nominees && hasConditionalSteps(dossier.status, actor.role))
-      nominees = (await this.nomineeStates([dossier.id], manager)).get(dossier.id);
+      nominees = (await this.nomineeStates([dossier.id])).get(dossier.id);
     return offeredActions(dossier.status, actor.role, nominees ?? []);
   }
 
@@ -179,12 +179,12 @@ export class DossiersService {
    * whole use case fails with 409 (someone moved them first).
    */
   async moveNominees(
-    manager: EntityManager,
     move: NomineeMove,
     where: { ids?: string[]; dossierId?: string },
     set: Partial<Pick<Nominee, 'forwardedOn' | 'forwardReference' | 'voteOutcome'>> = {},
     expected?: number,
   ): Promise<string[]> {
+    const manager = this.db.tx;
     const { from, to } = NOMINEE_MOVES[move];
     if (where.ids && !where.ids.length) return [];
     const qb = manager
@@ -209,7 +209,8 @@ export class DossiersService {
    * transitions update (see the DossierCounts migration), so that two such
    * changes at once cannot deadlock.
    */
-  async lockMany(manager: EntityManager, ids: string[]): Promise<Dossier[]> {
+  async lockMany(ids: string[]): Promise<Dossier[]> {
+    const manager = this.db.tx;
     const sorted = [...new Set(ids)].sort();
     await manager.find(Dossier, {
       where: { id: In(sorted) },
@@ -231,24 +232,19 @@ export class DossiersService {
    * in one statement: a workflow transition that read the old contents then
    * fails its conditional update instead of acting on what is no longer there.
    */
-  private lockForChange(actor: Actor, id: string, manager: EntityManager) {
+  private lockForChange(actor: Actor, id: string) {
+    const manager = this.db.tx;
     return this.one(
       actor,
       id,
-      manager,
       'UPDATE dossiers SET version = version + 1',
       `RETURNING ${columnsSql(manager, Dossier)}`,
     );
   }
 
   /** `head WHERE <the dossier, in the actor's scope> tail`, as a prepared statement. */
-  private async one(
-    actor: Actor,
-    id: string,
-    manager: EntityManager,
-    head: string,
-    tail: string,
-  ): Promise<Dossier> {
+  private async one(actor: Actor, id: string, head: string, tail: string): Promise<Dossier> {
+    const manager = this.db.tx;
     const [row] = await queryPrepared<Record<string, unknown>>(
       manager,
       `${head} WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3) ${tail}`,
@@ -259,19 +255,15 @@ export class DossiersService {
   }
 
   /** The dossier, locked, in a status where the unit may still edit it. */
-  private async requireEditable(
-    actor: Actor,
-    id: string,
-    manager: EntityManager,
-  ): Promise<Dossier> {
-    const dossier = await this.lockForChange(actor, id, manager);
+  private async requireEditable(actor: Actor, id: string): Promise<Dossier> {
+    const dossier = await this.lockForChange(actor, id);
     if (!EDITABLE_STATUSES.includes(dossier.status)) {
       throw AppError.conflict(
         `Hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[dossier.status]}", không sửa được.`,
         [],
         {
           status: dossier.status,
-          allowedActions: await this.offered(actor, dossier, manager),
+          allowedActions: await this.offered(actor, dossier),
         },
       );
     }
@@ -282,10 +274,11 @@ export class DossiersService {
     const unitId = unitScope(actor);
     if (!unitId)
       throw AppError.forbidden('Chỉ cán bộ đơn vị mới lập hồ sơ đề nghị khen thưởng của đơn vị.');
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       let movementId: string | null = null;
       if (dto.roundId) {
-        const round = await this.movements.requireRound(actor, dto.roundId, manager).catch(() => {
+        const round = await this.movements.requireRound(actor, dto.roundId).catch(() => {
           throw AppError.invalidField('roundId', 'Đợt không tồn tại.', 'unknownRound');
         });
         if (round.movement.status !== MovementStatus.Launched)
@@ -325,7 +318,6 @@ export class DossiersService {
         comment: '',
       });
       await this.audit.record(
-        manager,
         actor,
         'dossier.create',
         { type: 'dossier', id: dossier.id },
@@ -336,7 +328,8 @@ export class DossiersService {
   }
 
   /** Resolves who a nominee is, within the dossier's unit; 400 naming the field otherwise. */
-  private async identify(manager: EntityManager, dossier: Dossier, dto: AddNomineeDto) {
+  private async identify(dossier: Dossier, dto: AddNomineeDto) {
+    const manager = this.db.tx;
     switch (dto.kind) {
       case RecipientKind.Individual: {
         if (!dto.personId)
@@ -418,10 +411,11 @@ export class DossiersService {
   }
 
   addNominee(actor: Actor, dossierId: string, dto: AddNomineeDto) {
-    return this.dataSource.transaction(async (manager) => {
-      const dossier = await this.requireEditable(actor, dossierId, manager);
-      const who = await this.identify(manager, dossier, dto);
-      const form = await this.awards.requireForm(actor, dto.awardFormId, 'awardFormId', manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const dossier = await this.requireEditable(actor, dossierId);
+      const who = await this.identify(dossier, dto);
+      const form = await this.awards.requireForm(actor, dto.awardFormId, 'awardFormId');
       this.checkForm(form, dossier, dto.kind);
       // Serialises nominations of the same nominee, form and round across dossiers.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -501,7 +495,6 @@ export class DossiersService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'dossier.add_nominee',
         { type: 'dossier', id: dossierId },
@@ -512,14 +505,14 @@ export class DossiersService {
   }
 
   removeNominee(actor: Actor, dossierId: string, nomineeId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.requireEditable(actor, dossierId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      await this.requireEditable(actor, dossierId);
       const nominee = await manager.findOneBy(Nominee, { id: nomineeId, dossierId });
       if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
       await manager.delete(DossierDocument, { dossierId, nomineeId });
       await manager.delete(Nominee, { id: nomineeId });
       await this.audit.record(
-        manager,
         actor,
         'dossier.remove_nominee',
         { type: 'dossier', id: dossierId },
@@ -529,9 +522,10 @@ export class DossiersService {
   }
 
   attachDocument(actor: Actor, dossierId: string, dto: AttachDocumentDto) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.requireEditable(actor, dossierId, manager);
-      await this.files.requireOwned(actor, [dto.fileId], 'fileId', manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      await this.requireEditable(actor, dossierId);
+      await this.files.requireOwned(actor, [dto.fileId], 'fileId');
       if (dto.kind === DocumentKind.AchievementReport && !dto.nomineeId) {
         throw AppError.invalidField(
           'nomineeId',
@@ -565,7 +559,6 @@ export class DossiersService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'dossier.attach',
         { type: 'dossier', id: dossierId },
@@ -576,13 +569,13 @@ export class DossiersService {
   }
 
   detachDocument(actor: Actor, dossierId: string, documentId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.requireEditable(actor, dossierId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      await this.requireEditable(actor, dossierId);
       const document = await manager.findOneBy(DossierDocument, { id: documentId, dossierId });
       if (!document) throw AppError.notFound('Tài liệu');
       await manager.delete(DossierDocument, { id: documentId });
       await this.audit.record(
-        manager,
         actor,
         'dossier.detach',
         { type: 'dossier', id: dossierId },
@@ -612,7 +605,7 @@ export class DossiersService {
     if (query.dueSoon) {
       const authority = authorityScope(actor);
       const holidays = await this.calendar.holidays(authority);
-      const [{ days }] = await this.dataSource.query(
+      const [{ days }] = await this.db.tx.query(
         'SELECT due_soon_working_days AS days FROM authorities WHERE id = $1',
         [authority],
       );
@@ -629,7 +622,7 @@ export class DossiersService {
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
     const own = unitScope(actor);
     const [counts, rows, counted] = await Promise.all([
-      this.dataSource.query<{ status: DossierStatus; n: number }[]>(
+      this.db.tx.query<{ status: DossierStatus; n: number }[]>(
         `SELECT status, sum(n)::int AS n FROM dossier_status_counts
           WHERE authority_id = $1 AND ($2::uuid IS NULL OR unit_id = $2)
           GROUP BY status HAVING sum(n) > 0`,
@@ -678,8 +671,9 @@ export class DossiersService {
   }
 
   /** Everything about a dossier, with what this actor may do next. */
-  async detail(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
-    const dossier = await this.require(actor, id, manager);
+  async detail(actor: Actor, id: string) {
+    const manager = this.db.tx;
+    const dossier = await this.require(actor, id);
     // Sequential: `manager` may be a transaction's single connection.
     const unit = await manager.findOneBy(Unit, { id: dossier.unitId });
     const nominees = await manager.find(Nominee, {
@@ -703,15 +697,13 @@ export class DossiersService {
       ...dossier,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       unit: unit && { id: unit.id, code: unit.code, name: unit.name },
-      allowedActions: await this.offered(actor, dossier, manager, nominees),
+      allowedActions: await this.offered(actor, dossier, nominees),
       overdue:
         CLOCK_STATUSES.includes(dossier.status) &&
         !!dossier.appraisalDueOn &&
         dossier.appraisalDueOn < today,
       finished: TERMINAL_STATUSES.includes(dossier.status),
-      missing: EDITABLE_STATUSES.includes(dossier.status)
-        ? await missingForSubmit(manager, id)
-        : [],
+      missing: EDITABLE_STATUSES.includes(dossier.status) ? await this.missingForSubmit(id) : [],
       nominees: nominees.map((n) => ({
         ...n,
         outcomeLabel: NOMINEE_OUTCOME_LABELS[n.outcome],
@@ -733,7 +725,7 @@ export class DossiersService {
 
   history(actor: Actor, id: string) {
     return this.require(actor, id).then(() =>
-      this.dataSource
+      this.db.tx
         .getRepository(DossierEvent)
         .find({ where: { dossierId: id }, order: { id: 'ASC' } }),
     );
@@ -747,12 +739,13 @@ export class DossiersService {
     reference: string,
     forwardedOn: string,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      const dossier = await this.lockForChange(actor, dossierId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const dossier = await this.lockForChange(actor, dossierId);
       if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
         throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
           status: dossier.status,
-          allowedActions: await this.offered(actor, dossier, manager),
+          allowedActions: await this.offered(actor, dossier),
         });
       }
       const nominee = await manager.findOne(Nominee, {
@@ -765,7 +758,6 @@ export class DossiersService {
           `${nominee.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
         );
       await this.moveNominees(
-        manager,
         'forward',
         { ids: [nomineeId] },
         { forwardedOn, forwardReference: reference.trim() },
@@ -782,7 +774,6 @@ export class DossiersService {
         comment: `${nominee.displayName}: ${reference.trim()} (${formatVietnameseDate(forwardedOn)})`,
       });
       await this.audit.record(
-        manager,
         actor,
         'dossier.forward_nominee',
         { type: 'nominee', id: nomineeId },
@@ -791,7 +782,7 @@ export class DossiersService {
           forwardReference: { from: null, to: reference.trim() },
         },
       );
-      return this.detail(actor, dossierId, manager);
+      return this.detail(actor, dossierId);
     });
   }
 }

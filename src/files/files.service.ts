@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Db } from '../database/transactions';
 import { Injectable, Logger, OnApplicationBootstrap, StreamableFile } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
@@ -49,7 +50,7 @@ export class FilesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Files');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -70,7 +71,7 @@ export class FilesService implements OnApplicationBootstrap {
     );
     const known = new Set<string>();
     for (let i = 0; i < keys.length; i += 1000) {
-      const rows: { storage_key: string }[] = await this.dataSource.query(
+      const rows: { storage_key: string }[] = await this.db.tx.query(
         'SELECT storage_key FROM evidence_files WHERE storage_key = ANY($1)',
         [keys.slice(i, i + 1000)],
       );
@@ -123,7 +124,8 @@ export class FilesService implements OnApplicationBootstrap {
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}`;
     await this.storage.put(storageKey, file.buffer);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const saved = await manager.save(
         manager.create(EvidenceFile, {
           id,
@@ -138,7 +140,6 @@ export class FilesService implements OnApplicationBootstrap {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'file.upload',
         { type: 'file', id },
@@ -154,7 +155,8 @@ export class FilesService implements OnApplicationBootstrap {
   }
 
   /** Files the actor may read: the authority's, or a unit officer's own unit's. */
-  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+  private scoped(actor: Actor) {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(EvidenceFile)
       .createQueryBuilder('f')
@@ -186,14 +188,9 @@ export class FilesService implements OnApplicationBootstrap {
    * Evidence referenced from a report or dossier: every id must be a file the
    * actor's unit owns (or, for staff, of the authority); 400 naming `field`.
    */
-  async requireOwned(
-    actor: Actor,
-    ids: string[],
-    field: string,
-    manager?: EntityManager,
-  ): Promise<void> {
+  async requireOwned(actor: Actor, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.scoped(actor, manager)
+    const found = await this.scoped(actor)
       .andWhere({ id: In(ids) })
       .getCount();
     if (found !== new Set(ids).size) {

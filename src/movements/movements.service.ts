@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
@@ -104,13 +104,13 @@ function checkCriteria(criteria: CriterionDto[]): void {
 @Injectable()
 export class MovementsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: MovementQueryDto): Promise<Page<Movement>> {
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(Movement)
       .createQueryBuilder('m')
       .where('m.authority_id = :authorityId', { authorityId: authorityScope(actor) });
@@ -119,11 +119,8 @@ export class MovementsService {
   }
 
   /** A movement of the actor's authority, or 404. */
-  async require(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Movement> {
+  async require(actor: Actor, id: string): Promise<Movement> {
+    const manager = this.db.tx;
     const movement = await manager.findOneBy(Movement, { id, authorityId: authorityScope(actor) });
     if (!movement) throw AppError.notFound('Phong trào');
     return movement;
@@ -131,7 +128,7 @@ export class MovementsService {
 
   async get(actor: Actor, id: string) {
     const movement = await this.require(actor, id);
-    const rounds = await this.dataSource
+    const rounds = await this.db.tx
       .getRepository(ReviewRound)
       .find({ where: { movementId: id }, order: { periodStart: 'ASC', name: 'ASC' } });
     const today = this.clock.today();
@@ -147,7 +144,8 @@ export class MovementsService {
   }
 
   create(actor: Actor, dto: CreateMovementDto): Promise<Movement> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const movement = await manager.save(
         manager.create(Movement, {
           authorityId: authorityScope(actor),
@@ -161,7 +159,6 @@ export class MovementsService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'movement.create',
         { type: 'movement', id: movement.id },
@@ -172,7 +169,8 @@ export class MovementsService {
   }
 
   update(actor: Actor, id: string, dto: UpdateMovementDto): Promise<Movement> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const current = await lockForUpdate(
         manager,
         Movement,
@@ -190,13 +188,7 @@ export class MovementsService {
         EDITABLE,
       );
       if (Object.keys(changed).length)
-        await this.audit.record(
-          manager,
-          actor,
-          'movement.update',
-          { type: 'movement', id },
-          changed,
-        );
+        await this.audit.record(actor, 'movement.update', { type: 'movement', id }, changed);
       return saved;
     });
   }
@@ -214,8 +206,9 @@ export class MovementsService {
    */
   transition(actor: Actor, id: string, action: MovementAction): Promise<Movement> {
     const { from, to } = MOVEMENT_LIFECYCLE[action];
-    return this.dataSource.transaction(async (manager) => {
-      const movement = await this.require(actor, id, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const movement = await this.require(actor, id);
       if (movement.status !== from) {
         throw this.stateConflict(
           movement,
@@ -229,7 +222,7 @@ export class MovementsService {
           'deadlinePassed',
         );
       }
-      if (action === 'launch' && (await this.currentSets(id, manager)).length === 0) {
+      if (action === 'launch' && (await this.currentSets(id)).length === 0) {
         throw AppError.invalidField(
           'criteria',
           'Cần ban hành ít nhất một bộ tiêu chuẩn thi đua trước khi phát động.',
@@ -252,7 +245,6 @@ export class MovementsService {
           'Phong trào vừa được người khác cập nhật. Vui lòng tải lại.',
         );
       await this.audit.record(
-        manager,
         actor,
         `movement.${action}`,
         { type: 'movement', id },
@@ -263,8 +255,9 @@ export class MovementsService {
   }
 
   addRound(actor: Actor, movementId: string, dto: CreateRoundDto): Promise<ReviewRound> {
-    return this.dataSource.transaction(async (manager) => {
-      const movement = await this.require(actor, movementId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const movement = await this.require(actor, movementId);
       if (movement.status === MovementStatus.Closed)
         throw this.stateConflict(movement, 'Phong trào đã kết thúc.');
       if (dto.periodStart > dto.periodEnd) {
@@ -278,7 +271,6 @@ export class MovementsService {
         manager.create(ReviewRound, { ...dto, movementId, closed: false }),
       );
       await this.audit.record(
-        manager,
         actor,
         'round.create',
         { type: 'round', id: round.id },
@@ -296,11 +288,8 @@ export class MovementsService {
   }
 
   /** A round of a movement of the actor's authority, or 404. */
-  async requireRound(
-    actor: Actor,
-    roundId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ) {
+  async requireRound(actor: Actor, roundId: string) {
+    const manager = this.db.tx;
     const round = await manager
       .getRepository(ReviewRound)
       .createQueryBuilder('r')
@@ -320,8 +309,9 @@ export class MovementsService {
     roundId: string,
     dto: UpdateRoundDto,
   ): Promise<ReviewRound> {
-    return this.dataSource.transaction(async (manager) => {
-      const round = await this.requireRound(actor, roundId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const round = await this.requireRound(actor, roundId);
       if (round.movementId !== movementId) throw AppError.notFound('Đợt');
       const current = await lockForUpdate(manager, ReviewRound, { id: roundId }, undefined, 'Đợt');
       const fields: (keyof ReviewRound)[] = [
@@ -338,22 +328,14 @@ export class MovementsService {
         fields,
       );
       if (Object.keys(changed).length)
-        await this.audit.record(
-          manager,
-          actor,
-          'round.update',
-          { type: 'round', id: roundId },
-          changed,
-        );
+        await this.audit.record(actor, 'round.update', { type: 'round', id: roundId }, changed);
       return saved;
     });
   }
 
   /** The newest criteria set of each subject kind, with its criteria. */
-  async currentSets(
-    movementId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CriteriaSet[]> {
+  async currentSets(movementId: string): Promise<CriteriaSet[]> {
+    const manager = this.db.tx;
     return manager
       .getRepository(CriteriaSet)
       .createQueryBuilder('s')
@@ -367,17 +349,13 @@ export class MovementsService {
       .getMany();
   }
 
-  async currentSet(
-    movementId: string,
-    subjectKind: SubjectKind,
-    manager?: EntityManager,
-  ): Promise<CriteriaSet | undefined> {
-    return (await this.currentSets(movementId, manager)).find((s) => s.subjectKind === subjectKind);
+  async currentSet(movementId: string, subjectKind: SubjectKind): Promise<CriteriaSet | undefined> {
+    return (await this.currentSets(movementId)).find((s) => s.subjectKind === subjectKind);
   }
 
   async criteriaHistory(actor: Actor, movementId: string): Promise<CriteriaSet[]> {
     await this.require(actor, movementId);
-    return this.dataSource.getRepository(CriteriaSet).find({
+    return this.db.tx.getRepository(CriteriaSet).find({
       where: { movementId },
       relations: { criteria: true },
       order: { subjectKind: 'ASC', version: 'DESC', criteria: { position: 'ASC' } },
@@ -395,7 +373,8 @@ export class MovementsService {
     dto: PutCriteriaDto,
   ): Promise<CriteriaSet> {
     checkCriteria(dto.criteria);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const movement = await lockForUpdate(
         manager,
         Movement,
@@ -405,7 +384,7 @@ export class MovementsService {
       );
       if (movement.status === MovementStatus.Closed)
         throw this.stateConflict(movement, 'Phong trào đã kết thúc, không sửa được tiêu chuẩn.');
-      const current = await this.currentSet(movementId, subjectKind, manager);
+      const current = await this.currentSet(movementId, subjectKind);
       let set: CriteriaSet;
       if (current && movement.status === MovementStatus.Draft) {
         await manager.delete(Criterion, { criteriaSetId: current.id });
@@ -434,7 +413,6 @@ export class MovementsService {
         ),
       );
       await this.audit.record(
-        manager,
         actor,
         'criteria.put',
         { type: 'criteria_set', id: set.id },
@@ -447,7 +425,7 @@ export class MovementsService {
           },
         },
       );
-      return (await this.currentSet(movementId, subjectKind, manager))!;
+      return (await this.currentSet(movementId, subjectKind))!;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Db } from '../database/transactions';
+import { In, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
 import { AppError } from '../common/errors/app-error';
@@ -17,17 +18,19 @@ export interface Audience {
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  /** Writes one notification per recipient, in the caller's transaction. */
+  /** Writes one notification per recipient, in the use case's transaction. */
   async notify(
-    manager: EntityManager,
     audience: Audience,
     message: string,
     dossierId: string | null = null,
   ): Promise<void> {
     const params = new SqlParams();
-    await manager.query(this.notifyStatement(params, audience, message, dossierId), params.values);
+    await this.db.tx.query(
+      this.notifyStatement(params, audience, message, dossierId),
+      params.values,
+    );
   }
 
   /**
@@ -53,7 +56,7 @@ export class NotificationsService {
     actor: Actor,
     query: PageQueryDto & { unread?: boolean },
   ): Promise<Page<Notification>> {
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId: actor.userId });
@@ -62,11 +65,11 @@ export class NotificationsService {
   }
 
   async markRead(actor: Actor, ids: string[]): Promise<void> {
-    const result = await this.dataSource
+    const result = await this.db.tx
       .getRepository(Notification)
       .update({ id: In(ids), userId: actor.userId, readAt: IsNull() }, { readAt: new Date() });
     if (ids.length === 1 && result.affected === 0) {
-      const exists = await this.dataSource
+      const exists = await this.db.tx
         .getRepository(Notification)
         .existsBy({ id: ids[0], userId: actor.userId });
       if (!exists) throw AppError.notFound('Thông báo');

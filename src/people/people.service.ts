@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
@@ -28,13 +28,14 @@ const SORT_COLUMNS = {
 @Injectable()
 export class PeopleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
   ) {}
 
   /** People the actor may see: the authority's, or a unit officer's unit's. */
-  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+  private scoped(actor: Actor) {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(Person)
       .createQueryBuilder('p')
@@ -58,8 +59,9 @@ export class PeopleService {
   }
 
   create(actor: Actor, dto: CreatePersonDto): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await this.units.requireReference(actor, dto.unitId, 'unitId', manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const unit = await this.units.requireReference(actor, dto.unitId, 'unitId');
       const person = await manager.save(
         manager.create(Person, {
           authorityId: unit.authorityId,
@@ -72,7 +74,6 @@ export class PeopleService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'person.create',
         { type: 'person', id: person.id },
@@ -83,12 +84,13 @@ export class PeopleService {
   }
 
   update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       // Confirms visibility first (404 for another unit's person), then locks.
-      const visible = await this.scoped(actor, manager).andWhere('p.id = :id', { id }).getOne();
+      const visible = await this.scoped(actor).andWhere('p.id = :id', { id }).getOne();
       if (!visible) throw AppError.notFound('Cá nhân');
       const current = await lockForUpdate(manager, Person, { id }, dto.version, 'Cá nhân');
-      if (dto.unitId) await this.units.requireReference(actor, dto.unitId, 'unitId', manager);
+      if (dto.unitId) await this.units.requireReference(actor, dto.unitId, 'unitId');
       const changes: Partial<Person> = { ...dto, version: undefined } as Partial<Person>;
       if (dto.fullName !== undefined)
         Object.assign(changes, {
@@ -97,7 +99,7 @@ export class PeopleService {
         });
       const { saved, changed } = await applyChanges(manager, Person, current, changes, EDITABLE);
       if (Object.keys(changed).length)
-        await this.audit.record(manager, actor, 'person.update', { type: 'person', id }, changed);
+        await this.audit.record(actor, 'person.update', { type: 'person', id }, changed);
       return saved;
     });
   }

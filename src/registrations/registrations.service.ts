@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Db } from '../database/transactions';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
@@ -20,7 +21,7 @@ export const MAX_PILOT_UNITS = 2;
 @Injectable()
 export class RegistrationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly movements: MovementsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -59,19 +60,11 @@ export class RegistrationsService {
     return unitId;
   }
 
-  private async checkTargetsAndPeople(
-    manager: EntityManager,
-    movementId: string,
-    unit: Unit,
-    dto: RegisterDto,
-  ) {
+  private async checkTargetsAndPeople(movementId: string, unit: Unit, dto: RegisterDto) {
+    const manager = this.db.tx;
     const targets = dto.targets ?? [];
     if (targets.length) {
-      const set = await this.movements.currentSet(
-        movementId,
-        subjectKindOfUnit(unit.kind),
-        manager,
-      );
+      const set = await this.movements.currentSet(movementId, subjectKindOfUnit(unit.kind));
       const ids = new Set(set?.criteria?.map((c) => c.id) ?? []);
       targets.forEach((t, i) => {
         if (!ids.has(t.criterionId)) {
@@ -94,16 +87,12 @@ export class RegistrationsService {
 
   register(actor: Actor, movementId: string, dto: RegisterDto): Promise<Registration> {
     const unitId = this.ownUnit(actor);
-    return this.dataSource.transaction(async (manager) => {
-      const movement = await this.movements.require(actor, movementId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const movement = await this.movements.require(actor, movementId);
       this.assertOpen(movement);
       const unit = await manager.findOneByOrFail(Unit, { id: unitId });
-      const { targets, personIds } = await this.checkTargetsAndPeople(
-        manager,
-        movementId,
-        unit,
-        dto,
-      );
+      const { targets, personIds } = await this.checkTargetsAndPeople(movementId, unit, dto);
       const existing = await manager.findOne(Registration, {
         where: { movementId, unitId },
         lock: { mode: 'pessimistic_write' },
@@ -137,7 +126,6 @@ export class RegistrationsService {
             }),
           );
       await this.audit.record(
-        manager,
         actor,
         'registration.register',
         { type: 'registration', id: saved.id },
@@ -149,8 +137,9 @@ export class RegistrationsService {
 
   withdraw(actor: Actor, movementId: string): Promise<Registration> {
     const unitId = this.ownUnit(actor);
-    return this.dataSource.transaction(async (manager) => {
-      const movement = await this.movements.require(actor, movementId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const movement = await this.movements.require(actor, movementId);
       this.assertOpen(movement);
       const existing = await manager.findOne(Registration, {
         where: { movementId, unitId },
@@ -165,7 +154,6 @@ export class RegistrationsService {
         pilot: false,
       });
       await this.audit.record(
-        manager,
         actor,
         'registration.withdraw',
         { type: 'registration', id: saved.id },
@@ -177,7 +165,7 @@ export class RegistrationsService {
 
   async list(actor: Actor, movementId: string): Promise<Registration[]> {
     await this.movements.require(actor, movementId);
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(Registration)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.unit', 'u')
@@ -197,7 +185,8 @@ export class RegistrationsService {
     registrationId: string,
     pilot: boolean,
   ): Promise<Registration> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await lockForUpdate(
         manager,
         Movement,
@@ -230,7 +219,6 @@ export class RegistrationsService {
       }
       const saved = await manager.save(Registration, { ...registration, pilot });
       await this.audit.record(
-        manager,
         actor,
         'registration.pilot',
         { type: 'registration', id: registrationId },
@@ -244,7 +232,7 @@ export class RegistrationsService {
   async coverage(actor: Actor, movementId: string) {
     await this.movements.require(actor, movementId);
     const units: (Pick<Unit, 'id' | 'code' | 'name' | 'kind'> & { registered: boolean })[] =
-      await this.dataSource.query(
+      await this.db.tx.query(
         `SELECT u.id, u.code, u.name, u.kind,
               EXISTS (SELECT 1 FROM registrations r WHERE r.unit_id = u.id AND r.movement_id = $2 AND r.status = 'registered') AS registered
          FROM units u

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Db } from '../database/transactions';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -59,7 +60,7 @@ function valueProblems(criterion: Criterion, value: ReportValueDto, field: strin
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly movements: MovementsService,
     private readonly files: FilesService,
     private readonly audit: AuditService,
@@ -74,8 +75,9 @@ export class ReportsService {
   submit(actor: Actor, dto: SubmitReportDto) {
     const unitId = unitScope(actor);
     if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
-    return this.dataSource.transaction(async (manager) => {
-      const round = await this.movements.requireRound(actor, dto.roundId, manager);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const round = await this.movements.requireRound(actor, dto.roundId);
       if (
         round.movement.status !== MovementStatus.Launched ||
         !roundIsOpen(round, this.clock.today())
@@ -98,11 +100,7 @@ export class ReportsService {
           'notRegistered',
         );
       const unit = await manager.findOneByOrFail(Unit, { id: unitId });
-      const set = await this.movements.currentSet(
-        round.movementId,
-        subjectKindOfUnit(unit.kind),
-        manager,
-      );
+      const set = await this.movements.currentSet(round.movementId, subjectKindOfUnit(unit.kind));
       if (!set?.criteria?.length)
         throw AppError.invalidField(
           'roundId',
@@ -148,7 +146,6 @@ export class ReportsService {
           actor,
           value.evidenceFileIds ?? [],
           `values.${i}.evidenceFileIds`,
-          manager,
         );
       }
 
@@ -202,7 +199,6 @@ export class ReportsService {
         ),
       );
       await this.audit.record(
-        manager,
         actor,
         'report.submit',
         { type: 'report', id: report.id },
@@ -211,11 +207,12 @@ export class ReportsService {
           overall: { from: previous?.overall ?? null, to: report.overall },
         },
       );
-      return this.detail(actor, report.id, manager);
+      return this.detail(actor, report.id);
     });
   }
 
-  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+  private scoped(actor: Actor) {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(IndicatorReport)
       .createQueryBuilder('r')
@@ -236,8 +233,8 @@ export class ReportsService {
   }
 
   /** A report with each criterion, the value given and its evaluation. */
-  async detail(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
-    const report = await this.scoped(actor, manager)
+  async detail(actor: Actor, id: string) {
+    const report = await this.scoped(actor)
       .leftJoinAndSelect('r.values', 'v')
       .leftJoinAndSelect('v.criterion', 'c')
       .andWhere('r.id = :id', { id })
@@ -260,8 +257,9 @@ export class ReportsService {
    * automatic result, always with a reason; the overall result is recomputed.
    */
   judge(actor: Actor, reportId: string, dto: JudgementDto) {
-    return this.dataSource.transaction(async (manager) => {
-      const report = await this.scoped(actor, manager)
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const report = await this.scoped(actor)
         .setLock('pessimistic_write')
         .andWhere('r.id = :id', { id: reportId })
         .getOne();
@@ -298,7 +296,6 @@ export class ReportsService {
       const action =
         target.criterion!.type === CriterionType.Qualitative ? 'report.judge' : 'report.override';
       await this.audit.record(
-        manager,
         actor,
         action,
         { type: 'report', id: reportId },
@@ -308,7 +305,7 @@ export class ReportsService {
           overall: { from: report.overall, to: summary.overall },
         },
       );
-      return this.detail(actor, reportId, manager);
+      return this.detail(actor, reportId);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../auth/actor';
@@ -29,12 +29,13 @@ const SORT_COLUMNS = {
 @Injectable()
 export class UnitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   /** Units the actor may see: the authority's, or a unit officer's own unit. */
-  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager) {
+  private scoped(actor: Actor) {
+    const manager = this.db.tx;
     const qb = manager
       .getRepository(Unit)
       .createQueryBuilder('u')
@@ -64,13 +65,8 @@ export class UnitsService {
    * A unit referenced from a request body (e.g. `unitId` of a person), within
    * the actor's scope; otherwise 400 naming the field.
    */
-  async requireReference(
-    actor: Actor,
-    unitId: string,
-    field: string,
-    manager?: EntityManager,
-  ): Promise<Unit> {
-    const unit = await this.scoped(actor, manager).andWhere('u.id = :id', { id: unitId }).getOne();
+  async requireReference(actor: Actor, unitId: string, field: string): Promise<Unit> {
+    const unit = await this.scoped(actor).andWhere('u.id = :id', { id: unitId }).getOne();
     if (!unit)
       throw AppError.invalidField(
         field,
@@ -80,12 +76,8 @@ export class UnitsService {
     return unit;
   }
 
-  private async assertCodeFree(
-    manager: EntityManager,
-    authorityId: string,
-    code: string,
-    exceptId?: string,
-  ) {
+  private async assertCodeFree(authorityId: string, code: string, exceptId?: string) {
+    const manager = this.db.tx;
     const taken = await manager
       .getRepository(Unit)
       .createQueryBuilder('u')
@@ -101,7 +93,8 @@ export class UnitsService {
       ]);
   }
 
-  private async assertCluster(manager: EntityManager, authorityId: string, clusterId: string) {
+  private async assertCluster(authorityId: string, clusterId: string) {
+    const manager = this.db.tx;
     const found = await manager
       .getRepository(EmulationCluster)
       .existsBy({ id: clusterId, authorityId });
@@ -114,7 +107,8 @@ export class UnitsService {
   }
 
   /** Refuses a parent that is the unit itself or one of its descendants. */
-  private async assertNoCycle(manager: EntityManager, unitId: string, parentId: string) {
+  private async assertNoCycle(unitId: string, parentId: string) {
+    const manager = this.db.tx;
     const rows: { id: string }[] = await manager.query(
       `WITH RECURSIVE ancestors(id, parent_id) AS (
          SELECT id, parent_id FROM units WHERE id = $1
@@ -133,10 +127,11 @@ export class UnitsService {
 
   create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertCodeFree(manager, authorityId, dto.code);
-      if (dto.parentId) await this.requireReference(actor, dto.parentId, 'parentId', manager);
-      if (dto.clusterId) await this.assertCluster(manager, authorityId, dto.clusterId);
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      await this.assertCodeFree(authorityId, dto.code);
+      if (dto.parentId) await this.requireReference(actor, dto.parentId, 'parentId');
+      if (dto.clusterId) await this.assertCluster(authorityId, dto.clusterId);
       const unit = await manager.save(
         manager.create(Unit, {
           authorityId,
@@ -150,7 +145,6 @@ export class UnitsService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'unit.create',
         { type: 'unit', id: unit.id },
@@ -162,7 +156,8 @@ export class UnitsService {
 
   update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const current = await lockForUpdate(
         manager,
         Unit,
@@ -171,31 +166,32 @@ export class UnitsService {
         'Đơn vị',
       );
       if (dto.code !== undefined && dto.code !== current.code)
-        await this.assertCodeFree(manager, authorityId, dto.code, id);
+        await this.assertCodeFree(authorityId, dto.code, id);
       if (dto.parentId) {
-        await this.requireReference(actor, dto.parentId, 'parentId', manager);
-        await this.assertNoCycle(manager, id, dto.parentId);
+        await this.requireReference(actor, dto.parentId, 'parentId');
+        await this.assertNoCycle(id, dto.parentId);
       }
-      if (dto.clusterId) await this.assertCluster(manager, authorityId, dto.clusterId);
+      if (dto.clusterId) await this.assertCluster(authorityId, dto.clusterId);
       const changes: Partial<Unit> = { ...dto, version: undefined } as Partial<Unit>;
       if (dto.name !== undefined)
         Object.assign(changes, { name: dto.name.trim(), searchName: foldForSearch(dto.name) });
       const { saved, changed } = await applyChanges(manager, Unit, current, changes, EDITABLE);
       if (Object.keys(changed).length)
-        await this.audit.record(manager, actor, 'unit.update', { type: 'unit', id }, changed);
+        await this.audit.record(actor, 'unit.update', { type: 'unit', id }, changed);
       return saved;
     });
   }
 
   listClusters(actor: Actor): Promise<EmulationCluster[]> {
-    return this.dataSource
+    return this.db.tx
       .getRepository(EmulationCluster)
       .find({ where: { authorityId: authorityScope(actor) }, order: { code: 'ASC' } });
   }
 
   createCluster(actor: Actor, dto: CreateClusterDto): Promise<EmulationCluster> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       if (await manager.existsBy(EmulationCluster, { authorityId, code: dto.code })) {
         throw AppError.conflict(`Mã cụm, khối "${dto.code}" đã được dùng.`, [
           { field: 'code', message: 'Mã đã được dùng.', code: 'unique' },
@@ -203,7 +199,6 @@ export class UnitsService {
       }
       const cluster = await manager.save(manager.create(EmulationCluster, { ...dto, authorityId }));
       await this.audit.record(
-        manager,
         actor,
         'cluster.create',
         { type: 'cluster', id: cluster.id },

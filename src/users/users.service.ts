@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
@@ -19,14 +19,14 @@ const EDITABLE: (keyof User)[] = ['fullName', 'role', 'unitId', 'active'];
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly units: UnitsService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: UserQueryDto): Promise<Page<User>> {
-    const qb = this.dataSource
+    const qb = this.db.tx
       .getRepository(User)
       .createQueryBuilder('u')
       .where('u.authority_id = :authorityId', { authorityId: authorityScope(actor) });
@@ -41,23 +41,18 @@ export class UsersService {
     return pageOf(qb.orderBy('u.username', query.order === 'desc' ? 'DESC' : 'ASC'), query);
   }
 
-  async get(actor: Actor, id: string, manager = this.dataSource.manager): Promise<User> {
+  async get(actor: Actor, id: string, manager = this.db.tx): Promise<User> {
     const user = await manager.findOneBy(User, { id, authorityId: authorityScope(actor) });
     if (!user) throw AppError.notFound('Người dùng');
     return user;
   }
 
   /** A unit officer needs a unit of the authority; other roles have none. */
-  private async checkUnit(
-    actor: Actor,
-    manager: EntityManager,
-    role: Role,
-    unitId: string | null | undefined,
-  ) {
+  private async checkUnit(actor: Actor, role: Role, unitId: string | null | undefined) {
     if (role === Role.UnitOfficer) {
       if (!unitId)
         throw AppError.invalidField('unitId', 'Cán bộ đơn vị phải thuộc một đơn vị.', 'required');
-      await this.units.requireReference(actor, unitId, 'unitId', manager);
+      await this.units.requireReference(actor, unitId, 'unitId');
       return unitId;
     }
     return null;
@@ -66,13 +61,14 @@ export class UsersService {
   create(actor: Actor, dto: CreateUserDto): Promise<User> {
     const authorityId = authorityScope(actor);
     const username = dto.username.toLowerCase();
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       if (await manager.existsBy(User, { username })) {
         throw AppError.conflict(`Tên đăng nhập "${username}" đã được dùng.`, [
           { field: 'username', message: 'Tên đăng nhập đã được dùng.', code: 'unique' },
         ]);
       }
-      const unitId = await this.checkUnit(actor, manager, dto.role, dto.unitId);
+      const unitId = await this.checkUnit(actor, dto.role, dto.unitId);
       const user = await manager.save(
         manager.create(User, {
           username,
@@ -86,7 +82,6 @@ export class UsersService {
         }),
       );
       await this.audit.record(
-        manager,
         actor,
         'user.create',
         { type: 'user', id: user.id },
@@ -99,7 +94,8 @@ export class UsersService {
 
   update(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       const current = await lockForUpdate(
         manager,
         User,
@@ -120,7 +116,6 @@ export class UsersService {
       const role = dto.role ?? current.role;
       const unitId = await this.checkUnit(
         actor,
-        manager,
         role,
         dto.unitId === undefined ? current.unitId : dto.unitId,
       );
@@ -131,9 +126,9 @@ export class UsersService {
         { ...dto, unitId, version: undefined } as Partial<User>,
         EDITABLE,
       );
-      if (changed.role || changed.unitId || changed.active) await this.revokeSessions(manager, id);
+      if (changed.role || changed.unitId || changed.active) await this.revokeSessions(id);
       if (Object.keys(changed).length)
-        await this.audit.record(manager, actor, 'user.update', { type: 'user', id }, changed);
+        await this.audit.record(actor, 'user.update', { type: 'user', id }, changed);
       return saved;
     });
   }
@@ -141,16 +136,16 @@ export class UsersService {
   /** Sets a temporary password the user must change, and signs them out everywhere. */
   resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
     const authorityId = authorityScope(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
       await lockForUpdate(manager, User, { id, authorityId }, undefined, 'Người dùng');
       await manager.update(
         User,
         { id },
         { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: true },
       );
-      await this.revokeSessions(manager, id);
+      await this.revokeSessions(id);
       await this.audit.record(
-        manager,
         actor,
         'user.password_reset',
         { type: 'user', id },
@@ -161,7 +156,8 @@ export class UsersService {
     });
   }
 
-  private async revokeSessions(manager: EntityManager, userId: string) {
+  private async revokeSessions(userId: string) {
+    const manager = this.db.tx;
     await manager
       .createQueryBuilder()
       .update(Session)

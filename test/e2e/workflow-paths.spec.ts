@@ -1,4 +1,5 @@
 import { Actor } from '../../src/auth/actor';
+import { Db } from '../../src/database/transactions';
 import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
 import { DossierAction, TERMINAL_STATUSES, WORKFLOW } from '../../src/dossiers/workflow';
 import { seedDemo } from '../support/actors';
@@ -100,8 +101,8 @@ describe('workflow paths: every combination of nominee fates reaches a final sta
   async function dryRun(who: string, id: string, action: DossierAction): Promise<unknown> {
     const workflow = t.app.get(DossierWorkflowService);
     try {
-      await t.dataSource.transaction(async (m) => {
-        await workflow.transition(staff[who], id, action, inputFor(action), m);
+      await t.app.get(Db).withTransaction(async () => {
+        await workflow.transition(staff[who], id, action, inputFor(action));
         throw ROLLBACK;
       });
     } catch (e) {
