@@ -57,6 +57,15 @@ type Effects = Partial<
   >
 >;
 
+interface GuardContext {
+  actor: Actor;
+  dossier: Dossier;
+  input: TransitionInput;
+  /** Read only for the steps that look at them. */
+  nominees: Nominee[];
+  today: string;
+}
+
 interface Guarded {
   effects: Effects;
   /** Writes besides the dossier row, made in the transition's transaction after the status moved. */
@@ -253,8 +262,8 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
   }
 
   /**
-   * The data checks of each step, the columns it sets besides the status, and
-   * the other records it writes once the status has moved.
+   * Runs a step's guard: its condition on the nominees (step-conditions.ts),
+   * then its own checks from GUARDS below.
    */
   private async guard(
     actor: Actor,
@@ -262,178 +271,192 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     action: DossierAction,
     input: TransitionInput,
   ): Promise<Guarded> {
-    const reader = this.db.tx;
-    const today = this.clock.today();
-    const holidays = () => this.calendar.holidays(dossier.authorityId);
-    const nominees = () =>
-      reader.find(Nominee, { where: { dossierId: dossier.id }, relations: { awardForm: true } });
-    const stopClock: Effects = { clockStartedOn: null };
-    const all = STEP_CONDITIONS[action] || action === 'appraise' ? await nominees() : [];
-    const blocked = blockedBecause(action, all);
+    const needsNominees = STEP_CONDITIONS[action] || action === 'appraise';
+    const nominees = needsNominees
+      ? await this.db.tx.find(Nominee, {
+          where: { dossierId: dossier.id },
+          relations: { awardForm: true },
+        })
+      : [];
+    const blocked = blockedBecause(action, nominees);
     if (blocked) throw await this.conflict(dossier, actor, blocked);
-    switch (action) {
-      case 'submit':
-      case 'resubmit': {
-        const missing = await this.dossiers.missingForSubmit(dossier.id);
-        if (missing.length)
-          throw new AppError(
-            400,
-            'DOSSIER_INCOMPLETE',
-            `Hồ sơ chưa đủ: ${missing.map((m) => m.message).join(' ')}`,
-            missing,
-          );
-        const authority = await reader.findOneByOrFail(Authority, { id: dossier.authorityId });
-        const used = action === 'submit' ? 0 : dossier.workingDaysUsed;
-        return {
-          effects: {
-            ...(action === 'submit'
-              ? { submittedAt: this.clock.now(), workingDaysUsed: 0 }
-              : { supplementItems: [] }),
-            clockStartedOn: today,
-            dueSoonNotifiedAt: null,
-            appraisalDueOn: addWorkingDays(
-              today,
-              Math.max(0, authority.appraisalWorkingDays - used),
-              await holidays(),
-            ),
-          },
-        };
-      }
-      case 'withdraw':
-        return { effects: { ...stopClock, appraisalDueOn: null } };
-      case 'take':
-        return { effects: { assignedTo: actor.userId } };
-      case 'request_supplement': {
-        if (!input.items?.length)
-          throw AppError.invalidField(
-            'items',
-            'Cần liệt kê nội dung đơn vị phải bổ sung.',
-            'required',
-          );
-        const used = dossier.clockStartedOn
-          ? workingDaysBetween(dossier.clockStartedOn, today, await holidays())
-          : 0;
-        return {
-          effects: {
-            ...stopClock,
-            appraisalDueOn: null,
-            workingDaysUsed: dossier.workingDaysUsed + used,
-            supplementItems: input.items,
-          },
-        };
-      }
-      case 'reject':
-        return {
-          effects: stopClock,
-          writes: () => this.dossiers.moveNominees('reject', { dossierId: dossier.id }),
-        };
-      case 'appraise': {
-        const results = input.results ?? [];
-        const details: FieldDetail[] = [];
-        const byId = new Map(results.map((r) => [r.nomineeId, r]));
-        results.forEach((r, i) => {
-          if (!all.some((n) => n.id === r.nomineeId))
-            details.push({
-              field: `results.${i}.nomineeId`,
-              code: 'unknownNominee',
-              message: 'Đối tượng không thuộc hồ sơ.',
-            });
-          if (r.result === AppraisalResult.NotProposed && !r.reason?.trim())
-            details.push({
-              field: `results.${i}.reason`,
-              code: 'required',
-              message: 'Cần nêu lý do không đề nghị.',
-            });
-        });
-        if (byId.size !== results.length)
-          details.push({
-            field: 'results',
-            code: 'duplicate',
-            message: 'Một đối tượng có hai kết quả.',
-          });
-        const missing = all.filter((n) => !byId.has(n.id)).map((n) => n.displayName);
-        if (missing.length)
-          details.push({
-            field: 'results',
-            code: 'missing',
-            message: `Chưa có kết quả thẩm định của: ${missing.join(', ')}.`,
-          });
-        if (details.length)
-          throw AppError.badRequest(
-            details.length === 1 ? details[0].message : 'Kết quả thẩm định chưa hợp lệ.',
-            details,
-          );
-        return {
-          effects: stopClock,
-          writes: async () => {
-            for (const n of all) {
-              const r = byId.get(n.id)!;
-              await this.db.tx.update(
-                Nominee,
-                { id: n.id },
-                { appraisal: r.result, appraisalReason: r.reason?.trim() || null },
-              );
-            }
-            const notProposed = results
-              .filter((r) => r.result === AppraisalResult.NotProposed)
-              .map((r) => r.nomineeId);
-            await this.dossiers.moveNominees(
-              'not_proposed',
-              { ids: notProposed },
-              {},
-              notProposed.length,
-            );
-          },
-        };
-      }
-      case 'send_to_council':
-        return { effects: {}, writes: () => this.council.open(dossier) };
-      case 'close_vote':
-        return {
-          effects: {},
-          writes: async () => {
-            // The council tallies; the nominees' vote outcomes are written here, in their module.
-            const { lines } = await this.council.close(actor, dossier);
-            const passed = lines.filter((l) => l.passed).map((l) => l.nomineeId);
-            const failed = lines.filter((l) => !l.passed).map((l) => l.nomineeId);
-            if (passed.length)
-              await this.db.tx.update(
-                Nominee,
-                { id: In(passed) },
-                { voteOutcome: VoteOutcome.Passed },
-              );
-            await this.dossiers.moveNominees(
-              'vote_failed',
-              { ids: failed },
-              { voteOutcome: VoteOutcome.Failed },
-              failed.length,
-            );
-          },
-        };
-      case 'send_to_chairman': {
-        const ready = all.filter(decidableHere) as Nominee[];
-        return {
-          effects: {},
-          writes: () =>
-            this.dossiers.moveNominees(
-              'await_decision',
-              { ids: ready.map((n) => n.id) },
-              {},
-              ready.length,
-            ),
-        };
-      }
-      case 'refuse':
-        return {
-          effects: {},
-          writes: () => this.dossiers.moveNominees('refuse', { dossierId: dossier.id }),
-        };
-      case 'close_forwarded':
-      case 'close_refused':
-      case 'decide':
-        return { effects: {} };
-    }
+    return this.guards[action]({ actor, dossier, input, nominees, today: this.clock.today() });
   }
+
+  private readonly holidays = (dossier: Dossier) => this.calendar.holidays(dossier.authorityId);
+
+  /** The appraisal clock, from today, with what the dossier has already used. */
+  private async startClock(dossier: Dossier, today: string, used: number): Promise<Effects> {
+    const authority = await this.db.tx.findOneByOrFail(Authority, { id: dossier.authorityId });
+    return {
+      clockStartedOn: today,
+      dueSoonNotifiedAt: null,
+      appraisalDueOn: addWorkingDays(
+        today,
+        Math.max(0, authority.appraisalWorkingDays - used),
+        await this.holidays(dossier),
+      ),
+    };
+  }
+
+  private async requireComplete(dossier: Dossier): Promise<void> {
+    const missing = await this.dossiers.missingForSubmit(dossier.id);
+    if (missing.length)
+      throw new AppError(
+        400,
+        'DOSSIER_INCOMPLETE',
+        `Hồ sơ chưa đủ: ${missing.map((m) => m.message).join(' ')}`,
+        missing,
+      );
+  }
+
+  /**
+   * Each step's own checks on its input and data, the columns it sets besides
+   * the status, and the other records it writes once the status has moved, in
+   * one table keyed by the step (the map is workflow.ts, the conditions on the
+   * nominees step-conditions.ts, the nominees' outcomes nominee-outcomes.ts).
+   */
+  private readonly guards: Record<DossierAction, (c: GuardContext) => Promise<Guarded>> = {
+    submit: async ({ dossier, today }) => {
+      await this.requireComplete(dossier);
+      return {
+        effects: {
+          submittedAt: this.clock.now(),
+          workingDaysUsed: 0,
+          ...(await this.startClock(dossier, today, 0)),
+        },
+      };
+    },
+    resubmit: async ({ dossier, today }) => {
+      await this.requireComplete(dossier);
+      return {
+        effects: {
+          supplementItems: [],
+          ...(await this.startClock(dossier, today, dossier.workingDaysUsed)),
+        },
+      };
+    },
+    withdraw: async () => ({ effects: { clockStartedOn: null, appraisalDueOn: null } }),
+    take: async ({ actor }) => ({ effects: { assignedTo: actor.userId } }),
+    request_supplement: async ({ dossier, input, today }) => {
+      if (!input.items?.length)
+        throw AppError.invalidField(
+          'items',
+          'Cần liệt kê nội dung đơn vị phải bổ sung.',
+          'required',
+        );
+      const used = dossier.clockStartedOn
+        ? workingDaysBetween(dossier.clockStartedOn, today, await this.holidays(dossier))
+        : 0;
+      return {
+        effects: {
+          clockStartedOn: null,
+          appraisalDueOn: null,
+          workingDaysUsed: dossier.workingDaysUsed + used,
+          supplementItems: input.items,
+        },
+      };
+    },
+    reject: async ({ dossier }) => ({
+      effects: { clockStartedOn: null },
+      writes: () => this.dossiers.moveNominees('reject', { dossierId: dossier.id }),
+    }),
+    appraise: async ({ input, nominees }) => {
+      const results = input.results ?? [];
+      const details: FieldDetail[] = [];
+      const byId = new Map(results.map((r) => [r.nomineeId, r]));
+      results.forEach((r, i) => {
+        if (!nominees.some((n) => n.id === r.nomineeId))
+          details.push({
+            field: `results.${i}.nomineeId`,
+            code: 'unknownNominee',
+            message: 'Đối tượng không thuộc hồ sơ.',
+          });
+        if (r.result === AppraisalResult.NotProposed && !r.reason?.trim())
+          details.push({
+            field: `results.${i}.reason`,
+            code: 'required',
+            message: 'Cần nêu lý do không đề nghị.',
+          });
+      });
+      if (byId.size !== results.length)
+        details.push({
+          field: 'results',
+          code: 'duplicate',
+          message: 'Một đối tượng có hai kết quả.',
+        });
+      const missing = nominees.filter((n) => !byId.has(n.id)).map((n) => n.displayName);
+      if (missing.length)
+        details.push({
+          field: 'results',
+          code: 'missing',
+          message: `Chưa có kết quả thẩm định của: ${missing.join(', ')}.`,
+        });
+      if (details.length)
+        throw AppError.badRequest(
+          details.length === 1 ? details[0].message : 'Kết quả thẩm định chưa hợp lệ.',
+          details,
+        );
+      return {
+        effects: { clockStartedOn: null },
+        writes: async () => {
+          for (const n of nominees) {
+            const r = byId.get(n.id)!;
+            await this.db.tx.update(
+              Nominee,
+              { id: n.id },
+              { appraisal: r.result, appraisalReason: r.reason?.trim() || null },
+            );
+          }
+          const notProposed = results
+            .filter((r) => r.result === AppraisalResult.NotProposed)
+            .map((r) => r.nomineeId);
+          await this.dossiers.moveNominees(
+            'not_proposed',
+            { ids: notProposed },
+            {},
+            notProposed.length,
+          );
+        },
+      };
+    },
+    send_to_council: async ({ dossier }) => ({
+      effects: {},
+      writes: () => this.council.open(dossier),
+    }),
+    close_vote: async ({ actor, dossier }) => ({
+      effects: {},
+      writes: async () => {
+        // The council tallies; the nominees' vote outcomes are written here, in their module.
+        const { lines } = await this.council.close(actor, dossier);
+        const passed = lines.filter((l) => l.passed).map((l) => l.nomineeId);
+        const failed = lines.filter((l) => !l.passed).map((l) => l.nomineeId);
+        if (passed.length)
+          await this.db.tx.update(Nominee, { id: In(passed) }, { voteOutcome: VoteOutcome.Passed });
+        await this.dossiers.moveNominees(
+          'vote_failed',
+          { ids: failed },
+          { voteOutcome: VoteOutcome.Failed },
+          failed.length,
+        );
+      },
+    }),
+    send_to_chairman: async ({ nominees }) => {
+      const ready = nominees.filter(decidableHere).map((n) => n.id);
+      return {
+        effects: {},
+        writes: () =>
+          this.dossiers.moveNominees('await_decision', { ids: ready }, {}, ready.length),
+      };
+    },
+    refuse: async ({ dossier }) => ({
+      effects: {},
+      writes: () => this.dossiers.moveNominees('refuse', { dossierId: dossier.id }),
+    }),
+    close_forwarded: async () => ({ effects: {} }),
+    close_refused: async () => ({ effects: {} }),
+    decide: async () => ({ effects: {} }),
+  };
 
   /**
    * For an award decision being issued: locks the dossiers of these nominees

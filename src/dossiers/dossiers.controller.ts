@@ -16,6 +16,7 @@ import {
   TransitionDto,
 } from './dossiers.dto';
 import { DossiersService } from './dossiers.service';
+import { NOMINEE_MOVES } from './nominee-outcomes';
 import { DossierAction, WORKFLOW } from './workflow';
 
 /** The roles of a step come from the workflow map, so route and rule cannot disagree. */
@@ -105,7 +106,7 @@ export class DossiersController {
   }
 
   @Post(':id/nominees/:nomineeId/forward')
-  @Roles(Role.HomeAffairs)
+  @Roles(...NOMINEE_MOVES.forward.roles!)
   @HttpCode(200)
   @ApiOperation({ summary: 'Trình cấp trên một đối tượng đề nghị hình thức của cấp trên' })
   forward(

@@ -1,3 +1,4 @@
+import { Role } from '../auth/roles';
 import { NomineeOutcome } from './dossier.entity';
 
 const O = NomineeOutcome;
@@ -10,14 +11,25 @@ export type NomineeMove =
  * outcomes it leaves from and the one it makes. DossiersService.moveNominees
  * is the only code that writes an outcome, conditional on these sources.
  */
-export const NOMINEE_MOVES: Readonly<
-  Record<NomineeMove, { from: readonly NomineeOutcome[]; to: NomineeOutcome; label: string }>
-> = {
+export interface NomineeMoveRule {
+  from: readonly NomineeOutcome[];
+  to: NomineeOutcome;
+  label: string;
+  /** A move a user takes on its own route (the others follow the dossier's steps). */
+  roles?: readonly Role[];
+}
+
+export const NOMINEE_MOVES: Readonly<Record<NomineeMove, NomineeMoveRule>> = {
   not_proposed: { from: [O.Pending], to: O.Refused, label: 'Không đề nghị sau thẩm định' },
   reject: { from: [O.Pending], to: O.Refused, label: 'Hồ sơ bị trả' },
   vote_failed: { from: [O.Pending], to: O.Refused, label: 'Không đạt biểu quyết Hội đồng' },
   await_decision: { from: [O.Pending], to: O.AwaitingDecision, label: 'Trình Chủ tịch' },
-  forward: { from: [O.Pending], to: O.Forwarded, label: 'Trình cấp trên' },
+  forward: {
+    from: [O.Pending],
+    to: O.Forwarded,
+    label: 'Trình cấp trên',
+    roles: [Role.HomeAffairs],
+  },
   refuse: { from: [O.AwaitingDecision], to: O.Refused, label: 'Chủ tịch không khen thưởng' },
   decide: { from: [O.AwaitingDecision], to: O.Decided, label: 'Có quyết định khen thưởng' },
 };
