@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Db } from '../database/transactions';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { Actor } from './actor';
-import { PasswordService } from './password.service';
+import { Role } from './roles';
+import { PasswordService } from '../users/password.service';
+import { UsersService } from '../users/users.service';
 import { LoginThrottle, Session } from './session.entity';
 import { TokensDto } from './auth.dto';
 
@@ -34,15 +36,43 @@ function lockedError(until: Date): AppError {
   );
 }
 
+interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+  authority_id: string;
+  unit_id: string | null;
+  must_change_password: boolean;
+}
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    // Sessions are this module's: a change of a user's access ends them here.
+    this.users.onAccessChanged((userId, keep) => this.endSessions(userId, keep));
+  }
+
+  /** Ends a user's sessions (all but `keepSessionId`), in the current transaction. */
+  private async endSessions(userId: string, keepSessionId?: string): Promise<void> {
+    await this.db.tx
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL AND id <> :keep', {
+        userId,
+        keep: keepSessionId ?? '00000000-0000-0000-0000-000000000000',
+      })
+      .execute();
+  }
 
   /**
    * Signs a user in. Unknown user, wrong password and inactive account give
@@ -55,12 +85,7 @@ export class AuthService {
     if (throttle?.lockedUntil && throttle.lockedUntil > new Date())
       throw lockedError(throttle.lockedUntil);
 
-    const user = await this.db.tx
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+    const user = await this.users.findForSignIn(username);
     const valid = (await this.passwords.verify(user?.passwordHash, password)) && !!user?.active;
     if (!valid || !user) {
       const lockedUntil = await this.recordFailure(username);
@@ -170,7 +195,7 @@ export class AuthService {
         [presented],
       );
       if (!ended.length) return false;
-      const user = await manager.findOneByOrFail(User, { id: ended[0].user_id });
+      const user = await this.users.byId(ended[0].user_id);
       await this.audit.record({ ...user, userId: user.id, requestId }, 'auth.refresh_reused', {
         type: 'session',
         id: ended[0].id,
@@ -195,24 +220,24 @@ export class AuthService {
       return null;
     }
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
-    const user = await this.db.tx
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(Session, 's', 's.user_id = u.id')
-      .where('s.id = :sid AND u.id = :sub', { sid: claims.sid, sub: claims.sub })
-      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND u.active')
-      // A database error propagates (503 while it is unreachable): it must not
-      // read as "no session", which would sign everyone out.
-      .getOne();
+    // The session and its user's access in one indexed read, on every request (the users
+    // module's table is only read here, for speed). A database error propagates (503 while
+    // it is unreachable): it must not read as "no session", which would sign everyone out.
+    const [user] = await this.db.tx.query<SessionUser[]>(
+      `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [claims.sid, claims.sub],
+    );
     if (!user) return null;
     return {
       userId: user.id,
       username: user.username,
       role: user.role,
-      authorityId: user.authorityId,
-      unitId: user.unitId,
+      authorityId: user.authority_id,
+      unitId: user.unit_id,
       sessionId: claims.sid,
-      mustChangePassword: user.mustChangePassword,
+      mustChangePassword: user.must_change_password,
       requestId,
     };
   }
@@ -229,49 +254,8 @@ export class AuthService {
     });
   }
 
-  /** Changes the actor's password and ends their other sessions. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.db.tx
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: actor.userId })
-      .getOneOrFail();
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw AppError.invalidField(
-        'currentPassword',
-        'Mật khẩu hiện tại không đúng.',
-        'wrongPassword',
-      );
-    }
-    if (currentPassword === newPassword) {
-      throw AppError.invalidField(
-        'newPassword',
-        'Mật khẩu mới phải khác mật khẩu hiện tại.',
-        'samePassword',
-      );
-    }
-    const passwordHash = await this.passwords.hash(newPassword);
-    await this.db.withTransaction(async () => {
-      const manager = this.db.tx;
-      await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
-      await manager
-        .createQueryBuilder()
-        .update(Session)
-        .set({ revokedAt: () => 'now()' })
-        .where('user_id = :userId AND id <> :sid AND revoked_at IS NULL', {
-          userId: user.id,
-          sid: actor.sessionId,
-        })
-        .execute();
-      await this.audit.record(
-        actor,
-        'auth.password_change',
-        { type: 'user', id: user.id },
-        {
-          password: { from: '[redacted]', to: '[redacted]' },
-        },
-      );
-    });
+  /** Changes the actor's password; their other sessions end (see onModuleInit). */
+  changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    return this.users.changeOwnPassword(actor, currentPassword, newPassword);
   }
 }

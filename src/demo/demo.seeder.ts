@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { PasswordService } from '../auth/password.service';
+import { PasswordService } from '../users/password.service';
 import { Authority } from '../authorities/authority.entity';
 import { foldForSearch } from '../common/text/fold';
 import { AppConfig } from '../config/app-config';

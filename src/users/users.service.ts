@@ -3,9 +3,8 @@ import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../auth/actor';
-import { PasswordService } from '../auth/password.service';
+import { PasswordService } from './password.service';
 import { Role } from '../auth/roles';
-import { Session } from '../auth/session.entity';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf } from '../common/pagination';
 import { escapeLike, foldForSearch } from '../common/text/fold';
@@ -13,6 +12,9 @@ import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, UpdateUserDto, UserQueryDto } from './users.dto';
 import { User } from './user.entity';
+
+/** Told, inside the change's transaction, that a user's access changed; `keepSessionId` survives. */
+export type AccessChanged = (userId: string, keepSessionId?: string) => Promise<void>;
 
 const EDITABLE: (keyof User)[] = ['fullName', 'role', 'unitId', 'active'];
 
@@ -126,7 +128,7 @@ export class UsersService {
         { ...dto, unitId, version: undefined } as Partial<User>,
         EDITABLE,
       );
-      if (changed.role || changed.unitId || changed.active) await this.revokeSessions(id);
+      if (changed.role || changed.unitId || changed.active) await this.accessChanged(id);
       if (Object.keys(changed).length)
         await this.audit.record(actor, 'user.update', { type: 'user', id }, changed);
       return saved;
@@ -144,7 +146,7 @@ export class UsersService {
         { id },
         { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: true },
       );
-      await this.revokeSessions(id);
+      await this.accessChanged(id);
       await this.audit.record(
         actor,
         'user.password_reset',
@@ -156,13 +158,72 @@ export class UsersService {
     });
   }
 
-  private async revokeSessions(userId: string) {
-    const manager = this.db.tx;
-    await manager
-      .createQueryBuilder()
-      .update(Session)
-      .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+  /**
+   * Who must hear when a user's access changes (role, unit, deactivation,
+   * password): the auth module ends their sessions, in its own table and in
+   * the same transaction. A listener, so users does not depend on auth.
+   */
+  private readonly accessListeners: AccessChanged[] = [];
+
+  onAccessChanged(listener: AccessChanged): void {
+    this.accessListeners.push(listener);
+  }
+
+  private async accessChanged(userId: string, keepSessionId?: string): Promise<void> {
+    for (const listener of this.accessListeners) await listener(userId, keepSessionId);
+  }
+
+  /** A user with the password hash, by user name (signing in). */
+  findForSignIn(username: string): Promise<User | null> {
+    return this.db.tx
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+  }
+
+  /** One user by id, whatever the authority (the signed-in user, a session's owner). */
+  byId(id: string): Promise<User> {
+    return this.db.tx.findOneByOrFail(User, { id });
+  }
+
+  /** The actor changes their own password: the current one checked, their other sessions ended. */
+  changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    return this.db.withTransaction(async () => {
+      const user = await this.db.tx
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: actor.userId })
+        .getOneOrFail();
+      if (!(await this.passwords.verify(user.passwordHash, currentPassword)))
+        throw AppError.invalidField(
+          'currentPassword',
+          'Mật khẩu hiện tại không đúng.',
+          'wrongPassword',
+        );
+      if (currentPassword === newPassword)
+        throw AppError.invalidField(
+          'newPassword',
+          'Mật khẩu mới phải khác mật khẩu hiện tại.',
+          'samePassword',
+        );
+      await this.db.tx.update(
+        User,
+        { id: user.id },
+        { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: false },
+      );
+      await this.accessChanged(user.id, actor.sessionId);
+      await this.audit.record(
+        actor,
+        'auth.password_change',
+        { type: 'user', id: user.id },
+        {
+          password: { from: '[redacted]', to: '[redacted]' },
+        },
+      );
+    });
   }
 }
