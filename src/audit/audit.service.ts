@@ -4,7 +4,7 @@ import { Brackets, Repository } from 'typeorm';
 import { Db } from '../database/transactions';
 import { Actor, authorityScope } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
-import { insertRowSql, SqlParams } from '../common/sql';
+import { insertRowSql, Sql } from '../common/sql';
 import { FieldChange } from '../common/diff';
 import { AuditRecord } from './audit-record.entity';
 import { AuditQueryDto } from './audit.dto';
@@ -53,23 +53,18 @@ export class AuditService {
     await this.db.tx.insert(AuditRecord, auditRow(actor, action, target, changes) as never);
   }
 
-  /** The same record as one INSERT inside a larger statement, written only when `onlyIf` holds. */
+  /**
+   * The same record as one INSERT of this module's table, for a larger
+   * statement that writes it only when `onlyIf` holds (the workflow's move).
+   */
   recordStatement(
-    params: SqlParams,
-    onlyIf: string,
+    onlyIf: Sql,
     actor: AuditActor,
     action: string,
     target: AuditTarget,
     changes: Record<string, FieldChange> = {},
-  ): string {
-    const manager = this.db.tx;
-    return insertRowSql(
-      manager,
-      AuditRecord,
-      auditRow(actor, action, target, changes),
-      params,
-      onlyIf,
-    );
+  ): Sql {
+    return insertRowSql(this.db.tx, AuditRecord, auditRow(actor, action, target, changes), onlyIf);
   }
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditRecord>> {

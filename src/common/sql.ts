@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
+import sql, { empty, join, raw, Sql } from 'sql-template-tag';
 import { EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
+
+export { sql, empty, join, raw, Sql };
 
 /**
  * Hand-built statements for hot paths, with table and column names, casts and
@@ -8,53 +11,42 @@ import { EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'ty
  * cannot drift from the mapping TypeORM uses everywhere else.
  */
 
-/** Positional parameters for one hand-built statement: `add` returns its `$n`. */
-export class SqlParams {
-  constructor(readonly values: unknown[] = []) {}
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 function typedValues<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   row: Partial<T>,
-  params: SqlParams,
-): { table: string; columns: string[]; values: string[] } {
+): { table: Sql; columns: Sql[]; values: Sql[] } {
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
-  const columns: string[] = [];
-  const values: string[] = [];
+  const columns: Sql[] = [];
+  const values: Sql[] = [];
   for (const [property, value] of Object.entries(row)) {
     if (value === undefined) continue;
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-    columns.push(`"${column.databaseName}"`);
+    columns.push(raw(`"${column.databaseName}"`));
     // A parameter in a SELECT list has no type of its own: cast it to the column's.
     const type = column.enumName ? `"${column.enumName}"` : driver.normalizeType(column);
-    values.push(`${params.add(driver.preparePersistentValue(value, column))}::${type}`);
+    values.push(sql`${driver.preparePersistentValue(value, column)}::${raw(type)}`);
   }
-  return { table: `"${metadata.tableName}"`, columns, values };
+  return { table: raw(`"${metadata.tableName}"`), columns, values };
 }
 
 /**
  * `INSERT INTO <table> (...) SELECT ... [WHERE onlyIf]`: a row written inside
  * a larger statement, e.g. a CTE that inserts it only when an earlier
- * conditional update matched.
+ * conditional update matched. Fragments carry their own values
+ * (sql-template-tag), so statements compose without a shared parameter list.
  */
 export function insertRowSql<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   row: Partial<T>,
-  params: SqlParams,
-  onlyIf?: string,
-): string {
-  const { table, columns, values } = typedValues(manager, entity, row, params);
-  return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values.join(', ')}${
-    onlyIf ? ` WHERE ${onlyIf}` : ''
+  onlyIf: Sql = empty,
+): Sql {
+  const { table, columns, values } = typedValues(manager, entity, row);
+  return sql`INSERT INTO ${table} (${join(columns)}) SELECT ${join(values)}${
+    onlyIf === empty ? empty : sql` WHERE ${onlyIf}`
   }`;
 }
 
@@ -63,10 +55,9 @@ export function assignmentsSql<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   changes: Partial<T>,
-  params: SqlParams,
-): string[] {
-  const { columns, values } = typedValues(manager, entity, changes, params);
-  return columns.map((column, i) => `${column} = ${values[i]}`);
+): Sql[] {
+  const { columns, values } = typedValues(manager, entity, changes);
+  return columns.map((column, i) => sql`${column} = ${values[i]}`);
 }
 
 /**

@@ -9,20 +9,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
-import { assignmentsSql, insertRowSql, queryPrepared, SqlParams } from '../common/sql';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { CouncilService } from '../council/council.service';
 import { Audience, NotificationsService } from '../notifications/notifications.service';
-import {
-  AppraisalResult,
-  Dossier,
-  DossierEvent,
-  Nominee,
-  NomineeOutcome,
-  VoteOutcome,
-} from './dossier.entity';
+import { AppraisalResult, Dossier, Nominee, NomineeOutcome, VoteOutcome } from './dossier.entity';
 import { DossiersService } from './dossiers.service';
+import { moveDossier, MOVED } from './dossiers.sql';
 import { validateNomineeMoves } from './nominee-outcomes';
 import { blockedBecause, decidableHere, STEP_CONDITIONS } from './step-conditions';
 import {
@@ -187,30 +180,17 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     comment: string,
     input: TransitionInput,
   ): Promise<Dossier> {
-    const manager = this.db.tx;
     const step = WORKFLOW[action];
-    const params = new SqlParams();
-    const id = params.add(dossier.id);
-    // `current` locks the row and, like any locking read, sees its latest committed
-    // version: a request that lost a race learns the state that won without another query.
-    const current = `SELECT "status", "version" FROM "dossiers" WHERE "id" = ${id} FOR NO KEY UPDATE`;
-    const update = `UPDATE "dossiers" d SET ${[
-      ...assignmentsSql(manager, Dossier, { ...effects, status: step.to }, params),
-      '"version" = d."version" + 1',
-      '"updated_at" = now()',
-    ].join(', ')}
-      FROM current c
-      WHERE d."id" = ${id} AND c."status" = ${params.add(dossier.status)}
-        AND c."version" = ${params.add(dossier.version)}
-      RETURNING d."version", d."updated_at"`;
-    const moved = 'EXISTS (SELECT 1 FROM moved)';
     const note =
       action === 'request_supplement'
         ? [comment, ...(input.items ?? []).map((i) => `- ${i}`)].join('\n')
         : comment;
-    const event = insertRowSql(
-      manager,
-      DossierEvent,
+    const next: Dossier = { ...dossier, ...effects, status: step.to };
+    const notice = this.notice(next, step.label, comment);
+    const row = await moveDossier(
+      this.db.tx,
+      dossier,
+      { ...effects, status: step.to },
       {
         dossierId: dossier.id,
         actorId: actor.userId,
@@ -221,38 +201,16 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         toStatus: step.to,
         comment: note,
       },
-      params,
-      moved,
-    );
-    const audited = this.audit.recordStatement(
-      params,
-      moved,
-      actor,
-      `dossier.${action}`,
-      { type: 'dossier', id: dossier.id },
-      { status: { from: dossier.status, to: step.to } },
-    );
-    const next: Dossier = { ...dossier, ...effects, status: step.to };
-    const notice = this.notice(next, step.label, comment);
-    const notified = this.notifications.notifyStatement(
-      params,
-      notice.audience,
-      notice.message,
-      dossier.id,
-      moved,
-    );
-    const [row]: {
-      status: DossierStatus;
-      version: number;
-      moved_version: number | null;
-      updated_at: Date | null;
-    }[] = await queryPrepared(
-      manager,
-      `WITH current AS (${current}), moved AS (${update}), event AS (${event}),
-            audited AS (${audited}), notified AS (${notified})
-       SELECT c."status", c."version", m."version" AS "moved_version", m."updated_at"
-         FROM current c LEFT JOIN moved m ON true`,
-      params.values,
+      [
+        this.audit.recordStatement(
+          MOVED,
+          actor,
+          `dossier.${action}`,
+          { type: 'dossier', id: dossier.id },
+          { status: { from: dossier.status, to: step.to } },
+        ),
+        this.notifications.notifyStatement(notice.audience, notice.message, dossier.id, MOVED),
+      ],
     );
     if (!row?.moved_version) {
       const now = { ...dossier, status: row?.status ?? dossier.status, version: row?.version ?? 0 };

@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { In, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { Role } from '../auth/roles';
 import { AppError } from '../common/errors/app-error';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
-import { SqlParams } from '../common/sql';
+import { sql, Sql } from '../common/sql';
+import { recipientsSql } from '../users/users.sql';
 import { Notification } from './notification.entity';
 
-/** Who to tell: users by id, by role in an authority, or the unit officers of a unit. */
-export interface Audience {
-  userIds?: (string | null | undefined)[];
-  roles?: Role[];
-  unitId?: string;
-  authorityId: string;
-}
+export type { Audience } from '../users/users.sql';
+import type { Audience } from '../users/users.sql';
 
 @Injectable()
 export class NotificationsService {
@@ -26,30 +21,24 @@ export class NotificationsService {
     message: string,
     dossierId: string | null = null,
   ): Promise<void> {
-    const params = new SqlParams();
-    await this.db.tx.query(
-      this.notifyStatement(params, audience, message, dossierId),
-      params.values,
-    );
+    const statement = this.notifyStatement(audience, message, dossierId);
+    await this.db.tx.query(statement.text, statement.values);
   }
 
   /**
-   * One INSERT … SELECT: the recipients are chosen and notified in the same
-   * round trip; inside a larger statement, only when `onlyIf` holds.
+   * One INSERT … SELECT: the recipients are chosen (the users module's
+   * recipientsSql) and notified in the same round trip; inside a larger
+   * statement, only when `onlyIf` holds.
    */
   notifyStatement(
-    params: SqlParams,
     audience: Audience,
     message: string,
     dossierId: string | null,
-    onlyIf = 'true',
-  ): string {
-    return `INSERT INTO notifications (user_id, dossier_id, message)
-       SELECT u.id, ${params.add(dossierId)}::uuid, ${params.add(message)}::text FROM users u
-        WHERE ${onlyIf} AND u.authority_id = ${params.add(audience.authorityId)} AND u.active
-          AND (u.id = ANY(${params.add(audience.userIds?.filter((x): x is string => !!x) ?? [])}::uuid[])
-               OR u.role = ANY(${params.add(audience.roles ?? [])}::user_role[])
-               OR (u.role = 'unit_officer' AND u.unit_id = ${params.add(audience.unitId ?? null)}::uuid))`;
+    onlyIf: Sql = sql`true`,
+  ): Sql {
+    return sql`INSERT INTO notifications (user_id, dossier_id, message)
+       SELECT r.id, ${dossierId}::uuid, ${message}::text
+         FROM (${recipientsSql(audience)}) r WHERE ${onlyIf}`;
   }
 
   async list(
