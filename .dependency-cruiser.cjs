@@ -4,18 +4,20 @@
  * dependency of the design too); within a layer, feature folders may use
  * each other's services. From the bottom:
  *   0 common, config
- *   1 database, documents (templates and the PDF renderer: no domain)
+ *   1 database, documents (templates and the PDF renderer: no domain), access (roles, the
+ *     Actor, @Roles/@Public: what every module checks access with)
  *   2 identity and organisation: auth, users, audit, authorities, units, people, calendar,
  *     notifications, files, awards (the award forms catalogue), health
  *   3 movements: movements, registrations, reports
- *   4 nominations: dossiers, council
- *   5 decisions (decisions, the award register, certificates)
- *   6 the app: app.module, app.factory, server, main
+ *   4 nominations: dossiers (the workflow; the council registers itself through a port)
+ *   5 council
+ *   6 decisions (decisions, the award register, certificates)
+ *   7 the app: app.module, app.factory, server, main
  * demo and cli stand outside the app: nothing of the app imports them.
  */
 const L = {
   0: ['common', 'config'],
-  1: ['database', 'documents'],
+  1: ['database', 'documents', 'access'],
   2: [
     'auth',
     'users',
@@ -30,8 +32,9 @@ const L = {
     'health',
   ],
   3: ['movements', 'registrations', 'reports'],
-  4: ['dossiers', 'council'],
-  5: ['decisions'],
+  4: ['dossiers'],
+  5: ['council'],
+  6: ['decisions'],
 };
 const folders = (names) => `^src/(${names.join('|')})/`;
 const above = (n) =>

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
 import { AuditQueryDto } from './audit.dto';
 import { AuditService } from './audit.service';
 

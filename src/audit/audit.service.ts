@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { Db } from '../database/transactions';
-import { Actor, authorityScope } from '../auth/actor';
+import { Actor, authorityScope } from '../access/actor';
 import { Page, pageOf } from '../common/pagination';
 import { insertRowSql, Sql } from '../common/sql';
 import { FieldChange } from '../common/diff';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ALL_ROLES, ROLE_LABELS } from './roles';
-import { Public, Roles } from './access.decorators';
-import { Actor, CurrentActor, RequestWithActor } from './actor';
+import { ALL_ROLES, ROLE_LABELS } from '../access/roles';
+import { Public, Roles } from '../access/access.decorators';
+import { Actor, CurrentActor, RequestWithActor } from '../access/actor';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokensDto } from './auth.dto';
 import { ALLOW_PENDING_PASSWORD_KEY } from './auth.guard';
 import { AuthService } from './auth.service';

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../users/password.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'noivu' })
@@ -22,11 +23,6 @@ export class RefreshDto {
   @MaxLength(200)
   refreshToken!: string;
 }
-
-/** At least 8 characters with a letter and a digit. */
-export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{8,128}$/u;
-export const PASSWORD_RULE_MESSAGE =
-  'Trường "$property" phải có từ 8 đến 128 ký tự, gồm cả chữ và số.';
 
 export class ChangePasswordDto {
   @ApiProperty()

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { AppError } from '../common/errors/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { RequestWithActor } from './actor';
+import { PUBLIC_KEY, ROLES_KEY } from '../access/access.decorators';
+import { RequestWithActor } from '../access/actor';
 import { AuthService } from './auth.service';
-import { Role } from './roles';
+import { Role } from '../access/roles';
 
 export const ALLOW_PENDING_PASSWORD_KEY = 'access:allowPendingPassword';
 

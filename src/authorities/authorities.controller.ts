@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role } from '../access/roles';
 import { UpdateAuthorityDto } from './authorities.dto';
 import { AuthoritiesService } from './authorities.service';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { CreateAwardFormDto, CreateBaseSalaryDto, UpdateAwardFormDto } from './awards.dto';
 import { AwardsService } from './awards.service';

@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
-import { Actor, authorityScope } from '../auth/actor';
+import { Actor, authorityScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { AwardForm, BaseSalary } from './award-form.entity';

@@ -3,9 +3,9 @@ import { ApiOperation, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { IsDateOnly } from '../common/validation/is-date-only';
 import { CalendarService } from './calendar.service';

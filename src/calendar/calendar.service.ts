@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
-import { Actor, authorityScope } from '../auth/actor';
+import { Actor, authorityScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { Holiday } from './holiday.entity';
 import { Holidays } from './working-days';

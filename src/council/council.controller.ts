@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEnum, IsUUID } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { Role, STAFF_ROLES } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role, STAFF_ROLES } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { VoteChoice } from './council.entity';
 import { CouncilService } from './council.service';

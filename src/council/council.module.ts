@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DossiersModule } from '../dossiers/dossiers.module';
 import { CouncilController } from './council.controller';
 import { CouncilSession, CouncilVote } from './council.entity';
 import { CouncilService } from './council.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CouncilSession, CouncilVote])],
+  imports: [TypeOrmModule.forFeature([CouncilSession, CouncilVote]), DossiersModule],
   controllers: [CouncilController],
   providers: [CouncilService],
   exports: [CouncilService],

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { Db } from '../database/transactions';
 import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, authorityScope } from '../auth/actor';
-import { Role } from '../auth/roles';
+import { Actor, authorityScope } from '../access/actor';
+import { Role } from '../access/roles';
 import { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { Dossier, Nominee } from '../dossiers/dossier.entity';
@@ -38,11 +39,16 @@ export function tally(
 }
 
 @Injectable()
-export class CouncilService {
+export class CouncilService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly workflow: DossierWorkflowService,
   ) {}
+
+  onModuleInit(): void {
+    this.workflow.useCouncil(this);
+  }
 
   /** Opens a vote session with the authority's current council members. */
   async open(dossier: Dossier): Promise<CouncilSession> {

@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';

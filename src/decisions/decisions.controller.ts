@@ -19,9 +19,9 @@ import {
 } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { CertificatesService } from './certificates.service';
 import {

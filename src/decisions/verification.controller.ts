@@ -15,7 +15,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../access/access.decorators';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
 import { AppConfig } from '../config/app-config';
 import { TemplatesService } from '../documents/templates.service';

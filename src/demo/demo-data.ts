@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 import { Gender } from '../people/person.entity';
 import { UnitKind } from '../units/unit.entity';
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { AwardForm, CommendationKind, RecipientKind } from '../awards/award-form.entity';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AppraisalResult, Dossier, DocumentKind } from '../dossiers/dossier.entity';

@@ -2,8 +2,8 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Db } from '../database/transactions';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../auth/actor';
-import { Role } from '../auth/roles';
+import { Actor } from '../access/actor';
+import { Role } from '../access/roles';
 import { Authority } from '../authorities/authority.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
@@ -11,9 +11,9 @@ import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { CouncilService } from '../council/council.service';
 import { Audience, NotificationsService } from '../notifications/notifications.service';
 import { AppraisalResult, Dossier, Nominee, NomineeOutcome, VoteOutcome } from './dossier.entity';
+import { CouncilPort } from './council-port';
 import { DossiersService } from './dossiers.service';
 import { moveDossier, MOVED } from './dossiers.sql';
 import { validateNomineeMoves } from './nominee-outcomes';
@@ -69,11 +69,11 @@ interface Guarded {
 export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('DossierWorkflow');
   private timer?: NodeJS.Timeout;
+  private councilPort?: CouncilPort;
 
   constructor(
     private readonly db: Db,
     private readonly dossiers: DossiersService,
-    private readonly council: CouncilService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -91,6 +91,16 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       );
       this.timer.unref();
     }
+  }
+
+  /** The council module registers itself here (see CouncilPort). */
+  useCouncil(port: CouncilPort): void {
+    this.councilPort = port;
+  }
+
+  private get council(): CouncilPort {
+    if (!this.councilPort) throw new Error('The council module is not part of this application');
+    return this.councilPort;
   }
 
   onApplicationShutdown(): void {

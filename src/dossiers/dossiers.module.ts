@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AwardsModule } from '../awards/awards.module';
 import { CalendarModule } from '../calendar/calendar.module';
-import { CouncilModule } from '../council/council.module';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
 import { DossierWorkflowService } from './dossier-workflow.service';
@@ -21,7 +20,6 @@ import { DossiersService } from './dossiers.service';
     TypeOrmModule.forFeature([Dossier, Nominee, DossierDocument, DossierEvent, DossierStatusCount]),
     AwardsModule,
     CalendarModule,
-    CouncilModule,
     FilesModule,
     MovementsModule,
   ],

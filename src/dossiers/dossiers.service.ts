@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
-import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Actor, authorityScope, unitScope } from '../access/actor';
 import { AwardForm, DecidedBy, Procedure, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
 import { CalendarService } from '../calendar/calendar.service';

@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 import { NomineeOutcome } from './dossier.entity';
 
 const O = NomineeOutcome;

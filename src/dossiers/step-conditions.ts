@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 import { AwardForm, DecidedBy } from '../awards/award-form.entity';
 import { AppraisalResult, NomineeOutcome, VoteOutcome } from './dossier.entity';
 import { actionsFor, DossierAction, DossierStatus } from './workflow';

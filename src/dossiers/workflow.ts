@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 
 export enum DossierStatus {
   Draft = 'draft',

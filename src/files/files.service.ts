@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { Injectable, Logger, OnApplicationBootstrap, StreamableFile } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Actor, authorityScope, unitScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { EvidenceFile } from './evidence-file.entity';

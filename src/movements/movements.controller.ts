@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role } from '../access/roles';
 import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { SubjectKind } from './movement.entity';

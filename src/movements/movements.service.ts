@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
-import { Actor, authorityScope } from '../auth/actor';
+import { Actor, authorityScope } from '../access/actor';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { In, IsNull } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { sql, Sql } from '../common/sql';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
-import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Actor, authorityScope, unitScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';

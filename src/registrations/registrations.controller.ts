@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { Actor, CurrentActor } from '../auth/actor';
-import { ALL_ROLES, Role, STAFF_ROLES } from '../auth/roles';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { PilotDto, RegisterDto } from './registrations.dto';
 import { RegistrationsService } from './registrations.service';

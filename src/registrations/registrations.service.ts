@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
-import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Actor, authorityScope, unitScope } from '../access/actor';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';

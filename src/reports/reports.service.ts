@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, authorityScope, unitScope } from '../auth/actor';
+import { Actor, authorityScope, unitScope } from '../access/actor';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError, FieldDetail } from '../common/errors/app-error';

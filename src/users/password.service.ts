@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
+/** At least 8 characters with a letter and a digit. */
+export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{8,128}$/u;
+export const PASSWORD_RULE_MESSAGE =
+  'Trường "$property" phải có từ 8 đến 128 ký tự, gồm cả chữ và số.';
+
 /** OWASP's argon2id parameters (19 MiB, 2 passes, 1 lane). */
 const OPTIONS: argon2.HashOptions & { raw?: false } = {
   type: argon2.argon2id,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 import { BaseRecord } from '../common/entities';
 import { Unit } from '../units/unit.entity';
 

@@ -11,8 +11,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsOptional, IsNullable } from '../common/validation/optional';
-import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
-import { Role } from '../auth/roles';
+import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from './password.service';
+import { Role } from '../access/roles';
 import { SearchQueryDto } from '../common/pagination';
 import { IsCode } from '../common/validation/is-code';
 

@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../access/roles';
 import { sql, Sql } from '../common/sql';
 
 /** Who to tell: users by id, by role in an authority, or the unit officers of a unit. */

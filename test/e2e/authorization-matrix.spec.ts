@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ALL_ROLES, Role } from '../../src/auth/roles';
+import { ALL_ROLES, Role } from '../../src/access/roles';
 import { seedDemo, tokenFor, USER_BY_ROLE } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 

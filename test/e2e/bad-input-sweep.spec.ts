@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/access/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { api, tokenFor, USER_BY_ROLE } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';

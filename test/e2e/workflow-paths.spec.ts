@@ -1,4 +1,4 @@
-import { Actor } from '../../src/auth/actor';
+import { Actor } from '../../src/access/actor';
 import { Db } from '../../src/database/transactions';
 import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
 import { DossierAction, TERMINAL_STATUSES, WORKFLOW } from '../../src/dossiers/workflow';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { AuthService } from '../../src/auth/auth.service';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/access/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { Unit } from '../../src/units/unit.entity';
 import { User } from '../../src/users/user.entity';
