@@ -12,7 +12,8 @@
  *   4 nominations: dossiers (the workflow; the council registers itself through a port)
  *   5 council
  *   6 decisions (decisions, the award register, certificates)
- *   7 the app: app.module, app.factory, server, main
+ *   7 the surfaces: web (the pages; the API's controllers live in their modules)
+ *   8 the app: app.module, app.factory, server, main
  * demo and cli stand outside the app: nothing of the app imports them.
  */
 const L = {
@@ -35,6 +36,7 @@ const L = {
   4: ['dossiers'],
   5: ['council'],
   6: ['decisions'],
+  7: ['web'],
 };
 const folders = (names) => `^src/(${names.join('|')})/`;
 const above = (n) =>

@@ -8,12 +8,21 @@ import { securityHeaders } from './common/http/security-headers';
 import { Clock } from './common/clock';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { AppConfig } from './config/app-config';
+import { HtmlErrorPage, wantsHtml } from './common/http/html-error-page';
+import type { Request, Response } from 'express';
 import { probe } from './database/postgres-server';
 
-/** Routes outside the `/api` prefix: the health check and the public certificate verification page. */
+/** Routes outside the `/api` prefix: the health check, the public verification page, the web pages. */
 export const UNPREFIXED_ROUTES = [
   { path: 'health', method: RequestMethod.GET },
   { path: 'verify/:token', method: RequestMethod.GET },
+  // The web interface (src/web).
+  { path: '/', method: RequestMethod.GET },
+  { path: 'dang-nhap', method: RequestMethod.ALL },
+  { path: 'dang-xuat', method: RequestMethod.POST },
+  { path: 'ho-so/:id', method: RequestMethod.GET },
+  { path: 'ho-so/:id/buoc/:action', method: RequestMethod.POST },
+  { path: 'assets/:version/:file', method: RequestMethod.GET },
 ];
 
 /**
@@ -48,7 +57,33 @@ export async function createApp(
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.enableShutdownHooks();
   setupOpenApi(app);
+  await app.init();
+  notFoundOutsideApi(app);
   return app;
+}
+
+/**
+ * Nest answers unknown addresses under /api only; past every route, any other
+ * unknown address gets the web interface's 404 page (or the JSON error shape).
+ */
+function notFoundOutsideApi(app: NestExpressApplication): void {
+  const page = app.get(HtmlErrorPage, { strict: false });
+  app.use((req: Request & { id?: unknown }, res: Response) => {
+    const requestId = String(req.id ?? '');
+    if (wantsHtml(req))
+      res
+        .status(404)
+        .type('html')
+        .send(page.render(404, 'Không có trang nào ở địa chỉ này.', requestId));
+    else
+      res.status(404).json({
+        statusCode: 404,
+        error: 'NOT_FOUND',
+        message: `Không tìm thấy đường dẫn ${req.method} ${req.path}.`,
+        details: [],
+        requestId,
+      });
+  });
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -22,6 +22,7 @@ import { HealthModule } from './health/health.module';
 import { MovementsModule } from './movements/movements.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReportsModule } from './reports/reports.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         DossiersModule,
         DocumentsModule,
         DecisionsModule,
+        WebModule,
         ...extra,
       ],
     };

@@ -5,6 +5,7 @@ import { AppError } from '../common/errors/app-error';
 import { PUBLIC_KEY, ROLES_KEY } from '../access/access.decorators';
 import { RequestWithActor } from '../access/actor';
 import { AuthService } from './auth.service';
+import { cookieToken } from '../access/web-session';
 import { Role } from '../access/roles';
 
 export const ALLOW_PENDING_PASSWORD_KEY = 'access:allowPendingPassword';
@@ -28,11 +29,13 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw AppError.unauthorized();
-    const actor = await this.auth.actorFor(
-      token,
-      typeof request.id === 'string' ? request.id : null,
-    );
+    const requestId = typeof request.id === 'string' ? request.id : null;
+    // The API takes bearer tokens; the web pages the session cookie.
+    const cookie = token ? undefined : cookieToken(request);
+    if (!token && !cookie) throw AppError.unauthorized();
+    const actor = token
+      ? await this.auth.actorFor(token, requestId)
+      : await this.auth.actorForSessionSecret(cookie!, requestId);
     if (!actor)
       throw AppError.unauthorized(
         'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.',

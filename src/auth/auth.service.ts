@@ -229,14 +229,31 @@ export class AuthService implements OnModuleInit {
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [claims.sid, claims.sub],
     );
-    if (!user) return null;
+    return user ? this.actorOf(user, claims.sid, requestId) : null;
+  }
+
+  /**
+   * The actor of a web session: the browser presents the session's secret
+   * (its refresh token, never rotated for the web) in an HttpOnly cookie.
+   */
+  async actorForSessionSecret(secret: string, requestId: string | null): Promise<Actor | null> {
+    const [user] = await this.db.tx.query<(SessionUser & { session_id: string })[]>(
+      `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password, s.id AS session_id
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [sha256(secret)],
+    );
+    return user ? this.actorOf(user, user.session_id, requestId) : null;
+  }
+
+  private actorOf(user: SessionUser, sessionId: string, requestId: string | null): Actor {
     return {
       userId: user.id,
       username: user.username,
       role: user.role,
       authorityId: user.authority_id,
       unitId: user.unit_id,
-      sessionId: claims.sid,
+      sessionId,
       mustChangePassword: user.must_change_password,
       requestId,
     };

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { tinosFontFaces } from './fonts';
@@ -46,12 +46,19 @@ export class TemplatesService {
     this.hbs.registerHelper('upper', (s: string) => s.toLocaleUpperCase('vi'));
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hbs.registerHelper('mm', (n: number) => `${n}mm`);
+    // templates/x.hbs is "x", templates/web/x.hbs "web/x"; a partial _y is "y" or "web/y".
     const dir = join(projectRoot(), 'templates');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) {
+    for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+      if (!file.endsWith('.hbs')) continue;
       const source = readFileSync(join(dir, file), 'utf8');
-      const name = file.replace(/\.hbs$/, '');
-      if (name.startsWith('_')) this.hbs.registerPartial(name.slice(1), source);
-      else this.compiled.set(name, this.hbs.compile(source, { strict: true }));
+      const path = file
+        .replace(/\.hbs$/, '')
+        .split(sep)
+        .join('/');
+      const base = path.split('/').pop()!;
+      const folder = path.slice(0, path.length - base.length);
+      if (base.startsWith('_')) this.hbs.registerPartial(folder + base.slice(1), source);
+      else this.compiled.set(path, this.hbs.compile(source, { strict: true }));
     }
   }
 

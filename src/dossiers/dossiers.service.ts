@@ -59,6 +59,13 @@ const SORT_COLUMNS = {
   updatedAt: ['d.updated_at', undefined],
 } as const;
 
+/** A row of the queue: the dossier, its unit, and what the caller may do next. */
+export type QueueRow = Dossier & {
+  statusLabel: string;
+  allowedActions: DossierAction[];
+  overdue: boolean;
+};
+
 @Injectable()
 export class DossiersService {
   constructor(
@@ -588,7 +595,7 @@ export class DossiersService {
   async queue(
     actor: Actor,
     query: DossierQueryDto,
-  ): Promise<Page<Record<string, unknown>> & { counts: Record<string, number> }> {
+  ): Promise<Page<QueueRow> & { counts: Record<string, number> }> {
     const today = this.clock.today();
     // The filters alone: the count must not carry the page's join, which keeps
     // PostgreSQL from answering it from an index only.

@@ -5,12 +5,14 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AppError, FieldDetail } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
+import { HtmlErrorPage, wantsHtml } from './html-error-page';
 
 interface Shaped {
   statusCode: number;
@@ -153,7 +155,10 @@ function uniqueFields(detail: string | undefined): FieldDetail[] {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    @Optional() private readonly htmlPage?: HtmlErrorPage,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -199,6 +204,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (body.statusCode === 429 || body.statusCode === 503)
       response.setHeader('Retry-After', String(retryAfter(body, response)));
+    if (this.htmlPage && wantsHtml(request)) {
+      response
+        .status(body.statusCode)
+        .type('html')
+        .send(this.htmlPage.render(body.statusCode, body.message, requestId));
+      return;
+    }
     response.status(body.statusCode).json({ ...body, requestId });
   }
 }

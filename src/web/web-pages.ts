@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../access/actor';
+import { ROLE_LABELS } from '../access/roles';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { TemplatesService } from '../documents/templates.service';
+import { ASSETS_VERSION } from './assets.controller';
+
+/** The menu of each role: what its pages are. Part 2 of the web interface adds entries. */
+const MENU = [{ href: '/', label: 'Trang chủ' }];
+
+/** Renders a page inside the layout: header with the authority, the user and the menu. */
+@Injectable()
+export class WebPages {
+  constructor(
+    private readonly templates: TemplatesService,
+    private readonly authorities: AuthoritiesService,
+  ) {}
+
+  async page(
+    actor: Actor | null,
+    view: string,
+    title: string,
+    data: object,
+    csrf: string | null = null,
+  ): Promise<string> {
+    const authority = actor ? await this.authorities.own(actor) : null;
+    return this.templates.render('web/layout', {
+      title,
+      assets: `/assets/${ASSETS_VERSION}`,
+      body: this.templates.render(`web/${view}`, { ...data, csrf }),
+      user: actor && {
+        name: actor.username,
+        roleLabel: ROLE_LABELS[actor.role],
+        authorityName: authority?.name ?? '',
+      },
+      menu: actor ? MENU : [],
+      csrf,
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Public, Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { ALL_ROLES, Role } from '../access/roles';
+import { cookieToken, csrfToken, SESSION_COOKIE } from '../access/web-session';
+import { AuthService } from '../auth/auth.service';
+import { AppError } from '../common/errors/app-error';
+import { IdParam } from '../common/validation/id-param';
+import { AppConfig } from '../config/app-config';
+import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
+import { DossierQueryDto } from '../dossiers/dossiers.dto';
+import { DossiersService } from '../dossiers/dossiers.service';
+import {
+  DOSSIER_STATUS_LABELS,
+  DossierAction,
+  DossierStatus,
+  WORKFLOW,
+} from '../dossiers/workflow';
+import { WebErrors } from './web-errors.filter';
+import { WebPages } from './web-pages';
+
+const formatDate = (iso: string | null | undefined) =>
+  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '';
+
+/**
+ * The web interface (part 1: sign-in, home with the dossiers, a dossier and
+ * its steps). Thin: every rule is the services', as for the API.
+ */
+@ApiExcludeController()
+@Controller()
+@UseFilters(WebErrors)
+export class WebController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly auth: AuthService,
+    private readonly dossiers: DossiersService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private csrf(req: Request): string {
+    return csrfToken(cookieToken(req)!);
+  }
+
+  /** Every state-changing form carries the session's token: otherwise 403 and nothing changes. */
+  private checkCsrf(req: Request, body: Record<string, unknown>): void {
+    const token = cookieToken(req);
+    if (!token || body._csrf !== csrfToken(token))
+      throw AppError.forbidden(
+        'Phiên làm việc của biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.',
+      );
+  }
+
+  @Get('dang-nhap')
+  @Public()
+  async signInPage(@Query('next') next?: string) {
+    return this.pages.page(null, 'sign-in', 'Đăng nhập', {
+      username: '',
+      error: null,
+      next: safeNext(next),
+    });
+  }
+
+  @Post('dang-nhap')
+  @Public()
+  @HttpCode(303)
+  async signIn(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const username = typeof body.username === 'string' ? body.username.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const again = async (status: number, error: string) => {
+      res.status(status);
+      return this.pages.page(null, 'sign-in', 'Đăng nhập', {
+        username,
+        error,
+        next: safeNext(body.next),
+      });
+    };
+    if (!username || !password) return again(400, 'Hãy nhập tên đăng nhập và mật khẩu.');
+    try {
+      const tokens = await this.auth.login(username, password, String(req.id ?? ''));
+      res.cookie(SESSION_COOKIE, tokens.refreshToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.publicBaseUrl.startsWith('https:'),
+        path: '/',
+        maxAge: this.config.SESSION_TTL_DAYS * 86400_000,
+      });
+      res.location(safeNext(body.next));
+      return '';
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 401 || error.status === 429))
+        return again(error.status, error.message);
+      throw error;
+    }
+  }
+
+  @Post('dang-xuat')
+  @Roles(...ALL_ROLES)
+  @HttpCode(303)
+  async signOut(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.checkCsrf(req, body);
+    await this.auth.logout(actor);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.location('/dang-nhap');
+    return '';
+  }
+
+  /** Home: the dossiers the user deals with, with what is asked of them now. */
+  @Get()
+  @Roles(...ALL_ROLES)
+  async home(@CurrentActor() actor: Actor, @Query() query: DossierQueryDto, @Req() req: Request) {
+    const page = await this.dossiers.queue(actor, query);
+    const statuses = Object.values(DossierStatus).map((status) => ({
+      value: status,
+      label: DOSSIER_STATUS_LABELS[status],
+      count: page.counts[status] ?? 0,
+      selected: query.status === status,
+    }));
+    const pageNumber = Math.floor(page.offset / page.limit) + 1;
+    const pages = Math.max(1, Math.ceil(page.total / page.limit));
+    const link = (offset: number) =>
+      `/?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), offset: String(offset) })}`;
+    return this.pages.page(
+      actor,
+      'home',
+      actor.role === Role.UnitOfficer ? 'Hồ sơ của đơn vị' : 'Hồ sơ đề nghị khen thưởng',
+      {
+        isUnit: actor.role === Role.UnitOfficer,
+        statuses,
+        total: page.total,
+        rows: page.items.map((d) => ({
+          id: d.id,
+          title: d.title,
+          unitName: d.unit?.name ?? '',
+          status: d.status,
+          statusLabel: d.statusLabel,
+          submittedOn: formatDate(d.submittedAt?.toISOString() ?? null),
+          dueOn: formatDate(d.appraisalDueOn),
+          overdue: d.overdue,
+          actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
+        })),
+        pageNumber,
+        pages,
+        previous: page.offset > 0 ? link(Math.max(0, page.offset - page.limit)) : null,
+        next: page.offset + page.limit < page.total ? link(page.offset + page.limit) : null,
+      },
+      this.csrf(req),
+    );
+  }
+
+  @Get('ho-so/:id')
+  @Roles(...ALL_ROLES)
+  async dossier(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    return this.dossierPage(actor, id, this.csrf(req), problem ?? null);
+  }
+
+  private async dossierPage(actor: Actor, id: string, csrf: string, problem: string | null) {
+    const d = await this.dossiers.detail(actor, id);
+    return this.pages.page(
+      actor,
+      'dossier',
+      `Hồ sơ: ${d.title}`,
+      {
+        problem,
+        dossier: {
+          id: d.id,
+          title: d.title,
+          version: d.version,
+          status: d.status,
+          statusLabel: d.statusLabel,
+          unitName: d.unit?.name ?? '',
+          dueOn: formatDate(d.appraisalDueOn),
+          overdue: d.overdue,
+        },
+        nominees: d.nominees.map((n) => ({
+          name: n.displayName,
+          form: n.awardForm?.name ?? '',
+          outcome: n.outcomeLabel,
+        })),
+        documents: d.documents.map((doc) => ({
+          kind: doc.kindLabel,
+          name: doc.file?.originalName ?? '',
+        })),
+        history: d.history.map((h) => ({
+          at: formatDate(h.at?.toISOString?.() ?? null),
+          who: h.actorName,
+          label: h.toLabel,
+          comment: h.comment,
+        })),
+        actions: d.allowedActions
+          .filter((a: DossierAction) => !['appraise', 'request_supplement'].includes(a))
+          .map((a: DossierAction) => ({
+            action: a,
+            label: WORKFLOW[a].label,
+            commentRequired: WORKFLOW[a].commentRequired,
+          })),
+      },
+      csrf,
+    );
+  }
+
+  /** A step from the dossier page: the same transition as the API's, then back to the page. */
+  @Post('ho-so/:id/buoc/:action')
+  @Roles(...ALL_ROLES)
+  @HttpCode(303)
+  async step(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Param('action') action: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.checkCsrf(req, body);
+    if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
+    try {
+      await this.workflow.transition(actor, id, action as DossierAction, {
+        comment: typeof body.comment === 'string' ? body.comment : undefined,
+        version: Number(body.version) || undefined,
+      });
+      res.location(`/ho-so/${id}`);
+    } catch (error) {
+      // A stale page or a refused step: back to the current state, with why, in Vietnamese.
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      res.location(`/ho-so/${id}?${new URLSearchParams({ loi: error.message })}`);
+    }
+    return '';
+  }
+}
+
+/** Only a path of this site may follow the sign-in (no open redirect). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/';
+}

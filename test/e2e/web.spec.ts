@@ -1,0 +1,191 @@
+import { Browser } from 'puppeteer';
+import request from 'supertest';
+import { api, seedDemo, tokenFor } from '../support/actors';
+import { axeViolations, launchBrowser, openPage, overflows, screenshot } from '../support/browser';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+} from '../support/workflow-fixtures';
+
+/**
+ * The web interface in the real Chromium against the app on PostgreSQL:
+ * signing in by keyboard, the home list, a dossier and one of its steps taken
+ * from the page (the same transition as the API's), each page checked with
+ * axe-core at 375 px and 1280 px, with nothing wider than a phone's screen.
+ */
+describe('web interface: sign-in, the dossiers, a step', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let dossierId: string;
+  let otherUnitDossier: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000' });
+    await seedDemo(t);
+    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
+    browser = await launchBrowser();
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const draft = await draftDossier(as.hungdao, undefined, [
+      {
+        kind: 'individual',
+        personId: ids.people['Trần Văn Hùng'],
+        awardFormId: ids.forms['GK-CN'],
+        report: true,
+      },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, draft.id);
+    await as.hungdao.post(`/api/dossiers/${draft.id}/submit`).send({}).expect(200);
+    dossierId = draft.id;
+    otherUnitDossier = (
+      await as.daison
+        .post('/api/dossiers')
+        .send({ title: 'Hồ sơ của xã Đại Sơn', commendationKind: 'ad_hoc' })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    t.http.close();
+    await t.close();
+  });
+
+  async function signIn(username: string, width = 1280) {
+    const { page, problems } = await openPage(browser, width);
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    // Keyboard only: the name field has the focus; Tab to the password; Enter submits.
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ThiDua@2025');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    return { page, problems };
+  }
+
+  it('signs in by keyboard and lands on the list of dossiers; every page passes axe at 1280 and 375 px', async () => {
+    for (const width of [1280, 375]) {
+      const { page: login, problems: loginProblems } = await openPage(browser, width);
+      await login.goto(`${base}/dang-nhap`, { waitUntil: 'load' });
+      expect(await axeViolations(login)).toEqual([]);
+      expect(await overflows(login)).toBe(false);
+      await screenshot(login, `dang-nhap-${width}`);
+      expect(loginProblems).toEqual([]);
+      await login.close();
+
+      const { page, problems } = await signIn('noivu', width);
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hồ sơ đề nghị khen thưởng');
+      expect(await page.$eval('.who', (e) => e.textContent)).toContain('Chuyên viên Phòng Nội vụ');
+      expect(await page.content()).toContain('Ủy ban nhân dân huyện Tứ Kỳ');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await screenshot(page, `trang-chu-noi-vu-${width}`);
+
+      await page.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Đề nghị khen thưởng năm 2026');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await screenshot(page, `ho-so-${width}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('takes a step from the dossier page: the API then reports the state the page shows', async () => {
+    const { page } = await signIn('noivu');
+    await page.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    const buttons = await page.$$eval('.step button', (b) => b.map((x) => x.textContent));
+    expect(buttons).toEqual(['Nhận thẩm định']);
+    await Promise.all([page.waitForNavigation(), page.click('.step button')]);
+    expect(await page.$eval('.facts .status', (s) => s.textContent)).toBe('Đang thẩm định');
+    const viaApi = await api(t, await tokenFor(t, 'noivu'))
+      .get(`/api/dossiers/${dossierId}`)
+      .expect(200);
+    expect(viaApi.body).toMatchObject({ status: 'under_appraisal', statusLabel: 'Đang thẩm định' });
+    expect(viaApi.body.history.at(-1)).toMatchObject({ action: 'take', actorName: 'noivu' });
+    // A stale page (someone moved it since): the step is refused in Vietnamese, nothing applied twice.
+    const stale = (await page.evaluate(`(async () => {
+      const csrf = document.querySelector('input[name=_csrf]').value;
+      const r = await fetch('/ho-so/${dossierId}/buoc/take', {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: csrf, version: '1' }),
+      });
+      return { url: r.url, text: await r.text() };
+    })()`)) as { url: string; text: string };
+    expect(decodeURIComponent(stale.url)).toContain('loi=');
+    expect(stale.text).toContain('Không thể &quot;Nhận thẩm định&quot;');
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM dossier_events WHERE dossier_id = $1 AND action = 'take'",
+      [dossierId],
+    );
+    expect(n).toBe(1);
+    await page.close();
+  });
+
+  it('refuses a form without its CSRF token, changing nothing; the cookie is HttpOnly and SameSite=Lax', async () => {
+    const signin = await request(t.http)
+      .post('/dang-nhap')
+      .type('form')
+      .send({ username: 'chutich', password: 'ThiDua@2025' })
+      .expect(303);
+    const cookie = signin.headers['set-cookie'][0] as string;
+    expect(cookie).toMatch(/^td_session=[A-Za-z0-9_-]+;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure');
+    const before = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NULL',
+    );
+    const refused = await request(t.http)
+      .post('/dang-xuat')
+      .set('Cookie', cookie.split(';')[0])
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: 'gia-mao' })
+      .expect(403);
+    expect(refused.text).toContain('Không có quyền truy cập');
+    const after = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NULL',
+    );
+    expect(after).toEqual(before);
+    // The API does not take the cookie: no CSRF there.
+    await request(t.http).get('/api/dossiers').set('Cookie', cookie.split(';')[0]).expect(401);
+  });
+
+  it("shows the Vietnamese 404 page for another unit's dossier and for an unknown address", async () => {
+    const { page } = await signIn('hungdao', 375);
+    const other = await page.goto(`${base}/ho-so/${otherUnitDossier}`, { waitUntil: 'load' });
+    expect(other!.status()).toBe(404);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Không tìm thấy trang');
+    expect(await page.content()).toContain('Mã yêu cầu');
+    expect(await axeViolations(page)).toEqual([]);
+    const unknown = await page.goto(`${base}/khong-co-trang-nay`, { waitUntil: 'load' });
+    expect(unknown!.status()).toBe(404);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Không tìm thấy trang');
+    await page.close();
+  });
+
+  it('keeps the user name and says why when the password is wrong', async () => {
+    const { page } = await openPage(browser, 375);
+    await page.goto(`${base}/dang-nhap`, { waitUntil: 'load' });
+    await page.type('#username', 'noivu');
+    await page.type('#password', 'sai-mat-khau');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.$eval('.alert', (a) => a.textContent)).toContain(
+      'Tên đăng nhập hoặc mật khẩu không đúng',
+    );
+    expect(await page.$eval('#username', (i) => (i as unknown as { value: string }).value)).toBe(
+      'noivu',
+    );
+    expect(await page.$eval('#password', (i) => i.getAttribute('aria-describedby'))).toBe(
+      'loi-dang-nhap',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

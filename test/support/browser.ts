@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { Browser, Page } from 'puppeteer';
+import { CHROMIUM_FLAGS, findChromium } from '../../src/documents/pdf-renderer.service';
+
+/** Where the browser tests write their screenshots (git-ignored). */
+export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: findChromium()!,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+/** A page of its own (cookies included) that records console errors and failed requests. */
+export async function openPage(browser: Browser, width = 1280) {
+  const page = await (await browser.createBrowserContext()).newPage();
+  await page.setViewport({ width, height: 900 });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  return { page, problems };
+}
+
+/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Nothing wider than the screen. */
+export function overflows(page: Page): Promise<boolean> {
+  return page.evaluate(
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+  ) as Promise<boolean>;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
