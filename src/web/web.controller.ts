@@ -21,7 +21,16 @@ import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { AppConfig } from '../config/app-config';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
-import { DossierQueryDto } from '../dossiers/dossiers.dto';
+import {
+  AppraiseDto,
+  DossierQueryDto,
+  SupplementDto,
+  TransitionDto,
+} from '../dossiers/dossiers.dto';
+import { TransitionInput } from '../dossiers/dossier-workflow.service';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { toFieldDetails } from '../common/validation/validation-messages';
 import { DossiersService } from '../dossiers/dossiers.service';
 import {
   DOSSIER_STATUS_LABELS,
@@ -215,12 +224,27 @@ export class WebController {
           comment: h.comment,
         })),
         actions: d.allowedActions
-          .filter((a: DossierAction) => !['appraise', 'request_supplement'].includes(a))
+          .filter((a: DossierAction) => !FORM_STEPS.includes(a))
           .map((a: DossierAction) => ({
             action: a,
             label: WORKFLOW[a].label,
             commentRequired: WORKFLOW[a].commentRequired,
           })),
+        // Steps with a form of their own: what is missing, and a result per nominee.
+        supplement: d.allowedActions.includes('request_supplement') && {
+          checklist: [
+            'Tờ trình đề nghị khen thưởng',
+            'Biên bản họp xét khen thưởng',
+            ...d.nominees.map((n) => `Báo cáo thành tích của ${n.displayName}`),
+          ].map((text, i) => ({ text, id: `muc-${i}` })),
+        },
+        appraise: d.allowedActions.includes('appraise') && {
+          nominees: d.nominees.map((n) => ({
+            id: n.id,
+            name: n.displayName,
+            form: n.awardForm?.name ?? '',
+          })),
+        },
       },
       csrf,
     );
@@ -241,10 +265,9 @@ export class WebController {
     this.checkCsrf(req, body);
     if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
     try {
-      await this.workflow.transition(actor, id, action as DossierAction, {
-        comment: typeof body.comment === 'string' ? body.comment : undefined,
-        version: Number(body.version) || undefined,
-      });
+      // The form becomes the API's input, checked by the API's own DTO.
+      const input = await stepInput(action as DossierAction, body);
+      await this.workflow.transition(actor, id, action as DossierAction, input);
       res.location(`/ho-so/${id}`);
     } catch (error) {
       // A stale page or a refused step: back to the current state, with why, in Vietnamese.
@@ -253,6 +276,56 @@ export class WebController {
     }
     return '';
   }
+}
+
+/** What a page says when a form's field is wrong (the API names the field instead). */
+const FORM_MESSAGES: Record<string, string> = {
+  items: 'Hãy chọn hoặc ghi ít nhất một nội dung đơn vị cần bổ sung.',
+  results: 'Hãy chọn kết quả thẩm định cho từng đối tượng.',
+  comment: 'Hãy ghi ý kiến hoặc lý do (ít nhất 3 ký tự).',
+};
+
+/** Steps that have a form of their own on the dossier page. */
+const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
+
+const asList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
+
+/** A step's form as the API's input, validated with the API's DTO (400 naming the field otherwise). */
+async function stepInput(action: DossierAction, body: Record<string, unknown>) {
+  const base = {
+    comment: typeof body.comment === 'string' ? body.comment : undefined,
+    version: Number(body.version) || undefined,
+  };
+  const [dto, input] =
+    action === 'request_supplement'
+      ? [SupplementDto, { ...base, items: [...asList(body.items), ...asList(body.other)] }]
+      : action === 'appraise'
+        ? [
+            AppraiseDto,
+            {
+              ...base,
+              results: Object.keys(body)
+                .filter((k) => k.startsWith('result_'))
+                .map((k) => ({
+                  nomineeId: k.slice('result_'.length),
+                  result: body[k],
+                  reason: asList(body[`reason_${k.slice('result_'.length)}`])[0],
+                })),
+            },
+          ]
+        : [TransitionDto, base];
+  const errors = await validate(plainToInstance(dto as typeof TransitionDto, input), {
+    whitelist: true,
+  });
+  if (errors.length) {
+    const details = toFieldDetails(errors);
+    const field = details[0].field.split('.')[0];
+    throw AppError.badRequest(FORM_MESSAGES[field] ?? details[0].message, details);
+  }
+  return input as TransitionInput;
 }
 
 /** Only a path of this site may follow the sign-in (no open redirect). */

@@ -188,4 +188,67 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('asks for a supplement with a checklist, takes the answer and appraises nominee by nominee, all from the pages', async () => {
+    const noivu = api(t, await tokenFor(t, 'noivu'));
+    const state = async () => (await noivu.get(`/api/dossiers/${dossierId}`).expect(200)).body;
+    expect((await state()).status).toBe('under_appraisal');
+
+    const { page } = await signIn('noivu', 375);
+    await page.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'ho-so-tham-dinh-375');
+    // Nothing ticked: refused in Vietnamese, nothing changed.
+    await page.type('#y-kien-bo-sung', 'Đề nghị đơn vị bổ sung hồ sơ.');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('#bo-sung ~ form button, section[aria-labelledby=bo-sung] button'),
+    ]);
+    expect(await page.$eval('.alert', (a) => a.textContent)).toBe(
+      'Hãy chọn hoặc ghi ít nhất một nội dung đơn vị cần bổ sung.',
+    );
+    expect((await state()).status).toBe('under_appraisal');
+    await page.click('#muc-1');
+    await page.type('#muc-khac', 'Ảnh chụp minh chứng mô hình chuyển đổi số');
+    await page.type('#y-kien-bo-sung', 'Đề nghị đơn vị bổ sung hồ sơ.');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('section[aria-labelledby=bo-sung] button'),
+    ]);
+    const asked = await state();
+    expect(asked).toMatchObject({
+      status: 'supplement_requested',
+      supplementItems: [
+        'Biên bản họp xét khen thưởng',
+        'Ảnh chụp minh chứng mô hình chuyển đổi số',
+      ],
+    });
+    await page.close();
+
+    const { page: unit } = await signIn('hungdao');
+    await unit.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    await unit.type('#y-resubmit', 'Đơn vị đã bổ sung biên bản và ảnh minh chứng.');
+    await Promise.all([
+      unit.waitForNavigation(),
+      unit.click('form[action$="/buoc/resubmit"] button'),
+    ]);
+    expect((await state()).status).toBe('under_appraisal');
+    await unit.close();
+
+    const { page: again } = await signIn('noivu');
+    await again.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    await again.click('input[value=proposed]');
+    await Promise.all([
+      again.waitForNavigation(),
+      again.click('section[aria-labelledby=tham-dinh] button'),
+    ]);
+    const appraised = await state();
+    expect(appraised.status).toBe('appraised');
+    expect(appraised.nominees[0]).toMatchObject({ appraisal: 'proposed' });
+    expect(await again.$$eval('.step button', (b) => b.map((x) => x.textContent))).toEqual([
+      'Trình Chủ tịch quyết định',
+    ]);
+    await again.close();
+  });
 });
