@@ -20,6 +20,7 @@ export const UNPREFIXED_ROUTES = [
   { path: '/', method: RequestMethod.GET },
   { path: 'dang-nhap', method: RequestMethod.ALL },
   { path: 'dang-xuat', method: RequestMethod.POST },
+  { path: 'doi-mat-khau', method: RequestMethod.ALL },
   { path: 'ho-so/:id', method: RequestMethod.GET },
   { path: 'ho-so/:id/buoc/:action', method: RequestMethod.POST },
   { path: 'assets/:version/:file', method: RequestMethod.GET },

@@ -9,6 +9,10 @@ import { Role } from './roles';
 
 export const PUBLIC_KEY = 'access:public';
 export const ROLES_KEY = 'access:roles';
+export const ALLOW_PENDING_PASSWORD_KEY = 'access:allowPendingPassword';
+
+/** Reachable while the user must still change a temporary password (sign-out, the change itself, me). */
+export const AllowPendingPassword = () => SetMetadata(ALLOW_PENDING_PASSWORD_KEY, true);
 
 /**
  * An open route (login, certificate verification, health). Everything else is

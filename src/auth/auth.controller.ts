@@ -1,15 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Req, SetMetadata, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ALL_ROLES, ROLE_LABELS } from '../access/roles';
-import { Public, Roles } from '../access/access.decorators';
+import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor, RequestWithActor } from '../access/actor';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokensDto } from './auth.dto';
-import { ALLOW_PENDING_PASSWORD_KEY } from './auth.guard';
 import { AuthService } from './auth.service';
 import { UsersService } from '../users/users.service';
-
-const AllowPendingPassword = () => SetMetadata(ALLOW_PENDING_PASSWORD_KEY, true);
 
 @ApiTags('Đăng nhập')
 @Controller('auth')

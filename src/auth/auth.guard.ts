@@ -2,13 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { AppError } from '../common/errors/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from '../access/access.decorators';
+import { ALLOW_PENDING_PASSWORD_KEY, PUBLIC_KEY, ROLES_KEY } from '../access/access.decorators';
 import { RequestWithActor } from '../access/actor';
 import { AuthService } from './auth.service';
 import { cookieToken } from '../access/web-session';
 import { Role } from '../access/roles';
-
-export const ALLOW_PENDING_PASSWORD_KEY = 'access:allowPendingPassword';
 
 /**
  * Deny by default: a route is reachable only if it is @Public() or declares

@@ -26,6 +26,15 @@ export class WebErrors implements ExceptionFilter {
       res.redirect(303, `/dang-nhap?${new URLSearchParams({ next: req.originalUrl })}`);
       return;
     }
+    // A temporary password (new account, or reset by an admin) must be changed first.
+    if (
+      exception instanceof AppError &&
+      exception.code === 'PASSWORD_CHANGE_REQUIRED' &&
+      req.method === 'GET'
+    ) {
+      res.redirect(303, '/doi-mat-khau');
+      return;
+    }
     this.api.catch(exception, host);
   }
 }

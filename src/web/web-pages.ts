@@ -6,7 +6,10 @@ import { TemplatesService } from '../documents/templates.service';
 import { ASSETS_VERSION } from './assets.controller';
 
 /** The menu of each role: what its pages are. Part 2 of the web interface adds entries. */
-const MENU = [{ href: '/', label: 'Trang chủ' }];
+const MENU = [
+  { href: '/', label: 'Trang chủ' },
+  { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
+];
 
 /** Renders a page inside the layout: header with the authority, the user and the menu. */
 @Injectable()

@@ -12,10 +12,11 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Public, Roles } from '../access/access.decorators';
+import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { cookieToken, csrfToken, SESSION_COOKIE } from '../access/web-session';
+import { ChangePasswordDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
@@ -114,8 +115,8 @@ export class WebController {
       res.location(safeNext(body.next));
       return '';
     } catch (error) {
-      if (error instanceof AppError && (error.status === 401 || error.status === 429))
-        return again(error.status, error.message);
+      if (error instanceof AppError && error.status === 401) return again(200, error.message);
+      if (error instanceof AppError && error.status === 429) return again(429, error.message);
       throw error;
     }
   }
@@ -134,6 +135,59 @@ export class WebController {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.location('/dang-nhap');
     return '';
+  }
+
+  @Get('doi-mat-khau')
+  @Roles(...ALL_ROLES)
+  @AllowPendingPassword()
+  async passwordPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.passwordForm(actor, this.csrf(req), {});
+  }
+
+  private passwordForm(actor: Actor, csrf: string, errors: Record<string, string>) {
+    return this.pages.page(
+      actor,
+      'password',
+      'Đổi mật khẩu',
+      { forced: actor.mustChangePassword, errors, hasErrors: Object.keys(errors).length > 0 },
+      csrf,
+    );
+  }
+
+  /** The user's own password: the API's rule and service; errors beside their fields. */
+  @Post('doi-mat-khau')
+  @Roles(...ALL_ROLES)
+  @AllowPendingPassword()
+  @HttpCode(303)
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.checkCsrf(req, body);
+    const input = plainToInstance(ChangePasswordDto, {
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+    });
+    const errors: Record<string, string> = {};
+    for (const d of toFieldDetails(await validate(input)))
+      errors[d.field] ??= PASSWORD_MESSAGES[d.field] ?? d.message;
+    if (!errors.newPassword && body.newPassword !== body.confirmPassword)
+      errors.confirmPassword = 'Mật khẩu nhập lại không khớp với mật khẩu mới.';
+    if (!Object.keys(errors).length) {
+      try {
+        await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
+        res.location('/');
+        return '';
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 400) throw error;
+        for (const d of error.details) errors[d.field] = d.message;
+      }
+    }
+    // A form shown again with its errors is a page like any other (200), not a failed load.
+    res.status(200);
+    return this.passwordForm(actor, this.csrf(req), errors);
   }
 
   /** Home: the dossiers the user deals with, with what is asked of them now. */
@@ -277,6 +331,11 @@ export class WebController {
     return '';
   }
 }
+
+const PASSWORD_MESSAGES: Record<string, string> = {
+  currentPassword: 'Hãy nhập mật khẩu hiện tại.',
+  newPassword: 'Mật khẩu mới phải có từ 8 đến 128 ký tự, gồm cả chữ và số.',
+};
 
 /** What a page says when a form's field is wrong (the API names the field instead). */
 const FORM_MESSAGES: Record<string, string> = {

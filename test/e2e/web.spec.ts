@@ -251,4 +251,44 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     ]);
     await again.close();
   });
+
+  it('makes a new user change the temporary password first, with the errors beside their fields', async () => {
+    await api(t, await tokenFor(t, 'admin'))
+      .post('/api/users')
+      .send({
+        username: 'canbo.moi',
+        fullName: 'Cán Bộ Mới',
+        role: 'home_affairs',
+        password: 'TamThoi2026',
+      })
+      .expect(201);
+    const { page, problems } = await openPage(browser, 375);
+    await page.goto(`${base}/dang-nhap`, { waitUntil: 'load' });
+    await page.type('#username', 'canbo.moi');
+    await page.type('#password', 'TamThoi2026');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/doi-mat-khau');
+    expect(await page.$eval('.notice', (n) => n.textContent)).toContain('mật khẩu tạm thời');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.type('#currentPassword', 'TamThoi2026');
+    await page.type('#newPassword', 'MatKhauMoi2026');
+    await page.type('#confirmPassword', 'KhacNhau2026');
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+    expect(await page.$eval('#loi-confirmPassword', (e) => e.textContent)).toBe(
+      'Mật khẩu nhập lại không khớp với mật khẩu mới.',
+    );
+    expect(await page.$eval('#confirmPassword', (e) => e.getAttribute('aria-describedby'))).toBe(
+      'loi-confirmPassword',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'doi-mat-khau-loi-375');
+    await page.type('#currentPassword', 'TamThoi2026');
+    await page.type('#newPassword', 'MatKhauMoi2026');
+    await page.type('#confirmPassword', 'MatKhauMoi2026');
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hồ sơ đề nghị khen thưởng');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
