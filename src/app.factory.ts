@@ -23,6 +23,10 @@ export const UNPREFIXED_ROUTES = [
   { path: 'doi-mat-khau', method: RequestMethod.ALL },
   { path: 'ho-so/:id', method: RequestMethod.GET },
   { path: 'ho-so/:id/buoc/:action', method: RequestMethod.POST },
+  { path: 'ho-so-moi', method: RequestMethod.ALL },
+  { path: 'ho-so/:id/doi-tuong', method: RequestMethod.POST },
+  { path: 'ho-so/:id/doi-tuong/:nomineeId/xoa', method: RequestMethod.POST },
+  { path: 'ho-so/:id/tai-lieu', method: RequestMethod.POST },
   { path: 'assets/:version/:file', method: RequestMethod.GET },
 ];
 

@@ -28,6 +28,7 @@ import { FilesService } from './files.service';
       useFactory: (c: AppConfig) => new LocalFileStorage(c.FILES_DIR),
     },
   ],
-  exports: [FilesService],
+  // Multer's options go with the module, for the web interface's uploads too.
+  exports: [FilesService, MulterModule],
 })
 export class FilesModule {}

@@ -9,5 +9,6 @@ import { Person } from './person.entity';
   imports: [TypeOrmModule.forFeature([Person]), UnitsModule],
   controllers: [PeopleController],
   providers: [PeopleService],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

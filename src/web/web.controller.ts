@@ -15,7 +15,7 @@ import { Request, Response } from 'express';
 import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
-import { cookieToken, csrfToken, SESSION_COOKIE } from '../access/web-session';
+import { SESSION_COOKIE } from '../access/web-session';
 import { ChangePasswordDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors/app-error';
@@ -28,7 +28,6 @@ import {
   SupplementDto,
   TransitionDto,
 } from '../dossiers/dossiers.dto';
-import { TransitionInput } from '../dossiers/dossier-workflow.service';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { toFieldDetails } from '../common/validation/validation-messages';
@@ -40,7 +39,12 @@ import {
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
+import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
+import { PeopleService } from '../people/people.service';
+import { AwardsService } from '../awards/awards.service';
+import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
 
 const formatDate = (iso: string | null | undefined) =>
   iso ? iso.slice(0, 10).split('-').reverse().join('/') : '';
@@ -59,20 +63,10 @@ export class WebController {
     private readonly dossiers: DossiersService,
     private readonly workflow: DossierWorkflowService,
     private readonly config: AppConfig,
+    private readonly forms: WebForms,
+    private readonly people: PeopleService,
+    private readonly awards: AwardsService,
   ) {}
-
-  private csrf(req: Request): string {
-    return csrfToken(cookieToken(req)!);
-  }
-
-  /** Every state-changing form carries the session's token: otherwise 403 and nothing changes. */
-  private checkCsrf(req: Request, body: Record<string, unknown>): void {
-    const token = cookieToken(req);
-    if (!token || body._csrf !== csrfToken(token))
-      throw AppError.forbidden(
-        'Phiên làm việc của biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.',
-      );
-  }
 
   @Get('dang-nhap')
   @Public()
@@ -130,7 +124,7 @@ export class WebController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.checkCsrf(req, body);
+    this.forms.checkCsrf(req, body);
     await this.auth.logout(actor);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.location('/dang-nhap');
@@ -141,7 +135,7 @@ export class WebController {
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
   async passwordPage(@CurrentActor() actor: Actor, @Req() req: Request) {
-    return this.passwordForm(actor, this.csrf(req), {});
+    return this.passwordForm(actor, this.forms.csrf(req), {});
   }
 
   private passwordForm(actor: Actor, csrf: string, errors: Record<string, string>) {
@@ -165,7 +159,7 @@ export class WebController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.checkCsrf(req, body);
+    this.forms.checkCsrf(req, body);
     const input = plainToInstance(ChangePasswordDto, {
       currentPassword: body.currentPassword,
       newPassword: body.newPassword,
@@ -187,7 +181,7 @@ export class WebController {
     }
     // A form shown again with its errors is a page like any other (200), not a failed load.
     res.status(200);
-    return this.passwordForm(actor, this.csrf(req), errors);
+    return this.passwordForm(actor, this.forms.csrf(req), errors);
   }
 
   /** Home: the dossiers the user deals with, with what is asked of them now. */
@@ -229,7 +223,7 @@ export class WebController {
         previous: page.offset > 0 ? link(Math.max(0, page.offset - page.limit)) : null,
         next: page.offset + page.limit < page.total ? link(page.offset + page.limit) : null,
       },
-      this.csrf(req),
+      this.forms.csrf(req),
     );
   }
 
@@ -241,11 +235,15 @@ export class WebController {
     @Req() req: Request,
     @Query('loi') problem?: string,
   ) {
-    return this.dossierPage(actor, id, this.csrf(req), problem ?? null);
+    return this.dossierPage(actor, id, this.forms.csrf(req), problem ?? null);
   }
 
   private async dossierPage(actor: Actor, id: string, csrf: string, problem: string | null) {
     const d = await this.dossiers.detail(actor, id);
+    const editable =
+      actor.role === Role.UnitOfficer &&
+      [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
+    const edit = editable && (await this.editing(actor, d));
     return this.pages.page(
       actor,
       'dossier',
@@ -263,10 +261,13 @@ export class WebController {
           overdue: d.overdue,
         },
         nominees: d.nominees.map((n) => ({
+          id: n.id,
           name: n.displayName,
           form: n.awardForm?.name ?? '',
           outcome: n.outcomeLabel,
         })),
+        edit,
+        missing: d.missing.map((m) => m.message),
         documents: d.documents.map((doc) => ({
           kind: doc.kindLabel,
           name: doc.file?.originalName ?? '',
@@ -283,6 +284,10 @@ export class WebController {
             action: a,
             label: WORKFLOW[a].label,
             commentRequired: WORKFLOW[a].commentRequired,
+            // Steps that end a dossier without an award look different from the way forward.
+            ending:
+              WORKFLOW[a].to === DossierStatus.Refused ||
+              WORKFLOW[a].to === DossierStatus.Withdrawn,
           })),
         // Steps with a form of their own: what is missing, and a result per nominee.
         supplement: d.allowedActions.includes('request_supplement') && {
@@ -304,6 +309,36 @@ export class WebController {
     );
   }
 
+  /** What the unit officer needs to complete a dossier: its people, the award forms, the document kinds. */
+  private async editing(actor: Actor, d: { nominees: { id: string; displayName: string }[] }) {
+    const people = await this.people.list(actor, {
+      limit: 100,
+      offset: 0,
+      sort: 'name',
+      order: 'asc',
+    } as never);
+    const forms = (await this.awards.list(actor)).filter((f) => f.active);
+    return {
+      kinds: Object.values(RecipientKind).map((k) => ({
+        value: k,
+        label: RECIPIENT_KIND_LABELS[k],
+      })),
+      people: people.items.map((p) => ({
+        id: p.id,
+        label: `${p.fullName}${p.position ? ` · ${p.position}` : ''}`,
+      })),
+      awardForms: forms.map((f) => ({
+        id: f.id,
+        label: `${f.name} (${f.recipientKinds.map((k) => RECIPIENT_KIND_LABELS[k].toLowerCase()).join(', ')})`,
+      })),
+      documentKinds: Object.values(DocumentKind).map((k) => ({
+        value: k,
+        label: DOCUMENT_KIND_LABELS[k],
+      })),
+      nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
+    };
+  }
+
   /** A step from the dossier page: the same transition as the API's, then back to the page. */
   @Post('ho-so/:id/buoc/:action')
   @Roles(...ALL_ROLES)
@@ -316,18 +351,13 @@ export class WebController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.checkCsrf(req, body);
+    this.forms.checkCsrf(req, body);
     if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
-    try {
-      // The form becomes the API's input, checked by the API's own DTO.
-      const input = await stepInput(action as DossierAction, body);
+    // A stale page or a refused step goes back to the current state, with why, in Vietnamese.
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const input = await stepInput(this.forms, action as DossierAction, body);
       await this.workflow.transition(actor, id, action as DossierAction, input);
-      res.location(`/ho-so/${id}`);
-    } catch (error) {
-      // A stale page or a refused step: back to the current state, with why, in Vietnamese.
-      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      res.location(`/ho-so/${id}?${new URLSearchParams({ loi: error.message })}`);
-    }
+    });
     return '';
   }
 }
@@ -352,39 +382,34 @@ const asList = (value: unknown): string[] =>
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );
 
-/** A step's form as the API's input, validated with the API's DTO (400 naming the field otherwise). */
-async function stepInput(action: DossierAction, body: Record<string, unknown>) {
+/** A step's form as the API's input, validated with the API's own DTO. */
+function stepInput(forms: WebForms, action: DossierAction, body: Record<string, unknown>) {
   const base = {
     comment: typeof body.comment === 'string' ? body.comment : undefined,
     version: Number(body.version) || undefined,
   };
-  const [dto, input] =
-    action === 'request_supplement'
-      ? [SupplementDto, { ...base, items: [...asList(body.items), ...asList(body.other)] }]
-      : action === 'appraise'
-        ? [
-            AppraiseDto,
-            {
-              ...base,
-              results: Object.keys(body)
-                .filter((k) => k.startsWith('result_'))
-                .map((k) => ({
-                  nomineeId: k.slice('result_'.length),
-                  result: body[k],
-                  reason: asList(body[`reason_${k.slice('result_'.length)}`])[0],
-                })),
-            },
-          ]
-        : [TransitionDto, base];
-  const errors = await validate(plainToInstance(dto as typeof TransitionDto, input), {
-    whitelist: true,
-  });
-  if (errors.length) {
-    const details = toFieldDetails(errors);
-    const field = details[0].field.split('.')[0];
-    throw AppError.badRequest(FORM_MESSAGES[field] ?? details[0].message, details);
-  }
-  return input as TransitionInput;
+  if (action === 'request_supplement')
+    return forms.valid(
+      SupplementDto,
+      { ...base, items: [...asList(body.items), ...asList(body.other)] },
+      FORM_MESSAGES,
+    );
+  if (action === 'appraise')
+    return forms.valid(
+      AppraiseDto,
+      {
+        ...base,
+        results: Object.keys(body)
+          .filter((k) => k.startsWith('result_'))
+          .map((k) => ({
+            nomineeId: k.slice('result_'.length),
+            result: body[k],
+            reason: asList(body[`reason_${k.slice('result_'.length)}`])[0],
+          })),
+      },
+      FORM_MESSAGES,
+    );
+  return forms.valid(TransitionDto, base, FORM_MESSAGES);
 }
 
 /** Only a path of this site may follow the sign-in (no open redirect). */

@@ -9,6 +9,12 @@ import { AssetsController } from './assets.controller';
 import { WebErrorPage } from './web-error-page';
 import { WebPages } from './web-pages';
 import { WebController } from './web.controller';
+import { DossierEditController } from './dossier-edit.controller';
+import { WebForms } from './web-forms';
+import { FilesModule } from '../files/files.module';
+import { MovementsModule } from '../movements/movements.module';
+import { PeopleModule } from '../people/people.module';
+import { AwardsModule } from '../awards/awards.module';
 
 /**
  * The web interface: server-rendered pages (templates/web) on the same
@@ -16,9 +22,23 @@ import { WebController } from './web.controller';
  */
 @Global()
 @Module({
-  imports: [AuthModule, AuthoritiesModule, DocumentsModule, DossiersModule],
-  controllers: [WebController, AssetsController],
-  providers: [WebPages, ApiExceptionFilter, { provide: HtmlErrorPage, useClass: WebErrorPage }],
+  imports: [
+    AuthModule,
+    AuthoritiesModule,
+    AwardsModule,
+    DocumentsModule,
+    DossiersModule,
+    FilesModule,
+    MovementsModule,
+    PeopleModule,
+  ],
+  controllers: [WebController, DossierEditController, AssetsController],
+  providers: [
+    WebPages,
+    WebForms,
+    ApiExceptionFilter,
+    { provide: HtmlErrorPage, useClass: WebErrorPage },
+  ],
   exports: [HtmlErrorPage],
 })
 export class WebModule {}

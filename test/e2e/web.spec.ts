@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser } from 'puppeteer';
 import request from 'supertest';
 import { api, seedDemo, tokenFor } from '../support/actors';
@@ -288,6 +291,105 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hồ sơ đề nghị khen thưởng');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a unit officer prepare a dossier in the browser: create, nominees, documents, submit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
+    const pdf = (name: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, `%PDF-1.4\n% ${name}\n%%EOF\n`);
+      return path;
+    };
+    const { page, problems } = await signIn('hungdao', 375);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/ho-so-moi"]')]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await page.type('#title', 'Đề nghị khen thưởng chuyển đổi số');
+    await page.select('#commendationKind', 'ad_hoc');
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Đề nghị khen thưởng chuyển đổi số');
+
+    const ids = await lookups(t);
+    const addNominee = async (kind: string, form: string, person?: string, household?: string) => {
+      await page.click(`input[name=kind][value=${kind}]`);
+      if (person) await page.select('#personId', ids.people[person]);
+      if (household) await page.type('#household', household);
+      if (form) await page.select('#awardFormId', ids.forms[form]);
+      await page.type('#achievementSummary', 'Tích cực triển khai chuyển đổi số tại đơn vị.');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('details.card form[action$="/doi-tuong"] button'),
+      ]);
+    };
+    // The details element is open while there is no nominee; a refused form says why.
+    await addNominee('individual', '', 'Nguyễn Thị Hường');
+    expect(await page.$eval('.alert', (a) => a.textContent)).toBe(
+      'Hãy chọn hình thức khen thưởng.',
+    );
+    const open = async () => page.$eval('details.card', (d) => d.setAttribute('open', ''));
+    await open();
+    await addNominee('individual', 'GK-CN', 'Nguyễn Thị Hường');
+    await open();
+    await addNominee('individual', 'GK-CN', 'Phạm Thị Lan');
+    await open();
+    await addNominee('collective', 'GK-TT');
+    const names = await page.$$eval('section[aria-labelledby=doi-tuong] li strong', (e) =>
+      e.map((x) => x.textContent),
+    );
+    expect(names.sort()).toEqual(['Nguyễn Thị Hường', 'Phạm Thị Lan', 'UBND xã Hưng Đạo']);
+    expect(await page.$$eval('ul.checklist li', (e) => e.length)).toBeGreaterThan(0);
+
+    const upload = async (kind: string, path: string, nominee?: string) => {
+      await page.$$eval('details.card', (ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      await page.select('#doc-kind', kind);
+      if (nominee) {
+        const value = await page.$$eval(
+          '#doc-nominee option',
+          (os, name) => os.find((o) => o.textContent === name)?.getAttribute('value'),
+          nominee,
+        );
+        await page.select('#doc-nominee', value!);
+      }
+      const input = await page.$('#doc-file');
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/tai-lieu"] button')]);
+    };
+    // A file that is not what it says is refused, naming what was found; nothing attached.
+    const fake = join(dir, 'to-trinh.pdf');
+    writeFileSync(fake, 'không phải PDF');
+    await upload('proposal_letter', fake);
+    expect(await page.$eval('.alert', (a) => a.textContent)).toContain(
+      'Chỉ nhận PDF, PNG, JPEG, DOCX, XLSX',
+    );
+    await upload('proposal_letter', pdf('to-trinh.pdf'));
+    await upload('meeting_minutes', pdf('bien-ban.pdf'));
+    for (const name of ['Nguyễn Thị Hường', 'Phạm Thị Lan', 'UBND xã Hưng Đạo'])
+      await upload('achievement_report', pdf(`bao-cao-${names.indexOf(name)}.pdf`), name);
+    expect(await page.$$('ul.checklist li')).toHaveLength(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'ho-so-don-vi-375');
+
+    expect(await page.$$eval('.step button', (b) => b.map((x) => x.textContent))).toEqual([
+      'Gửi hồ sơ',
+      'Rút hồ sơ',
+    ]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/buoc/submit"] button'),
+    ]);
+    expect(await page.$eval('.facts .status', (s) => s.textContent)).toBe('Đã gửi');
+    const viaApi = (
+      await api(t, await tokenFor(t, 'noivu'))
+        .get(`/api/dossiers/${id}`)
+        .expect(200)
+    ).body;
+    expect(viaApi.status).toBe('submitted');
+    expect(viaApi.nominees).toHaveLength(3);
+    expect(viaApi.documents).toHaveLength(5);
     expect(problems).toEqual([]);
     await page.close();
   });

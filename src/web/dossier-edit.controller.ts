@@ -1,0 +1,203 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { Request, Response } from 'express';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { COMMENDATION_KIND_LABELS, CommendationKind } from '../awards/award-form.entity';
+import { AppError } from '../common/errors/app-error';
+import { IdParam } from '../common/validation/id-param';
+import { toFieldDetails } from '../common/validation/validation-messages';
+import { AddNomineeDto, AttachDocumentDto, CreateDossierDto } from '../dossiers/dossiers.dto';
+import { DossiersService } from '../dossiers/dossiers.service';
+import { FilesService, UploadedFile as Upload } from '../files/files.service';
+import { MovementsService } from '../movements/movements.service';
+import { WebErrors } from './web-errors.filter';
+import { WebForms } from './web-forms';
+import { WebPages } from './web-pages';
+
+/**
+ * The unit officer prepares a dossier in the browser: creates it, adds its
+ * nominees and uploads its documents, with the same services as the API.
+ * A refused form goes back to the dossier with the reason in Vietnamese.
+ */
+@ApiExcludeController()
+@Controller()
+@UseFilters(WebErrors)
+export class DossierEditController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: WebForms,
+    private readonly dossiers: DossiersService,
+    private readonly files: FilesService,
+    private readonly movements: MovementsService,
+  ) {}
+
+  @Get('ho-so-moi')
+  @Roles(Role.UnitOfficer)
+  async newDossierPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.newDossierForm(actor, req, {}, null);
+  }
+
+  private async newDossierForm(
+    actor: Actor,
+    req: Request,
+    values: Record<string, unknown>,
+    error: string | null,
+  ) {
+    const movements = await this.movements.list(actor, { limit: 100, offset: 0 } as never);
+    const rounds = [];
+    for (const m of movements.items.filter((x) => x.status === 'launched')) {
+      const detail = await this.movements.get(actor, m.id);
+      for (const r of detail.rounds.filter((x) => x.open))
+        rounds.push({
+          id: r.id,
+          label: `${m.title} · ${r.name}`,
+          selected: values.roundId === r.id,
+        });
+    }
+    return this.pages.page(
+      actor,
+      'dossier-new',
+      'Lập hồ sơ đề nghị khen thưởng',
+      {
+        error,
+        title: typeof values.title === 'string' ? values.title : '',
+        kinds: Object.values(CommendationKind).map((k) => ({
+          value: k,
+          label: COMMENDATION_KIND_LABELS[k],
+          selected: (values.commendationKind ?? CommendationKind.Annual) === k,
+        })),
+        rounds,
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  @Post('ho-so-moi')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(303)
+  async createDossier(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    const input = {
+      title: body.title,
+      commendationKind: body.commendationKind,
+      roundId: body.roundId || undefined,
+    };
+    try {
+      const dto = await this.forms.valid(CreateDossierDto, input, {
+        title: 'Hãy đặt tên hồ sơ (từ 5 ký tự).',
+        commendationKind: 'Hãy chọn loại hình khen thưởng.',
+      });
+      const dossier = await this.dossiers.create(actor, dto);
+      res.location(`/ho-so/${dossier.id}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      res.status(200);
+      return this.newDossierForm(actor, req, body, error.message);
+    }
+  }
+
+  @Post('ho-so/:id/doi-tuong')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(303)
+  async addNominee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    const kind = body.kind;
+    const input = {
+      kind,
+      awardFormId: body.awardFormId,
+      achievementSummary: body.achievementSummary,
+      ...(kind === 'individual' ? { personId: body.personId } : {}),
+      ...(kind === 'collective' ? { collectiveUnitId: actor.unitId } : {}),
+      ...(kind === 'household' ? { household: body.household } : {}),
+    };
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const dto = await this.forms.valid(AddNomineeDto, input, {
+        kind: 'Hãy chọn loại đối tượng.',
+        personId: 'Hãy chọn cá nhân trong đơn vị.',
+        household: 'Hãy ghi tên hộ gia đình (từ 3 ký tự).',
+        awardFormId: 'Hãy chọn hình thức khen thưởng.',
+        achievementSummary: 'Hãy tóm tắt thành tích (từ 10 ký tự).',
+      });
+      await this.dossiers.addNominee(actor, id, dto);
+    });
+    return '';
+  }
+
+  @Post('ho-so/:id/doi-tuong/:nomineeId/xoa')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(303)
+  async removeNominee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, `/ho-so/${id}`, () =>
+      this.dossiers.removeNominee(actor, id, nomineeId),
+    );
+    return '';
+  }
+
+  /** A document of the dossier: the file checked and stored as any evidence, then attached. */
+  @Post('ho-so/:id/tai-lieu')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(303)
+  @UseInterceptors(FileInterceptor('file'))
+  async attach(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file: Upload | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const probe = plainToInstance(AttachDocumentDto, {
+        kind: body.kind,
+        fileId: '00000000-0000-4000-8000-000000000000',
+        nomineeId: body.nomineeId || undefined,
+      });
+      const errors = toFieldDetails(await validate(probe));
+      if (errors.length)
+        throw AppError.badRequest(
+          'Hãy chọn loại tài liệu (và đối tượng, với báo cáo thành tích).',
+          errors,
+        );
+      const stored = await this.files.upload(actor, file);
+      await this.dossiers.attachDocument(actor, id, { ...probe, fileId: stored.id });
+    });
+    return '';
+  }
+}
