@@ -149,6 +149,10 @@ export class DossierQueryDto extends PageQueryDto {
   @IsOptional()
   @IsBooleanQuery()
   dueSoon?: boolean;
+  @ApiPropertyOptional({ description: 'Hồ sơ tôi đang thẩm định' })
+  @IsOptional()
+  @IsBooleanQuery()
+  assignedToMe?: boolean;
   @ApiPropertyOptional({ enum: DOSSIER_SORTS, default: 'submittedAt' })
   @IsOptional()
   @IsIn(DOSSIER_SORTS)

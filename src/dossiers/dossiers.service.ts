@@ -605,6 +605,7 @@ export class DossiersService {
       qb.andWhere('d.movement_id = :movementId', { movementId: query.movementId });
     if (query.roundId) qb.andWhere('d.round_id = :roundId', { roundId: query.roundId });
     if (query.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: query.unitId });
+    if (query.assignedToMe) qb.andWhere('d.assigned_to = :me', { me: actor.userId });
     if (query.awardFormId)
       qb.andWhere('d.award_form_ids @> ARRAY[:form]::uuid[]', { form: query.awardFormId });
     if (query.overdue || query.dueSoon) qb.andWhere(clockRunning('d'));

@@ -42,6 +42,8 @@ import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 import { PeopleService } from '../people/people.service';
+import { UnitsService } from '../units/units.service';
+import { MovementsService } from '../movements/movements.service';
 import { AwardsService } from '../awards/awards.service';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
@@ -66,6 +68,8 @@ export class WebController {
     private readonly forms: WebForms,
     private readonly people: PeopleService,
     private readonly awards: AwardsService,
+    private readonly units: UnitsService,
+    private readonly movements: MovementsService,
   ) {}
 
   @Get('dang-nhap')
@@ -184,11 +188,36 @@ export class WebController {
     return this.passwordForm(actor, this.forms.csrf(req), errors);
   }
 
-  /** Home: the dossiers the user deals with, with what is asked of them now. */
+  /**
+   * Home: the dossiers the user deals with, with what is asked of them now;
+   * for Home Affairs the queue, with its filters (the API's query, its rules).
+   */
   @Get()
   @Roles(...ALL_ROLES)
-  async home(@CurrentActor() actor: Actor, @Query() query: DossierQueryDto, @Req() req: Request) {
+  async home(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    // A form sends its empty fields: they mean "any".
+    const given = Object.fromEntries(
+      Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined),
+    );
+    const query = await this.forms.valid(DossierQueryDto, given);
     const page = await this.dossiers.queue(actor, query);
+    const staff = actor.role !== Role.UnitOfficer;
+    const [units, movements, awardForms] = staff
+      ? await Promise.all([
+          this.units.list(actor, { limit: 100, offset: 0 } as never),
+          this.movements.list(actor, { limit: 100, offset: 0 } as never),
+          this.awards.list(actor),
+        ])
+      : [null, null, []];
+    const option = (id: string, label: string, selected?: string) => ({
+      id,
+      label,
+      selected: id === selected,
+    });
     const statuses = Object.values(DossierStatus).map((status) => ({
       value: status,
       label: DOSSIER_STATUS_LABELS[status],
@@ -198,14 +227,36 @@ export class WebController {
     const pageNumber = Math.floor(page.offset / page.limit) + 1;
     const pages = Math.max(1, Math.ceil(page.total / page.limit));
     const link = (offset: number) =>
-      `/?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), offset: String(offset) })}`;
+      `/?${new URLSearchParams({ ...(given as Record<string, string>), offset: String(offset) })}`;
     return this.pages.page(
       actor,
       'home',
-      actor.role === Role.UnitOfficer ? 'Hồ sơ của đơn vị' : 'Hồ sơ đề nghị khen thưởng',
+      staff ? 'Hồ sơ đề nghị khen thưởng' : 'Hồ sơ của đơn vị',
       {
-        isUnit: actor.role === Role.UnitOfficer,
+        isUnit: !staff,
         statuses,
+        filters: staff && {
+          units: units!.items.map((u) => option(u.id, u.name, query.unitId)),
+          movements: movements!.items.map((m) => option(m.id, m.title, query.movementId)),
+          awardForms: awardForms.map((f) => option(f.id, f.name, query.awardFormId)),
+          overdue: !!query.overdue,
+          dueSoon: !!query.dueSoon,
+          assignedToMe: !!query.assignedToMe,
+          sorts: [
+            { value: 'submittedAt', label: 'Ngày gửi', selected: query.sort === 'submittedAt' },
+            {
+              value: 'appraisalDueOn',
+              label: 'Hạn thẩm định',
+              selected: query.sort === 'appraisalDueOn',
+            },
+            {
+              value: 'updatedAt',
+              label: 'Cập nhật gần nhất',
+              selected: query.sort === 'updatedAt',
+            },
+          ],
+          desc: query.order === 'desc',
+        },
         total: page.total,
         rows: page.items.map((d) => ({
           id: d.id,

@@ -14,6 +14,7 @@ import { WebForms } from './web-forms';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
 import { PeopleModule } from '../people/people.module';
+import { UnitsModule } from '../units/units.module';
 import { AwardsModule } from '../awards/awards.module';
 
 /**
@@ -31,6 +32,7 @@ import { AwardsModule } from '../awards/awards.module';
     FilesModule,
     MovementsModule,
     PeopleModule,
+    UnitsModule,
   ],
   controllers: [WebController, DossierEditController, AssetsController],
   providers: [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser } from 'puppeteer';
 import request from 'supertest';
-import { api, seedDemo, tokenFor } from '../support/actors';
+import { api, seedDemo, tokenFor, unitId } from '../support/actors';
 import { axeViolations, launchBrowser, openPage, overflows, screenshot } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
@@ -57,6 +57,8 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     t.http.close();
     await t.close();
   });
+
+  const unitIdOf = (code: string) => unitId(t, 'tu-ky', code);
 
   async function signIn(username: string, width = 1280) {
     const { page, problems } = await openPage(browser, width);
@@ -391,6 +393,36 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(viaApi.nominees).toHaveLength(3);
     expect(viaApi.documents).toHaveLength(5);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the Home Affairs queue from its form: assigned to me, unit, overdue', async () => {
+    const { page, problems } = await signIn('noivu', 375);
+    await page.click('input[name=assignedToMe]');
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button')]);
+    expect(new URL(page.url()).searchParams.get('assignedToMe')).toBe('true');
+    const mine = await page.$$eval('td[data-label="Hồ sơ"] a', (a) =>
+      a.map((x) => x.getAttribute('href')),
+    );
+    expect(mine).toContain(`/ho-so/${dossierId}`);
+    expect(mine).not.toContain(`/ho-so/${otherUnitDossier}`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'hang-doi-loc-375');
+    const daiSon = await unitIdOf('XA-DAISON');
+    await page.goto(`${base}/?unitId=${daiSon}`, { waitUntil: 'load' });
+    const theirs = await page.$$eval('td[data-label="Hồ sơ"] a', (a) =>
+      a.map((x) => x.getAttribute('href')),
+    );
+    expect(theirs).toEqual([`/ho-so/${otherUnitDossier}`]);
+    await page.goto(`${base}/?overdue=true`, { waitUntil: 'load' });
+    expect(await page.$('td[data-label="Hồ sơ"]')).toBeNull();
+    expect(await page.$eval('p[role=status]', (p) => p.textContent)).toBe('0 hồ sơ.');
+    // A malformed filter is a Vietnamese error page, not a crash.
+    const bad = await page.goto(`${base}/?unitId=khong-phai-ma`, { waitUntil: 'load' });
+    expect(bad!.status()).toBe(400);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Yêu cầu không hợp lệ');
+    expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
     await page.close();
   });
 });
