@@ -22,7 +22,7 @@ import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { User } from '../../src/users/user.entity';
 import { DataSource } from 'typeorm';
 import { benchApp, concurrently, fmt, percentile, pgClients, timeIt } from './bench-support';
-import { DOSSIERS, loadDossiers as load } from './load-dossiers';
+import { loadDossiers as load } from './load-dossiers';
 
 const QUEUE_RUNS = Number(process.env.BENCH_QUEUE_RUNS ?? 40);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 2_000);
