@@ -27,6 +27,8 @@ export const UNPREFIXED_ROUTES = [
   { path: 'ho-so/:id/doi-tuong', method: RequestMethod.POST },
   { path: 'ho-so/:id/doi-tuong/:nomineeId/xoa', method: RequestMethod.POST },
   { path: 'ho-so/:id/tai-lieu', method: RequestMethod.POST },
+  { path: 'ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren', method: RequestMethod.POST },
+  { path: 'tep/:id', method: RequestMethod.GET },
   { path: 'assets/:version/:file', method: RequestMethod.GET },
 ];
 

@@ -166,7 +166,12 @@ export class FilesService implements OnApplicationBootstrap {
     return qb;
   }
 
-  async download(actor: Actor, id: string): Promise<StreamableFile> {
+  /** The file's bytes; `inline` lets a browser show it (PDF, images) rather than save it. */
+  async download(
+    actor: Actor,
+    id: string,
+    disposition: 'attachment' | 'inline' = 'attachment',
+  ): Promise<StreamableFile> {
     const file = await this.scoped(actor)
       .addSelect('f.storageKey')
       .andWhere('f.id = :id', { id })
@@ -180,7 +185,7 @@ export class FilesService implements OnApplicationBootstrap {
     return new StreamableFile(this.storage.read(file.storageKey), {
       type: file.contentType,
       length: file.sizeBytes,
-      disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      disposition: `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
     });
   }
 

@@ -25,6 +25,7 @@ import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import {
   AppraiseDto,
   DossierQueryDto,
+  ForwardDto,
   SupplementDto,
   TransitionDto,
 } from '../dossiers/dossiers.dto';
@@ -44,6 +45,9 @@ import { WebPages } from './web-pages';
 import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
+import { FilesService } from '../files/files.service';
+import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
+import { toForward } from '../dossiers/step-conditions';
 import { AwardsService } from '../awards/awards.service';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
@@ -70,6 +74,7 @@ export class WebController {
     private readonly awards: AwardsService,
     private readonly units: UnitsService,
     private readonly movements: MovementsService,
+    private readonly files: FilesService,
   ) {}
 
   @Get('dang-nhap')
@@ -322,7 +327,17 @@ export class WebController {
         documents: d.documents.map((doc) => ({
           kind: doc.kindLabel,
           name: doc.file?.originalName ?? '',
+          href: doc.file ? `/tep/${doc.file.id}` : null,
         })),
+        asked: d.status === DossierStatus.SupplementRequested ? d.supplementItems : [],
+        // Nominees of a higher level's form, proposed and through the council where needed.
+        forward:
+          actor.role === Role.HomeAffairs
+            ? d.nominees
+                .filter(toForward)
+                .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
+            : [],
+        today: new Date().toISOString().slice(0, 10),
         history: d.history.map((h) => ({
           at: formatDate(h.at?.toISOString?.() ?? null),
           who: h.actorName,
@@ -388,6 +403,40 @@ export class WebController {
       })),
       nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
     };
+  }
+
+  /** A file of a dossier, inline in the browser where it can show it (PDF, images). */
+  @Get('tep/:id')
+  @Roles(...ALL_ROLES)
+  async file(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.files.download(actor, id, 'inline');
+  }
+
+  /** Forwards one nominee upward with the letter that carries it (the API's forward). */
+  @Post('ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren')
+  @Roles(...NOMINEE_MOVES.forward.roles!)
+  @HttpCode(303)
+  async forward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const dto = await this.forms.valid(
+        ForwardDto,
+        { reference: body.reference, forwardedOn: body.forwardedOn },
+        {
+          reference: 'Hãy ghi số và ngày của tờ trình gửi cấp trên.',
+          forwardedOn: 'Ngày trình phải viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-12-20.',
+        },
+      );
+      await this.dossiers.forward(actor, id, nomineeId, dto.reference, dto.forwardedOn);
+    });
+    return '';
   }
 
   /** A step from the dossier page: the same transition as the API's, then back to the page. */

@@ -233,6 +233,19 @@ describe('web interface: sign-in, the dossiers, a step', () => {
 
     const { page: unit } = await signIn('hungdao');
     await unit.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    expect(
+      await unit.$$eval('section[aria-labelledby=can-bo-sung] li', (e) =>
+        e.map((x) => x.textContent),
+      ),
+    ).toEqual(['Biên bản họp xét khen thưởng', 'Ảnh chụp minh chứng mô hình chuyển đổi số']);
+    // Its documents open in the browser, from the unit's own session.
+    const doc = await unit.$eval('section[aria-labelledby=tai-lieu] a', (a) =>
+      a.getAttribute('href'),
+    );
+    const shown = await unit.evaluate(
+      `fetch(${JSON.stringify(doc)}).then((r) => [r.status, r.headers.get('content-type'), r.headers.get('content-disposition')])`,
+    );
+    expect(shown).toEqual([200, 'application/pdf', expect.stringMatching(/^inline; filename=/)]);
     await unit.type('#y-resubmit', 'Đơn vị đã bổ sung biên bản và ảnh minh chứng.');
     await Promise.all([
       unit.waitForNavigation(),
@@ -423,6 +436,55 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(bad!.status()).toBe(400);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Yêu cầu không hợp lệ');
     expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
+    await page.close();
+  });
+
+  it('forwards a nominee upward from the dossier page, then closes the dossier as forwarded', async () => {
+    const as = await actors(t);
+    const form = (
+      await as.admin
+        .post('/api/award-forms')
+        .send({
+          code: 'BK-THU',
+          name: 'Bằng khen của Chủ tịch UBND tỉnh (thử)',
+          recipientKinds: ['household'],
+          commendationKinds: ['ad_hoc'],
+          decidedBy: 'higher_level',
+          procedure: 'simplified',
+        })
+        .expect(201)
+    ).body;
+    const { id } = await draftDossier(as.hungdao, undefined, [
+      { kind: 'household', household: 'Hộ bà Lê Thị Mai, thôn Tây', awardFormId: form.id },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    const nominee = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body.nominees[0];
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: [{ nomineeId: nominee.id, result: 'proposed' }] })
+      .expect(200);
+
+    const { page, problems } = await signIn('noivu', 375);
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.type(`#tt-${nominee.id}`, 'Tờ trình số 15/TTr-UBND ngày 20/12/2026');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('section[aria-labelledby=cap-tren] button'),
+    ]);
+    const forwarded = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
+    expect(forwarded.nominees[0]).toMatchObject({
+      outcome: 'forwarded',
+      forwardReference: 'Tờ trình số 15/TTr-UBND ngày 20/12/2026',
+    });
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/buoc/close_forwarded"] button'),
+    ]);
+    expect(await page.$eval('.facts .status', (s) => s.textContent)).toBe('Đã trình cấp trên');
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
