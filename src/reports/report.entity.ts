@@ -20,7 +20,7 @@ export enum EvaluationResult {
 
 export const EVALUATION_LABELS: Record<EvaluationResult, string> = {
   [EvaluationResult.Met]: 'Đạt',
-  [EvaluationResult.NotMet]: 'Không đạt',
+  [EvaluationResult.NotMet]: 'Chưa đạt',
   [EvaluationResult.Pending]: 'Chờ đánh giá',
 };
 

@@ -10,5 +10,6 @@ import { ReportsService } from './reports.service';
   imports: [TypeOrmModule.forFeature([IndicatorReport, ReportValue]), MovementsModule, FilesModule],
   controllers: [ReportsController],
   providers: [ReportsService],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -211,6 +211,11 @@ export class WebController {
     const query = await this.forms.valid(DossierQueryDto, given);
     const page = await this.dossiers.queue(actor, query);
     const staff = actor.role !== Role.UnitOfficer;
+    const launched = staff
+      ? []
+      : (await this.movements.list(actor, { limit: 100, offset: 0 } as never)).items
+          .filter((m) => m.status === 'launched')
+          .map((m) => ({ id: m.id, title: m.title, deadline: formatDate(m.registrationDeadline) }));
     const [units, movements, awardForms] = staff
       ? await Promise.all([
           this.units.list(actor, { limit: 100, offset: 0 } as never),
@@ -239,6 +244,7 @@ export class WebController {
       staff ? 'Hồ sơ đề nghị khen thưởng' : 'Hồ sơ của đơn vị',
       {
         isUnit: !staff,
+        launched,
         statuses,
         filters: staff && {
           units: units!.items.map((u) => option(u.id, u.name, query.unitId)),

@@ -10,6 +10,9 @@ import { WebErrorPage } from './web-error-page';
 import { WebPages } from './web-pages';
 import { WebController } from './web.controller';
 import { DossierEditController } from './dossier-edit.controller';
+import { MovementPagesController } from './movement-pages.controller';
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { ReportsModule } from '../reports/reports.module';
 import { WebForms } from './web-forms';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
@@ -32,9 +35,11 @@ import { AwardsModule } from '../awards/awards.module';
     FilesModule,
     MovementsModule,
     PeopleModule,
+    RegistrationsModule,
+    ReportsModule,
     UnitsModule,
   ],
-  controllers: [WebController, DossierEditController, AssetsController],
+  controllers: [WebController, DossierEditController, MovementPagesController, AssetsController],
   providers: [
     WebPages,
     WebForms,

@@ -5,6 +5,7 @@ import { Browser } from 'puppeteer';
 import request from 'supertest';
 import { api, seedDemo, tokenFor, unitId } from '../support/actors';
 import { axeViolations, launchBrowser, openPage, overflows, screenshot } from '../support/browser';
+import { daysFromToday } from '../support/dates';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   actors,
@@ -486,5 +487,74 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(await page.$eval('.facts .status', (s) => s.textContent)).toBe('Đã trình cấp trên');
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('a unit registers for a movement and reports: 79,9 against 80 % is Chưa đạt, 80 in another unit is Đạt', async () => {
+    const vhtt = api(t, await tokenFor(t, 'vhtt'));
+    const movement = (
+      await vhtt
+        .post('/api/movements')
+        .send({ title: 'Thi đua chuyển đổi số năm 2027', registrationDeadline: daysFromToday(10) })
+        .expect(201)
+    ).body;
+    await vhtt
+      .put(`/api/movements/${movement.id}/criteria/commune`)
+      .send({
+        criteria: [
+          { code: 'X1', text: 'Tỷ lệ hồ sơ xử lý trực tuyến', type: 'percentage', threshold: 80 },
+          { code: 'X2', text: 'Có trang thông tin điện tử của xã', type: 'boolean' },
+        ],
+      })
+      .expect(200);
+    await vhtt.post(`/api/movements/${movement.id}/launch`).expect(200);
+    const round = (
+      await vhtt
+        .post(`/api/movements/${movement.id}/rounds`)
+        .send({
+          kind: 'annual',
+          name: 'Năm 2027',
+          periodStart: '2027-01-01',
+          periodEnd: '2027-12-31',
+          reportDeadline: daysFromToday(30),
+          nominationDeadline: daysFromToday(40),
+        })
+        .expect(201)
+    ).body;
+
+    const report = async (username: string, value: string) => {
+      const { page, problems } = await signIn(username, 375);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click(`a[href="/phong-trao/${movement.id}"]`),
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.type('#commitments', 'Đơn vị đăng ký thi đua, cam kết hoàn thành các chỉ tiêu.');
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/dang-ky"] button')]);
+      expect(await page.$eval('.notice', (n) => n.textContent)).toContain('Đơn vị đã đăng ký');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click(`a[href="/phong-trao/${movement.id}/dot/${round.id}"]`),
+      ]);
+      const [x1, x2] = await page.$$eval('.criterion input', (i) => i.map((x) => x.id));
+      await page.type(`#${x1}`, value);
+      await page.click(`#${x2}`);
+      await Promise.all([page.waitForNavigation(), page.click('form.card button.primary')]);
+      const results = await page.$$eval('.criterion .result', (r) => r.map((x) => x.textContent));
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await screenshot(page, `bao-cao-${username}-375`);
+      expect(problems).toEqual([]);
+      await page.close();
+      return results;
+    };
+    expect(await report('hungdao', '79,9')).toEqual(['Kết quả: Chưa đạt', 'Kết quả: Đạt']);
+    expect(await report('daison', '80')).toEqual(['Kết quả: Đạt', 'Kết quả: Đạt']);
+    // The API says the same of what the pages showed.
+    const reports = (
+      await api(t, await tokenFor(t, 'noivu'))
+        .get(`/api/reports?roundId=${round.id}`)
+        .expect(200)
+    ).body.items;
+    expect(reports.map((r: { overall: string }) => r.overall).sort()).toEqual(['met', 'not_met']);
   });
 });
