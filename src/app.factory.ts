@@ -29,6 +29,7 @@ export const UNPREFIXED_ROUTES = [
   { path: 'ho-so/:id/tai-lieu', method: RequestMethod.POST },
   { path: 'ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren', method: RequestMethod.POST },
   { path: 'tep/:id', method: RequestMethod.GET },
+  { path: 'thong-bao/da-doc', method: RequestMethod.POST },
   { path: 'phong-trao/:id', method: RequestMethod.GET },
   { path: 'phong-trao/:id/dang-ky', method: RequestMethod.POST },
   { path: 'phong-trao/:id/rut-dang-ky', method: RequestMethod.POST },

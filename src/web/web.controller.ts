@@ -46,6 +46,7 @@ import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
 import { FilesService } from '../files/files.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
 import { toForward } from '../dossiers/step-conditions';
 import { AwardsService } from '../awards/awards.service';
@@ -75,6 +76,7 @@ export class WebController {
     private readonly units: UnitsService,
     private readonly movements: MovementsService,
     private readonly files: FilesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get('dang-nhap')
@@ -211,6 +213,7 @@ export class WebController {
     const query = await this.forms.valid(DossierQueryDto, given);
     const page = await this.dossiers.queue(actor, query);
     const staff = actor.role !== Role.UnitOfficer;
+    const notices = await this.notifications.list(actor, { limit: 5, offset: 0 } as never);
     const launched = staff
       ? []
       : (await this.movements.list(actor, { limit: 100, offset: 0 } as never)).items
@@ -245,6 +248,14 @@ export class WebController {
       {
         isUnit: !staff,
         launched,
+        notices: notices.items.map((n) => ({
+          id: n.id,
+          message: n.message,
+          at: formatDate(n.createdAt.toISOString()),
+          unread: !n.readAt,
+          href: n.dossierId ? `/ho-so/${n.dossierId}` : null,
+        })),
+        unreadIds: notices.items.filter((n) => !n.readAt).map((n) => n.id),
         statuses,
         filters: staff && {
           units: units!.items.map((u) => option(u.id, u.name, query.unitId)),
@@ -409,6 +420,24 @@ export class WebController {
       })),
       nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
     };
+  }
+
+  /** Marks the notices shown on the home page as read. */
+  @Post('thong-bao/da-doc')
+  @Roles(...ALL_ROLES)
+  @HttpCode(303)
+  async markRead(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    const ids = asList(body.ids).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    await this.forms.back(res, '/', async () => {
+      if (ids.length) await this.notifications.markRead(actor, ids);
+    });
+    return '';
   }
 
   /** A file of a dossier, inline in the browser where it can show it (PDF, images). */

@@ -16,6 +16,7 @@ import { ReportsModule } from '../reports/reports.module';
 import { WebForms } from './web-forms';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
 import { UnitsModule } from '../units/units.module';
 import { AwardsModule } from '../awards/awards.module';
@@ -34,6 +35,7 @@ import { AwardsModule } from '../awards/awards.module';
     DossiersModule,
     FilesModule,
     MovementsModule,
+    NotificationsModule,
     PeopleModule,
     RegistrationsModule,
     ReportsModule,

@@ -233,6 +233,16 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await page.close();
 
     const { page: unit } = await signIn('hungdao');
+    // The home page tells the unit what was asked, and the notice can be marked as read.
+    const notices = await unit.$$eval('section[aria-labelledby=thong-bao] li.unread', (l) =>
+      l.map((x) => x.textContent ?? ''),
+    );
+    expect(notices.some((n) => n.includes('Yêu cầu bổ sung'))).toBe(true);
+    await Promise.all([
+      unit.waitForNavigation(),
+      unit.click('form[action="/thong-bao/da-doc"] button'),
+    ]);
+    expect(await unit.$$('section[aria-labelledby=thong-bao] li.unread')).toHaveLength(0);
     await unit.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
     expect(
       await unit.$$eval('section[aria-labelledby=can-bo-sung] li', (e) =>
