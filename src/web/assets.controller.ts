@@ -13,6 +13,10 @@ const FILES: Record<string, { type: string; body: Buffer }> = {
     type: 'text/javascript; charset=utf-8',
     body: readFileSync(require.resolve('htmx.org/dist/htmx.min.js')),
   },
+  'app.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(join(projectRoot(), 'templates', 'web', 'app.js')),
+  },
   'app.css': {
     type: 'text/css; charset=utf-8',
     body: readFileSync(join(projectRoot(), 'templates', 'web', 'app.css')),

@@ -567,4 +567,23 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     ).body.items;
     expect(reports.map((r: { overall: string }) => r.overall).sort()).toEqual(['met', 'not_met']);
   });
+
+  it('guards its pages by role and brings an anonymous visitor to the sign-in', async () => {
+    const { page } = await signIn('hungdao');
+    await page.goto(`${base}/ho-so-moi`, { waitUntil: 'load' });
+    // A unit officer may not forward upward: the Vietnamese 403 page, nothing changed.
+    const forbidden = await page.evaluate(`(async () => {
+      const csrf = document.querySelector('input[name=_csrf]')?.value ?? '';
+      const r = await fetch('/ho-so/${dossierId}/doi-tuong/${dossierId}/trinh-cap-tren', {
+        method: 'POST', headers: { Accept: 'text/html' },
+        body: new URLSearchParams({ _csrf: csrf, reference: 'Tờ trình số 1', forwardedOn: '2026-12-01' }),
+      });
+      return [r.status, await r.text()];
+    })()`);
+    expect(forbidden).toEqual([403, expect.stringContaining('Không có quyền truy cập')]);
+    await page.close();
+    // Without a session, a page leads to the sign-in and brings the user back after it.
+    const anonymous = await request(t.http).get(`/ho-so/${dossierId}`).expect(303);
+    expect(anonymous.headers.location).toBe(`/dang-nhap?next=%2Fho-so%2F${dossierId}`);
+  });
 });

@@ -1,0 +1,15 @@
+// Thi đua: small progressive enhancements; every form works without this file.
+// A form is sent once: its submit button is disabled while the page changes, so a
+// double click does not send it twice (steps are also refused on a stale version).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sent = 'true';
+  form.setAttribute('aria-busy', 'true');
+  Array.prototype.forEach.call(form.querySelectorAll('button[type=submit], button:not([type])'), function (b) {
+    b.disabled = true;
+  });
+});
