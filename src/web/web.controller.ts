@@ -307,16 +307,23 @@ export class WebController {
     @IdParam() id: string,
     @Req() req: Request,
     @Query('loi') problem?: string,
+    @Query('tim') search?: string,
   ) {
-    return this.dossierPage(actor, id, this.forms.csrf(req), problem ?? null);
+    return this.dossierPage(actor, id, this.forms.csrf(req), problem ?? null, search ?? '');
   }
 
-  private async dossierPage(actor: Actor, id: string, csrf: string, problem: string | null) {
+  private async dossierPage(
+    actor: Actor,
+    id: string,
+    csrf: string,
+    problem: string | null,
+    search = '',
+  ) {
     const d = await this.dossiers.detail(actor, id);
     const editable =
       actor.role === Role.UnitOfficer &&
       [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
-    const edit = editable && (await this.editing(actor, d));
+    const edit = editable && (await this.editing(actor, d, search));
     return this.pages.page(
       actor,
       'dossier',
@@ -338,6 +345,8 @@ export class WebController {
           name: n.displayName,
           form: n.awardForm?.name ?? '',
           outcome: n.outcomeLabel,
+          // The unit's indicator result in the dossier's round, as appraisal needs it.
+          flag: n.flagged ? n.flagReason : null,
         })),
         edit,
         missing: d.missing.map((m) => m.message),
@@ -393,12 +402,18 @@ export class WebController {
   }
 
   /** What the unit officer needs to complete a dossier: its people, the award forms, the document kinds. */
-  private async editing(actor: Actor, d: { nominees: { id: string; displayName: string }[] }) {
+  private async editing(
+    actor: Actor,
+    d: { nominees: { id: string; displayName: string }[] },
+    search: string,
+  ) {
+    // Found by name with or without diacritics ("nguyen thi huong"), as in the API.
     const people = await this.people.list(actor, {
       limit: 100,
       offset: 0,
       sort: 'name',
       order: 'asc',
+      ...(search.trim() ? { q: search.trim().slice(0, 100) } : {}),
     } as never);
     const forms = (await this.awards.list(actor)).filter((f) => f.active);
     return {
@@ -419,6 +434,8 @@ export class WebController {
         label: DOCUMENT_KIND_LABELS[k],
       })),
       nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
+      search,
+      found: people.total,
     };
   }
 

@@ -359,6 +359,13 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await open();
     await addNominee('individual', 'GK-CN', 'Nguyễn Thị Hường');
     await open();
+    // People are found without diacritics, as officers type them.
+    await page.type('#tim', 'pham thi lan');
+    await Promise.all([page.waitForNavigation(), page.click('form.search button')]);
+    expect(await page.$$eval('#personId option', (o) => o.map((x) => x.textContent))).toEqual([
+      '(Chọn)',
+      expect.stringContaining('Phạm Thị Lan'),
+    ]);
     await addNominee('individual', 'GK-CN', 'Phạm Thị Lan');
     await open();
     await addNominee('collective', 'GK-TT');
