@@ -107,7 +107,7 @@ export class WebController {
         next: safeNext(body.next),
       });
     };
-    if (!username || !password) return again(400, 'Hãy nhập tên đăng nhập và mật khẩu.');
+    if (!username || !password) return again(200, 'Hãy nhập tên đăng nhập và mật khẩu.');
     try {
       const tokens = await this.auth.login(username, password, String(req.id ?? ''));
       res.cookie(SESSION_COOKIE, tokens.refreshToken, {

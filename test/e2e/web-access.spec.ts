@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ALL_ROLES, Role } from '../../src/access/roles';
+import { csrfToken } from '../../src/access/web-session';
+import { AuthService } from '../../src/auth/auth.service';
+import { User } from '../../src/users/user.entity';
+import { seedDemo, USER_BY_ROLE } from '../support/actors';
+import { createTestApp, TestApp } from '../support/test-app';
+
+interface WebRoute {
+  method: string;
+  path: string;
+}
+
+/**
+ * The web pages' access, route by route and caller by caller, like the API's
+ * authorization matrix: the routes are read from the app's router (every
+ * route outside /api, so a new page cannot escape), each called anonymously
+ * and as every role with a real session cookie and its form token. Nothing
+ * answers 5xx, no anonymous caller gets a page, and the table of answers is a
+ * reviewed snapshot.
+ */
+describe('web access matrix: every page × every role', () => {
+  let t: TestApp;
+  let routes: WebRoute[];
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+    await seedDemo(t);
+    // Each route's layer carries its method; layers for every method (app.all) are not pages.
+    const router = (
+      t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; stack: { method?: string }[] } }[] };
+      }
+    ).router;
+    const seen = new Set<string>();
+    routes = router.stack
+      .filter((layer) => layer.route && !/^\/(api|health|verify)\b/.test(layer.route.path))
+      .map((layer) => ({ method: layer.route!.stack[0]?.method ?? '', path: layer.route!.path }))
+      // Layers for every method (an "all" route) start with 'acl': not pages.
+      .filter(
+        (r) =>
+          ['get', 'post', 'put', 'patch', 'delete'].includes(r.method) &&
+          !seen.has(`${r.method} ${r.path}`) &&
+          seen.add(`${r.method} ${r.path}`),
+      );
+  });
+  afterAll(() => t.close());
+
+  async function sessionOf(role: Role): Promise<string> {
+    const user = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ username: USER_BY_ROLE[role] });
+    return (await t.app.get(AuthService).issueSession(user)).refreshToken;
+  }
+
+  it('answers each caller as the reviewed table says, never 5xx, never a page to an anonymous caller', async () => {
+    expect(routes.length).toBeGreaterThan(10);
+    const table: string[] = [];
+    const failures: string[] = [];
+    for (const route of routes) {
+      const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
+      const row: string[] = [];
+      for (const caller of ['anonymous', ...ALL_ROLES] as const) {
+        // A fresh session each time: signing out must not end the next call's.
+        const secret = caller === 'anonymous' ? undefined : await sessionOf(caller);
+        const req = request(t.http)[route.method as 'get' | 'post'](url).set('Accept', 'text/html');
+        if (secret) req.set('Cookie', `td_session=${secret}`);
+        if (route.method === 'post')
+          req.type('form').send({ _csrf: secret ? csrfToken(secret) : '' });
+        const res = await req.catch((e: Error) => {
+          failures.push(`${route.method} ${route.path} as ${caller}: ${e.message}`);
+          return { status: 0 } as request.Response;
+        });
+        if (res.status >= 500)
+          failures.push(`${route.method} ${route.path} as ${caller}: ${res.status}`);
+        const publicRoute = route.path === '/dang-nhap' || route.path.startsWith('/assets');
+        if (caller === 'anonymous' && !publicRoute && res.status < 300)
+          failures.push(
+            `${route.method} ${route.path} answered ${res.status} to an anonymous caller`,
+          );
+        row.push(`${caller}=${res.status}`);
+      }
+      table.push(`${route.method.toUpperCase()} ${route.path}: ${row.join(' ')}`);
+    }
+    expect(failures).toEqual([]);
+    expect(table.sort()).toMatchSnapshot();
+  });
+});
