@@ -86,4 +86,55 @@ describe('web access matrix: every page × every role', () => {
     expect(failures).toEqual([]);
     expect(table.sort()).toMatchSnapshot();
   });
+
+  it('answers mutated forms on every page with a 2xx, 3xx or 4xx, as every role', async () => {
+    const fields = [
+      'title',
+      'comment',
+      'username',
+      'password',
+      'kind',
+      'awardFormId',
+      'personId',
+      'household',
+      'achievementSummary',
+      'reference',
+      'forwardedOn',
+      'commitments',
+      'items',
+      'ids',
+      'version',
+      'status',
+      'currentPassword',
+      'newPassword',
+      'confirmPassword',
+      'next',
+    ];
+    const values = [
+      'a\u0000b',
+      'x'.repeat(100_000),
+      'Nguyễn ‮ 🚀',
+      '-1',
+      '2026-02-30',
+      '00000000-0000-4000-8000-000000000000',
+    ];
+    const failures: string[] = [];
+    let sent = 0;
+    for (const route of routes.filter((r) => r.method === 'post' && r.path !== '/dang-xuat')) {
+      const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
+      for (const role of ['anonymous', ...ALL_ROLES] as const) {
+        const secret = role === 'anonymous' ? undefined : await sessionOf(role);
+        for (const value of values) {
+          const body = Object.fromEntries(fields.map((f) => [f, value]));
+          const req = request(t.http).post(url).set('Accept', 'text/html').type('form');
+          if (secret) req.set('Cookie', `td_session=${secret}`);
+          const res = await req.send({ ...body, _csrf: secret ? csrfToken(secret) : '' });
+          sent++;
+          if (res.status >= 500) failures.push(`${route.path} as ${role}: ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(300);
+  });
 });
