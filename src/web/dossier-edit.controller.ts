@@ -2,8 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
-  Post,
   Req,
   Res,
   UploadedFile,
@@ -29,6 +27,7 @@ import { MovementsService } from '../movements/movements.service';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
+import { FormPost, MultipartFormPost } from './web-form.decorators';
 
 /**
  * The unit officer prepares a dossier in the browser: creates it, adds its
@@ -88,16 +87,13 @@ export class DossierEditController {
     );
   }
 
-  @Post('ho-so-moi')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost('ho-so-moi', Role.UnitOfficer)
   async createDossier(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const input = {
       title: body.title,
       commendationKind: body.commendationKind,
@@ -118,17 +114,13 @@ export class DossierEditController {
     }
   }
 
-  @Post('ho-so/:id/doi-tuong')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost('ho-so/:id/doi-tuong', Role.UnitOfficer)
   async addNominee(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const kind = body.kind;
     const input = {
       kind,
@@ -151,18 +143,13 @@ export class DossierEditController {
     return '';
   }
 
-  @Post('ho-so/:id/doi-tuong/:nomineeId/xoa')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost('ho-so/:id/doi-tuong/:nomineeId/xoa', Role.UnitOfficer)
   async removeNominee(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, () =>
       this.dossiers.removeNominee(actor, id, nomineeId),
     );
@@ -170,9 +157,7 @@ export class DossierEditController {
   }
 
   /** A document of the dossier: the file checked and stored as any evidence, then attached. */
-  @Post('ho-so/:id/tai-lieu')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @MultipartFormPost('ho-so/:id/tai-lieu', Role.UnitOfficer)
   @UseInterceptors(FileInterceptor('file'))
   async attach(
     @CurrentActor() actor: Actor,
@@ -182,6 +167,7 @@ export class DossierEditController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    // Multipart: the token is in the body the file interceptor has just parsed.
     this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const probe = plainToInstance(AttachDocumentDto, {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
@@ -16,9 +16,8 @@ import { UnitsService } from '../units/units.service';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
-
-const formatDate = (iso: string | null | undefined) =>
-  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '';
+import { FormPost } from './web-form.decorators';
+import { formatDate } from './format';
 
 /**
  * A movement as the unit officer sees it: its deadlines, the unit's
@@ -73,17 +72,13 @@ export class MovementPagesController {
     );
   }
 
-  @Post(':id/dang-ky')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost(':id/dang-ky', Role.UnitOfficer)
   async register(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/phong-trao/${id}`, async () => {
       const dto = await this.forms.valid(
         RegisterDto,
@@ -97,17 +92,12 @@ export class MovementPagesController {
     return '';
   }
 
-  @Post(':id/rut-dang-ky')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost(':id/rut-dang-ky', Role.UnitOfficer)
   async withdraw(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/phong-trao/${id}`, () => this.registrations.withdraw(actor, id));
     return '';
   }
@@ -171,18 +161,14 @@ export class MovementPagesController {
     );
   }
 
-  @Post(':id/dot/:roundId')
-  @Roles(Role.UnitOfficer)
-  @HttpCode(303)
+  @FormPost(':id/dot/:roundId', Role.UnitOfficer)
   async submitReport(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const page = `/phong-trao/${id}/dot/${roundId}`;
     await this.forms.back(res, page, async () => {
       const m = await this.movements.get(actor, id);

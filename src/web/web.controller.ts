@@ -42,6 +42,8 @@ import {
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
+import { FormPost } from './web-form.decorators';
+import { formatDate } from './format';
 import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
@@ -52,9 +54,6 @@ import { toForward } from '../dossiers/step-conditions';
 import { AwardsService } from '../awards/awards.service';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
-
-const formatDate = (iso: string | null | undefined) =>
-  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '';
 
 /**
  * The web interface (part 1: sign-in, home with the dossiers, a dossier and
@@ -126,16 +125,8 @@ export class WebController {
     }
   }
 
-  @Post('dang-xuat')
-  @Roles(...ALL_ROLES)
-  @HttpCode(303)
-  async signOut(
-    @CurrentActor() actor: Actor,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    this.forms.checkCsrf(req, body);
+  @FormPost('dang-xuat', ...ALL_ROLES)
+  async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     await this.auth.logout(actor);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.location('/dang-nhap');
@@ -160,17 +151,14 @@ export class WebController {
   }
 
   /** The user's own password: the API's rule and service; errors beside their fields. */
-  @Post('doi-mat-khau')
-  @Roles(...ALL_ROLES)
+  @FormPost('doi-mat-khau', ...ALL_ROLES)
   @AllowPendingPassword()
-  @HttpCode(303)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const input = plainToInstance(ChangePasswordDto, {
       currentPassword: body.currentPassword,
       newPassword: body.newPassword,
@@ -440,16 +428,12 @@ export class WebController {
   }
 
   /** Marks the notices shown on the home page as read. */
-  @Post('thong-bao/da-doc')
-  @Roles(...ALL_ROLES)
-  @HttpCode(303)
+  @FormPost('thong-bao/da-doc', ...ALL_ROLES)
   async markRead(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const ids = asList(body.ids).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     await this.forms.back(res, '/', async () => {
       if (ids.length) await this.notifications.markRead(actor, ids);
@@ -465,18 +449,14 @@ export class WebController {
   }
 
   /** Forwards one nominee upward with the letter that carries it (the API's forward). */
-  @Post('ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren')
-  @Roles(...NOMINEE_MOVES.forward.roles!)
-  @HttpCode(303)
+  @FormPost('ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren', ...NOMINEE_MOVES.forward.roles!)
   async forward(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
         ForwardDto,
@@ -492,18 +472,14 @@ export class WebController {
   }
 
   /** A step from the dossier page: the same transition as the API's, then back to the page. */
-  @Post('ho-so/:id/buoc/:action')
-  @Roles(...ALL_ROLES)
-  @HttpCode(303)
+  @FormPost('ho-so/:id/buoc/:action', ...ALL_ROLES)
   async step(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Param('action') action: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
     // A stale page or a refused step goes back to the current state, with why, in Vietnamese.
     await this.forms.back(res, `/ho-so/${id}`, async () => {

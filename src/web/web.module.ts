@@ -14,6 +14,7 @@ import { MovementPagesController } from './movement-pages.controller';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { ReportsModule } from '../reports/reports.module';
 import { WebForms } from './web-forms';
+import { CsrfGuard } from './web-form.decorators';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -45,6 +46,7 @@ import { AwardsModule } from '../awards/awards.module';
   providers: [
     WebPages,
     WebForms,
+    CsrfGuard,
     ApiExceptionFilter,
     { provide: HtmlErrorPage, useClass: WebErrorPage },
   ],
