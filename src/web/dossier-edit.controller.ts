@@ -27,7 +27,16 @@ import { MovementsService } from '../movements/movements.service';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
+import { DossierPage } from './dossier-page';
 import { FormPost, MultipartFormPost } from './web-form.decorators';
+
+const NOMINEE_MESSAGES: Record<string, string> = {
+  kind: 'Hãy chọn loại đối tượng.',
+  personId: 'Hãy chọn cá nhân trong đơn vị.',
+  household: 'Hãy ghi tên hộ gia đình (từ 3 ký tự).',
+  awardFormId: 'Hãy chọn hình thức khen thưởng.',
+  achievementSummary: 'Hãy tóm tắt thành tích (từ 10 ký tự).',
+};
 
 /**
  * The unit officer prepares a dossier in the browser: creates it, adds its
@@ -41,6 +50,7 @@ export class DossierEditController {
   constructor(
     private readonly pages: WebPages,
     private readonly forms: WebForms,
+    private readonly dossierPage: DossierPage,
     private readonly dossiers: DossiersService,
     private readonly files: FilesService,
     private readonly movements: MovementsService,
@@ -119,6 +129,7 @@ export class DossierEditController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const kind = body.kind;
@@ -130,17 +141,24 @@ export class DossierEditController {
       ...(kind === 'collective' ? { collectiveUnitId: actor.unitId } : {}),
       ...(kind === 'household' ? { household: body.household } : {}),
     };
-    await this.forms.back(res, `/ho-so/${id}`, async () => {
-      const dto = await this.forms.valid(AddNomineeDto, input, {
-        kind: 'Hãy chọn loại đối tượng.',
-        personId: 'Hãy chọn cá nhân trong đơn vị.',
-        household: 'Hãy ghi tên hộ gia đình (từ 3 ký tự).',
-        awardFormId: 'Hãy chọn hình thức khen thưởng.',
-        achievementSummary: 'Hãy tóm tắt thành tích (từ 10 ký tự).',
-      });
+    try {
+      const dto = await this.forms.valid(AddNomineeDto, input, NOMINEE_MESSAGES);
       await this.dossiers.addNominee(actor, id, dto);
-    });
-    return '';
+      res.location(`/ho-so/${id}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      // Back with what was typed, each error beside its field.
+      const errors: Record<string, string> = {};
+      for (const d of error.details)
+        errors[d.field.split('.')[0]] ??= NOMINEE_MESSAGES[d.field] ?? d.message;
+      if (!Object.keys(errors).length) errors.form = error.message;
+      res.status(200);
+      return this.dossierPage.render(actor, id, this.forms.csrf(req), {
+        problem: 'Chưa thêm được đối tượng: hãy sửa các ô được ghi chú bên dưới.',
+        nomineeForm: { values: body, errors },
+      });
+    }
   }
 
   @FormPost('ho-so/:id/doi-tuong/:nomineeId/xoa', Role.UnitOfficer)

@@ -42,6 +42,7 @@ import {
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
+import { DossierPage } from './dossier-page';
 import { FormPost } from './web-form.decorators';
 import { formatDate } from './format';
 import { PeopleService } from '../people/people.service';
@@ -50,10 +51,7 @@ import { MovementsService } from '../movements/movements.service';
 import { FilesService } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
-import { toForward } from '../dossiers/step-conditions';
 import { AwardsService } from '../awards/awards.service';
-import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
-import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
 
 /**
  * The web interface (part 1: sign-in, home with the dossiers, a dossier and
@@ -70,6 +68,7 @@ export class WebController {
     private readonly workflow: DossierWorkflowService,
     private readonly config: AppConfig,
     private readonly forms: WebForms,
+    private readonly dossierPage: DossierPage,
     private readonly people: PeopleService,
     private readonly awards: AwardsService,
     private readonly units: UnitsService,
@@ -297,134 +296,7 @@ export class WebController {
     @Query('loi') problem?: string,
     @Query('tim') search?: string,
   ) {
-    return this.dossierPage(actor, id, this.forms.csrf(req), problem ?? null, search ?? '');
-  }
-
-  private async dossierPage(
-    actor: Actor,
-    id: string,
-    csrf: string,
-    problem: string | null,
-    search = '',
-  ) {
-    const d = await this.dossiers.detail(actor, id);
-    const editable =
-      actor.role === Role.UnitOfficer &&
-      [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
-    const edit = editable && (await this.editing(actor, d, search));
-    return this.pages.page(
-      actor,
-      'dossier',
-      `Hồ sơ: ${d.title}`,
-      {
-        problem,
-        dossier: {
-          id: d.id,
-          title: d.title,
-          version: d.version,
-          status: d.status,
-          statusLabel: d.statusLabel,
-          unitName: d.unit?.name ?? '',
-          dueOn: formatDate(d.appraisalDueOn),
-          overdue: d.overdue,
-        },
-        nominees: d.nominees.map((n) => ({
-          id: n.id,
-          name: n.displayName,
-          form: n.awardForm?.name ?? '',
-          outcome: n.outcomeLabel,
-          // The unit's indicator result in the dossier's round, as appraisal needs it.
-          flag: n.flagged ? n.flagReason : null,
-        })),
-        edit,
-        missing: d.missing.map((m) => m.message),
-        documents: d.documents.map((doc) => ({
-          kind: doc.kindLabel,
-          name: doc.file?.originalName ?? '',
-          href: doc.file ? `/tep/${doc.file.id}` : null,
-        })),
-        asked: d.status === DossierStatus.SupplementRequested ? d.supplementItems : [],
-        // Nominees of a higher level's form, proposed and through the council where needed.
-        forward:
-          actor.role === Role.HomeAffairs
-            ? d.nominees
-                .filter(toForward)
-                .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
-            : [],
-        today: new Date().toISOString().slice(0, 10),
-        history: d.history.map((h) => ({
-          at: formatDate(h.at?.toISOString?.() ?? null),
-          who: h.actorName,
-          label: h.toLabel,
-          comment: h.comment,
-        })),
-        actions: d.allowedActions
-          .filter((a: DossierAction) => !FORM_STEPS.includes(a))
-          .map((a: DossierAction) => ({
-            action: a,
-            label: WORKFLOW[a].label,
-            commentRequired: WORKFLOW[a].commentRequired,
-            // Steps that end a dossier without an award look different from the way forward.
-            ending:
-              WORKFLOW[a].to === DossierStatus.Refused ||
-              WORKFLOW[a].to === DossierStatus.Withdrawn,
-          })),
-        // Steps with a form of their own: what is missing, and a result per nominee.
-        supplement: d.allowedActions.includes('request_supplement') && {
-          checklist: [
-            'Tờ trình đề nghị khen thưởng',
-            'Biên bản họp xét khen thưởng',
-            ...d.nominees.map((n) => `Báo cáo thành tích của ${n.displayName}`),
-          ].map((text, i) => ({ text, id: `muc-${i}` })),
-        },
-        appraise: d.allowedActions.includes('appraise') && {
-          nominees: d.nominees.map((n) => ({
-            id: n.id,
-            name: n.displayName,
-            form: n.awardForm?.name ?? '',
-          })),
-        },
-      },
-      csrf,
-    );
-  }
-
-  /** What the unit officer needs to complete a dossier: its people, the award forms, the document kinds. */
-  private async editing(
-    actor: Actor,
-    d: { nominees: { id: string; displayName: string }[] },
-    search: string,
-  ) {
-    // Found by name with or without diacritics ("nguyen thi huong"), as in the API.
-    const people = await this.people.list(actor, {
-      limit: 100,
-      offset: 0,
-      sort: 'name',
-      order: 'asc',
-      ...(search.trim() ? { q: search.trim().slice(0, 100) } : {}),
-    } as never);
-    const forms = (await this.awards.list(actor)).filter((f) => f.active);
-    return {
-      kinds: Object.values(RecipientKind).map((k) => ({
-        value: k,
-        label: RECIPIENT_KIND_LABELS[k],
-      })),
-      people: people.items.map((p) => ({
-        id: p.id,
-        label: `${p.fullName}${p.position ? ` · ${p.position}` : ''}`,
-      })),
-      awardForms: forms.map((f) => ({
-        id: f.id,
-        label: `${f.name} (${f.recipientKinds.map((k) => RECIPIENT_KIND_LABELS[k].toLowerCase()).join(', ')})`,
-      })),
-      documentKinds: Object.values(DocumentKind).map((k) => ({
-        value: k,
-        label: DOCUMENT_KIND_LABELS[k],
-      })),
-      nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
-      search,
-      found: people.total,
-    };
+    return this.dossierPage.render(actor, id, this.forms.csrf(req), { problem, search });
   }
 
   /** Marks the notices shown on the home page as read. */
@@ -501,9 +373,6 @@ const FORM_MESSAGES: Record<string, string> = {
   results: 'Hãy chọn kết quả thẩm định cho từng đối tượng.',
   comment: 'Hãy ghi ý kiến hoặc lý do (ít nhất 3 ký tự).',
 };
-
-/** Steps that have a form of their own on the dossier page. */
-const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
 
 const asList = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(

@@ -14,6 +14,7 @@ import { MovementPagesController } from './movement-pages.controller';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { ReportsModule } from '../reports/reports.module';
 import { WebForms } from './web-forms';
+import { DossierPage } from './dossier-page';
 import { CsrfGuard } from './web-form.decorators';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
@@ -46,6 +47,7 @@ import { AwardsModule } from '../awards/awards.module';
   providers: [
     WebPages,
     WebForms,
+    DossierPage,
     CsrfGuard,
     ApiExceptionFilter,
     { provide: HtmlErrorPage, useClass: WebErrorPage },

@@ -352,9 +352,21 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     };
     // The details element is open while there is no nominee; a refused form says why.
     await addNominee('individual', '', 'Nguyễn Thị Hường');
-    expect(await page.$eval('.alert', (a) => a.textContent)).toBe(
+    // Refused: the error beside its field, what was typed kept, nothing added.
+    expect(await page.$eval('#loi-awardFormId', (a) => a.textContent)).toBe(
       'Hãy chọn hình thức khen thưởng.',
     );
+    expect(await page.$eval('#awardFormId', (e) => e.getAttribute('aria-describedby'))).toBe(
+      'loi-awardFormId',
+    );
+    expect(await page.$eval('#achievementSummary', (e) => e.textContent)).toBe(
+      'Tích cực triển khai chuyển đổi số tại đơn vị.',
+    );
+    expect(await page.$eval('#personId', (e) => (e as unknown as { value: string }).value)).toBe(
+      ids.people['Nguyễn Thị Hường'],
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.$eval('#achievementSummary', (e) => (e.textContent = ''));
     const open = async () => page.$eval('details.card', (d) => d.setAttribute('open', ''));
     await open();
     await addNominee('individual', 'GK-CN', 'Nguyễn Thị Hường');

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../access/actor';
+import { Role } from '../access/roles';
+import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import { AwardsService } from '../awards/awards.service';
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
+import { DossiersService } from '../dossiers/dossiers.service';
+import { toForward } from '../dossiers/step-conditions';
+import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
+import { PeopleService } from '../people/people.service';
+import { formatDate } from './format';
+import { WebPages } from './web-pages';
+
+/** A nominee form sent back: what was typed and the error of each field. */
+export interface NomineeFormState {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+interface PageState {
+  problem?: string | null;
+  search?: string;
+  nomineeForm?: NomineeFormState | null;
+}
+
+/** Steps that have a form of their own on the dossier page. */
+const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
+
+/**
+ * The dossier page, for every role: what the dossier is, the steps it allows
+ * the user, and for the unit officer what it still needs and the forms to add
+ * it. Shared by the controllers that show it and those whose forms come back.
+ */
+@Injectable()
+export class DossierPage {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly dossiers: DossiersService,
+    private readonly people: PeopleService,
+    private readonly awards: AwardsService,
+  ) {}
+
+  async render(actor: Actor, id: string, csrf: string, state: PageState = {}) {
+    const { problem = null, search = '', nomineeForm = null } = state;
+    const d = await this.dossiers.detail(actor, id);
+    const editable =
+      actor.role === Role.UnitOfficer &&
+      [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
+    const edit = editable && (await this.editing(actor, d, search, nomineeForm));
+    return this.pages.page(
+      actor,
+      'dossier',
+      `Hồ sơ: ${d.title}`,
+      {
+        problem,
+        dossier: {
+          id: d.id,
+          title: d.title,
+          version: d.version,
+          status: d.status,
+          statusLabel: d.statusLabel,
+          unitName: d.unit?.name ?? '',
+          dueOn: formatDate(d.appraisalDueOn),
+          overdue: d.overdue,
+        },
+        nominees: d.nominees.map((n) => ({
+          id: n.id,
+          name: n.displayName,
+          form: n.awardForm?.name ?? '',
+          outcome: n.outcomeLabel,
+          // The unit's indicator result in the dossier's round, as appraisal needs it.
+          flag: n.flagged ? n.flagReason : null,
+        })),
+        edit,
+        missing: d.missing.map((m) => m.message),
+        documents: d.documents.map((doc) => ({
+          kind: doc.kindLabel,
+          name: doc.file?.originalName ?? '',
+          href: doc.file ? `/tep/${doc.file.id}` : null,
+        })),
+        asked: d.status === DossierStatus.SupplementRequested ? d.supplementItems : [],
+        // Nominees of a higher level's form, proposed and through the council where needed.
+        forward:
+          actor.role === Role.HomeAffairs
+            ? d.nominees
+                .filter(toForward)
+                .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
+            : [],
+        today: new Date().toISOString().slice(0, 10),
+        history: d.history.map((h) => ({
+          at: formatDate(h.at?.toISOString?.() ?? null),
+          who: h.actorName,
+          label: h.toLabel,
+          comment: h.comment,
+        })),
+        actions: d.allowedActions
+          .filter((a: DossierAction) => !FORM_STEPS.includes(a))
+          .map((a: DossierAction) => ({
+            action: a,
+            label: WORKFLOW[a].label,
+            commentRequired: WORKFLOW[a].commentRequired,
+            // Steps that end a dossier without an award look different from the way forward.
+            ending:
+              WORKFLOW[a].to === DossierStatus.Refused ||
+              WORKFLOW[a].to === DossierStatus.Withdrawn,
+          })),
+        // Steps with a form of their own: what is missing, and a result per nominee.
+        supplement: d.allowedActions.includes('request_supplement') && {
+          checklist: [
+            'Tờ trình đề nghị khen thưởng',
+            'Biên bản họp xét khen thưởng',
+            ...d.nominees.map((n) => `Báo cáo thành tích của ${n.displayName}`),
+          ].map((text, i) => ({ text, id: `muc-${i}` })),
+        },
+        appraise: d.allowedActions.includes('appraise') && {
+          nominees: d.nominees.map((n) => ({
+            id: n.id,
+            name: n.displayName,
+            form: n.awardForm?.name ?? '',
+          })),
+        },
+      },
+      csrf,
+    );
+  }
+
+  /** What the unit officer needs to complete a dossier: its people, the award forms, the document kinds. */
+  private async editing(
+    actor: Actor,
+    d: { nominees: { id: string; displayName: string }[] },
+    search: string,
+    nomineeForm: NomineeFormState | null,
+  ) {
+    const v = nomineeForm?.values ?? {};
+    // Found by name with or without diacritics ("nguyen thi huong"), as in the API.
+    const people = await this.people.list(actor, {
+      limit: 100,
+      offset: 0,
+      sort: 'name',
+      order: 'asc',
+      ...(search.trim() ? { q: search.trim().slice(0, 100) } : {}),
+    } as never);
+    const forms = (await this.awards.list(actor)).filter((f) => f.active);
+    return {
+      kinds: Object.values(RecipientKind).map((k, i) => ({
+        value: k,
+        label: RECIPIENT_KIND_LABELS[k],
+        checked: v.kind ? v.kind === k : i === 0,
+      })),
+      people: people.items.map((p) => ({
+        id: p.id,
+        label: `${p.fullName}${p.position ? ` · ${p.position}` : ''}`,
+        selected: v.personId === p.id,
+      })),
+      awardForms: forms.map((f) => ({
+        id: f.id,
+        label: `${f.name} (${f.recipientKinds.map((k) => RECIPIENT_KIND_LABELS[k].toLowerCase()).join(', ')})`,
+        selected: v.awardFormId === f.id,
+      })),
+      // A refused nominee form comes back with what was typed and each error beside its field.
+      nomineeForm: {
+        open: !!nomineeForm,
+        household: typeof v.household === 'string' ? v.household : '',
+        achievementSummary: typeof v.achievementSummary === 'string' ? v.achievementSummary : '',
+        errors: nomineeForm?.errors ?? {},
+      },
+      documentKinds: Object.values(DocumentKind).map((k) => ({
+        value: k,
+        label: DOCUMENT_KIND_LABELS[k],
+      })),
+      nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
+      search,
+      found: people.total,
+    };
+  }
+}
