@@ -45,7 +45,6 @@ import { WebPages } from './web-pages';
 import { DossierPage } from './dossier-page';
 import { FormPost } from './web-form.decorators';
 import { formatDate } from './format';
-import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
 import { FilesService } from '../files/files.service';
@@ -69,7 +68,6 @@ export class WebController {
     private readonly config: AppConfig,
     private readonly forms: WebForms,
     private readonly dossierPage: DossierPage,
-    private readonly people: PeopleService,
     private readonly awards: AwardsService,
     private readonly units: UnitsService,
     private readonly movements: MovementsService,
