@@ -189,6 +189,13 @@ export class FilesService implements OnApplicationBootstrap {
     });
   }
 
+  /** A file's description (not its bytes), in the actor's scope: 404 otherwise. */
+  async describe(actor: Actor, id: string): Promise<Omit<EvidenceFile, 'storageKey'>> {
+    const file = await this.scoped(actor).andWhere('f.id = :id', { id }).getOne();
+    if (!file) throw AppError.notFound('Tệp');
+    return file;
+  }
+
   /**
    * Evidence referenced from a report or dossier: every id must be a file the
    * actor's unit owns (or, for staff, of the authority); 400 naming `field`.

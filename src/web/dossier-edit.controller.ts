@@ -10,8 +10,6 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
@@ -19,7 +17,6 @@ import { Role } from '../access/roles';
 import { COMMENDATION_KIND_LABELS, CommendationKind } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
-import { toFieldDetails } from '../common/validation/validation-messages';
 import { AddNomineeDto, AttachDocumentDto, CreateDossierDto } from '../dossiers/dossiers.dto';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
@@ -187,21 +184,33 @@ export class DossierEditController {
   ) {
     // Multipart: the token is in the body the file interceptor has just parsed.
     this.forms.checkCsrf(req, body);
-    await this.forms.back(res, `/ho-so/${id}`, async () => {
-      const probe = plainToInstance(AttachDocumentDto, {
-        kind: body.kind,
-        fileId: '00000000-0000-4000-8000-000000000000',
-        nomineeId: body.nomineeId || undefined,
-      });
-      const errors = toFieldDetails(await validate(probe));
-      if (errors.length)
-        throw AppError.badRequest(
-          'Hãy chọn loại tài liệu (và đối tượng, với báo cáo thành tích).',
-          errors,
-        );
-      const stored = await this.files.upload(actor, file);
-      await this.dossiers.attachDocument(actor, id, { ...probe, fileId: stored.id });
-    });
+    // A file already uploaded by an earlier try of this form (see below) is reused.
+    const kept = typeof body.fileId === 'string' && body.fileId ? body.fileId : undefined;
+    let storedId: string | undefined;
+    try {
+      const dto = await this.forms.valid(
+        AttachDocumentDto,
+        {
+          kind: body.kind,
+          fileId: kept ?? '00000000-0000-4000-8000-000000000000',
+          nomineeId: body.nomineeId || undefined,
+        },
+        {
+          kind: 'Hãy chọn loại tài liệu.',
+          fileId: 'Tệp đã tải lên không còn dùng được: hãy chọn lại tệp.',
+          nomineeId: 'Hãy chọn đối tượng của báo cáo thành tích.',
+        },
+      );
+      storedId = kept ?? (await this.files.upload(actor, file)).id;
+      await this.dossiers.attachDocument(actor, id, { ...dto, fileId: storedId });
+      res.location(`/ho-so/${id}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      // Never lose a file already uploaded because another field was wrong: the page keeps it.
+      res.location(
+        `/ho-so/${id}?${new URLSearchParams({ loi: error.message, ...(storedId ? { tep: storedId } : {}) })}`,
+      );
+    }
     return '';
   }
 }

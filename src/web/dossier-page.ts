@@ -8,6 +8,7 @@ import { DossiersService } from '../dossiers/dossiers.service';
 import { toForward } from '../dossiers/step-conditions';
 import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
+import { FilesService } from '../files/files.service';
 import { formatDate } from './format';
 import { WebPages } from './web-pages';
 
@@ -21,6 +22,8 @@ interface PageState {
   problem?: string | null;
   search?: string;
   nomineeForm?: NomineeFormState | null;
+  /** A file uploaded by a document form that was refused for another reason: offered again. */
+  keptFile?: string;
 }
 
 /** Steps that have a form of their own on the dossier page. */
@@ -38,15 +41,16 @@ export class DossierPage {
     private readonly dossiers: DossiersService,
     private readonly people: PeopleService,
     private readonly awards: AwardsService,
+    private readonly files: FilesService,
   ) {}
 
   async render(actor: Actor, id: string, csrf: string, state: PageState = {}) {
-    const { problem = null, search = '', nomineeForm = null } = state;
+    const { problem = null, search = '', nomineeForm = null, keptFile } = state;
     const d = await this.dossiers.detail(actor, id);
     const editable =
       actor.role === Role.UnitOfficer &&
       [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
-    const edit = editable && (await this.editing(actor, d, search, nomineeForm));
+    const edit = editable && (await this.editing(actor, d, search, nomineeForm, keptFile));
     return this.pages.page(
       actor,
       'dossier',
@@ -130,8 +134,14 @@ export class DossierPage {
     d: { nominees: { id: string; displayName: string }[] },
     search: string,
     nomineeForm: NomineeFormState | null,
+    keptFile: string | undefined,
   ) {
     const v = nomineeForm?.values ?? {};
+    // Only a file of the actor's own scope is offered again (the files service checks).
+    const kept =
+      keptFile && /^[0-9a-f-]{36}$/i.test(keptFile)
+        ? await this.files.describe(actor, keptFile).catch(() => null)
+        : null;
     // Found by name with or without diacritics ("nguyen thi huong"), as in the API.
     const people = await this.people.list(actor, {
       limit: 100,
@@ -169,6 +179,7 @@ export class DossierPage {
         label: DOCUMENT_KIND_LABELS[k],
       })),
       nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
+      keptFile: kept && { id: kept.id, name: kept.originalName },
       search,
       found: people.total,
     };

@@ -293,8 +293,9 @@ export class WebController {
     @Req() req: Request,
     @Query('loi') problem?: string,
     @Query('tim') search?: string,
+    @Query('tep') keptFile?: string,
   ) {
-    return this.dossierPage.render(actor, id, this.forms.csrf(req), { problem, search });
+    return this.dossierPage.render(actor, id, this.forms.csrf(req), { problem, search, keptFile });
   }
 
   /** Marks the notices shown on the home page as read. */

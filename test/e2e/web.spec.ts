@@ -411,7 +411,21 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     );
     await upload('proposal_letter', pdf('to-trinh.pdf'));
     await upload('meeting_minutes', pdf('bien-ban.pdf'));
-    for (const name of ['Nguyễn Thị Hường', 'Phạm Thị Lan', 'UBND xã Hưng Đạo'])
+    // A report without its nominee is refused, but the uploaded file is kept: no need to pick it again.
+    await upload('achievement_report', pdf('bao-cao-0.pdf'));
+    expect(
+      await page.$eval('section[aria-labelledby=tai-lieu] .notice', (n) => n.textContent),
+    ).toContain('bao-cao-0.pdf');
+    expect(await page.$('#doc-file')).toBeNull();
+    const value = await page.$$eval(
+      '#doc-nominee option',
+      (os, name) => os.find((o) => o.textContent === name)?.getAttribute('value'),
+      names[0],
+    );
+    await page.select('#doc-kind', 'achievement_report');
+    await page.select('#doc-nominee', value!);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/tai-lieu"] button')]);
+    for (const name of names.slice(1))
       await upload('achievement_report', pdf(`bao-cao-${names.indexOf(name)}.pdf`), name);
     expect(await page.$$('ul.checklist li')).toHaveLength(0);
     expect(await axeViolations(page)).toEqual([]);
