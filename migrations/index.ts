@@ -8,6 +8,7 @@ import { DossierCounts1795336189598 } from './1795336189598-DossierCounts';
 import { RefreshReuse1795338019341 } from './1795338019341-RefreshReuse';
 import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForms';
 import { CorrectedLines1795437571752 } from './1795437571752-CorrectedLines';
+import { DossierRequestKey1795444306421 } from './1795444306421-DossierRequestKey';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -24,4 +25,5 @@ export const migrations: Function[] = [
   DossierAwardForms1795336858466,
   RefreshReuse1795338019341,
   CorrectedLines1795437571752,
+  DossierRequestKey1795444306421,
 ];

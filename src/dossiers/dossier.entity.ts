@@ -17,6 +17,11 @@ import { clockRunning, DossierStatus } from './workflow';
 
 /** A nomination dossier (hồ sơ đề nghị khen thưởng) from a unit. */
 @Entity('dossiers')
+// A form sent twice (a double click) with the same key makes one dossier.
+@Index('idx_dossiers_request_key', ['unitId', 'requestKey'], {
+  unique: true,
+  where: '"request_key" IS NOT NULL',
+})
 // Overdue and due-soon lists: only dossiers whose appraisal clock runs, by due date.
 @Index(['authorityId', 'appraisalDueOn'], { where: clockRunning() })
 // Also carries the award forms, so a list by form and status is counted from the index
@@ -56,6 +61,10 @@ export class Dossier extends BaseRecord {
   /** "Đề nghị tặng Giấy khen năm 2026", as the unit titles its proposal letter. */
   @Column({ length: 300 })
   title!: string;
+
+  /** The key of the request that created it, when the client gave one (idempotent creation). */
+  @Column({ type: 'uuid', nullable: true })
+  requestKey!: string | null;
 
   @Column({
     type: 'enum',

@@ -35,6 +35,13 @@ export class CreateDossierDto {
   @IsOptional()
   @IsUUID()
   roundId?: string;
+  @ApiPropertyOptional({
+    description:
+      'Khóa của yêu cầu (UUID do bên gửi tạo): gửi lại cùng khóa, ví dụ khi bấm hai lần, trả về hồ sơ đã lập thay vì lập thêm',
+  })
+  @IsOptional()
+  @IsUUID()
+  requestKey?: string;
 }
 
 export class AddNomineeDto {

@@ -283,6 +283,15 @@ export class DossiersService {
       throw AppError.forbidden('Chỉ cán bộ đơn vị mới lập hồ sơ đề nghị khen thưởng của đơn vị.');
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
+      if (dto.requestKey) {
+        // The same request sent twice (a double click): the second waits for the first, then
+        // answers the dossier it made. The unique index backs this up.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+          `dossier-request|${unitId}|${dto.requestKey}`,
+        ]);
+        const made = await manager.findOneBy(Dossier, { unitId, requestKey: dto.requestKey });
+        if (made) return made;
+      }
       let movementId: string | null = null;
       if (dto.roundId) {
         const round = await this.movements.requireRound(actor, dto.roundId).catch(() => {
@@ -312,6 +321,7 @@ export class DossiersService {
           commendationKind: dto.commendationKind,
           title: dto.title.trim(),
           status: DossierStatus.Draft,
+          requestKey: dto.requestKey ?? null,
         }),
       );
       await manager.insert(DossierEvent, {

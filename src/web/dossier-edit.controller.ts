@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -89,6 +90,8 @@ export class DossierEditController {
           selected: (values.commendationKind ?? CommendationKind.Annual) === k,
         })),
         rounds,
+        // Sent with the form: the same form sent twice makes one dossier.
+        requestKey: typeof values.requestKey === 'string' ? values.requestKey : randomUUID(),
       },
       this.forms.csrf(req),
     );
@@ -105,6 +108,7 @@ export class DossierEditController {
       title: body.title,
       commendationKind: body.commendationKind,
       roundId: body.roundId || undefined,
+      requestKey: body.requestKey || undefined,
     };
     try {
       const dto = await this.forms.valid(CreateDossierDto, input, {

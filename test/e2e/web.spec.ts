@@ -619,4 +619,40 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     const anonymous = await request(t.http).get(`/ho-so/${dossierId}`).expect(303);
     expect(anonymous.headers.location).toBe(`/dang-nhap?next=%2Fho-so%2F${dossierId}`);
   });
+
+  it('makes one dossier of a creation sent twice with its request key (a double click), page or API', async () => {
+    const { page } = await signIn('hungdao');
+    await page.goto(`${base}/ho-so-moi`, { waitUntil: 'load' });
+    const key = await page.$eval('input[name=requestKey]', (i) => i.getAttribute('value'));
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    await page.type('#title', 'Hồ sơ gửi hai lần');
+    // The same form sent twice at once, as a double click without JavaScript would.
+    const twice = (await page.evaluate(`(async () => {
+      const form = new URLSearchParams(new FormData(document.querySelector('form.card')));
+      const send = () => fetch('/ho-so-moi', { method: 'POST', body: form, redirect: 'manual' }).then((r) => r.status);
+      return Promise.all([send(), send()]);
+    })()`)) as number[];
+    expect(twice.every((s) => s === 0 || s === 303)).toBe(true);
+    await page.close();
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM dossiers WHERE title = 'Hồ sơ gửi hai lần'",
+    );
+    expect(n).toBe(1);
+    const unit = api(t, await tokenFor(t, 'hungdao'));
+    const body = {
+      title: 'Hồ sơ qua API gửi hai lần',
+      commendationKind: 'ad_hoc',
+      requestKey: '3f0c2f55-7a43-4d9b-9a3e-2b4f4c1d9e10',
+    };
+    const [a, b] = await Promise.all([
+      unit.post('/api/dossiers').send(body),
+      unit.post('/api/dossiers').send(body),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const [{ m }] = await t.dataSource.query(
+      "SELECT count(*)::int AS m FROM dossiers WHERE title = 'Hồ sơ qua API gửi hai lần'",
+    );
+    expect(m).toBe(1);
+  });
 });
