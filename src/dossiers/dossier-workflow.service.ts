@@ -219,7 +219,12 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
           { type: 'dossier', id: dossier.id },
           { status: { from: dossier.status, to: step.to } },
         ),
-        this.notifications.notifyStatement(notice.audience, notice.message, dossier.id, MOVED),
+        this.notifications.notifyStatement(
+          { ...notice.audience, exceptUserId: actor.userId },
+          notice.message,
+          dossier.id,
+          MOVED,
+        ),
       ],
     );
     if (!row?.moved_version) {

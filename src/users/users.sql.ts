@@ -7,6 +7,8 @@ export interface Audience {
   roles?: Role[];
   unitId?: string;
   authorityId: string;
+  /** Who caused it: not told of their own action. */
+  exceptUserId?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface Audience {
 export function recipientsSql(audience: Audience): Sql {
   return sql`SELECT u.id FROM users u
     WHERE u.authority_id = ${audience.authorityId} AND u.active
+      AND u.id IS DISTINCT FROM ${audience.exceptUserId ?? null}::uuid
       AND (u.id = ANY(${audience.userIds?.filter((x): x is string => !!x) ?? []}::uuid[])
            OR u.role = ANY(${audience.roles ?? []}::user_role[])
            OR (u.role = 'unit_officer' AND u.unit_id = ${audience.unitId ?? null}::uuid))`;

@@ -263,6 +263,17 @@ export class WebController {
             },
           ],
           desc: query.order === 'desc',
+          // The extra filters stay open while one of them is in use.
+          active: !!(
+            query.unitId ||
+            query.movementId ||
+            query.awardFormId ||
+            query.overdue ||
+            query.dueSoon ||
+            query.assignedToMe ||
+            query.order === 'desc' ||
+            query.sort !== 'submittedAt'
+          ),
         },
         total: page.total,
         rows: page.items.map((d) => ({

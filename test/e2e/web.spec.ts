@@ -114,6 +114,17 @@ describe('web interface: sign-in, the dossiers, a step', () => {
       .expect(200);
     expect(viaApi.body).toMatchObject({ status: 'under_appraisal', statusLabel: 'Đang thẩm định' });
     expect(viaApi.body.history.at(-1)).toMatchObject({ action: 'take', actorName: 'noivu' });
+    // Nobody is notified of their own step; the unit is.
+    const told = async (username: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE u.username = $1 AND n.dossier_id = $2 AND n.message LIKE '%Nhận thẩm định%'`,
+          [username, dossierId],
+        )
+      )[0].n;
+    expect(await told('noivu')).toBe(0);
+    expect(await told('hungdao')).toBe(1);
     // A stale page (someone moved it since): the step is refused in Vietnamese, nothing applied twice.
     const stale = (await page.evaluate(`(async () => {
       const csrf = document.querySelector('input[name=_csrf]').value;
@@ -455,6 +466,7 @@ describe('web interface: sign-in, the dossiers, a step', () => {
 
   it('filters the Home Affairs queue from its form: assigned to me, unit, overdue', async () => {
     const { page, problems } = await signIn('noivu', 375);
+    await page.click('details.more-filters > summary');
     await page.click('input[name=assignedToMe]');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button')]);
     expect(new URL(page.url()).searchParams.get('assignedToMe')).toBe('true');
