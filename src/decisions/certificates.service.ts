@@ -20,9 +20,13 @@ import {
   DecisionKind,
   DecisionStatus,
   RegisterEntry,
-  SignerForm,
 } from './decision.entity';
-import { awardAmount, decisionNumberLabel, DecisionsService } from './decisions.service';
+import {
+  awardAmount,
+  decisionNumberLabel,
+  DecisionsService,
+  signerLines,
+} from './decisions.service';
 
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.Valid]: 'Giấy khen hợp lệ',
@@ -76,12 +80,6 @@ export class CertificatesService {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
   }
 
-  /** Signature lines of a chairman's decision: "CHỦ TỊCH", or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". */
-  private signerLines(authority: Authority, form: SignerForm | null): string[] {
-    const t = authority.signingTitles;
-    return form === SignerForm.ViceChairman ? [t.onBehalf, t.viceChairman] : [t.chairman];
-  }
-
   /**
    * Any decision in the Nghị định 30/2020 layout, A4 portrait: an award
    * decision with its annex grouped by kind; a revoking or correcting decision
@@ -107,7 +105,7 @@ export class CertificatesService {
       funding: decision.funding,
       execution: decision.execution,
       recipients: decision.recipients,
-      signerLines: this.signerLines(authority, decision.signerForm),
+      signerLines: signerLines(authority, decision.signerForm),
       signerName: decision.signerName ?? '',
     };
     const html =

@@ -38,6 +38,16 @@ import {
   UpdateDecisionDto,
 } from './decisions.dto';
 
+/**
+ * The signature lines of a chairman's decision (Nghị định 30/2020): "CHỦ
+ * TỊCH", or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when a vice-chairman signs. A draft
+ * (no signer yet) prints the chairman's.
+ */
+export function signerLines(authority: Authority, form: SignerForm | null): string[] {
+  const t = authority.signingTitles;
+  return form === SignerForm.ViceChairman ? [t.onBehalf, t.viceChairman] : [t.chairman];
+}
+
 /** "05/QĐ-UBND": numbers below 10 take a leading 0. */
 export function decisionNumberLabel(n: number): string {
   return `${n < 10 ? `0${n}` : n}/QĐ-UBND`;
@@ -264,9 +274,7 @@ export class DecisionsService {
 
   private signer(actor: Actor, authority: Authority, user: User) {
     const form = actor.role === Role.Chairman ? SignerForm.Chairman : SignerForm.ViceChairman;
-    const t = authority.signingTitles;
-    const lines = form === SignerForm.Chairman ? [t.chairman] : [t.onBehalf, t.viceChairman];
-    return { form, lines, name: user.fullName };
+    return { form, lines: signerLines(authority, form), name: user.fullName };
   }
 
   /**

@@ -10,6 +10,7 @@ import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
 import { formatDate } from './format';
+import { Clock } from '../common/clock';
 import { WebPages } from './web-pages';
 
 /** A nominee form sent back: what was typed and the error of each field. */
@@ -42,6 +43,7 @@ export class DossierPage {
     private readonly people: PeopleService,
     private readonly awards: AwardsService,
     private readonly files: FilesService,
+    private readonly clock: Clock,
   ) {}
 
   async render(actor: Actor, id: string, csrf: string, state: PageState = {}) {
@@ -90,9 +92,10 @@ export class DossierPage {
                 .filter(toForward)
                 .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
             : [],
-        today: new Date().toISOString().slice(0, 10),
+        // The forward form's default date: today in Vietnam.
+        today: this.clock.today(),
         history: d.history.map((h) => ({
-          at: formatDate(h.at?.toISOString?.() ?? null),
+          at: formatDate(h.at),
           who: h.actorName,
           label: h.toLabel,
           comment: h.comment,

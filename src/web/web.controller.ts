@@ -236,7 +236,7 @@ export class WebController {
         notices: notices.items.map((n) => ({
           id: n.id,
           message: n.message,
-          at: formatDate(n.createdAt.toISOString()),
+          at: formatDate(n.createdAt),
           unread: !n.readAt,
           href: n.dossierId ? `/ho-so/${n.dossierId}` : null,
         })),
@@ -282,7 +282,7 @@ export class WebController {
           unitName: d.unit?.name ?? '',
           status: d.status,
           statusLabel: d.statusLabel,
-          submittedOn: formatDate(d.submittedAt?.toISOString() ?? null),
+          submittedOn: formatDate(d.submittedAt),
           dueOn: formatDate(d.appraisalDueOn),
           overdue: d.overdue,
           actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
