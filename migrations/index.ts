@@ -9,6 +9,7 @@ import { RefreshReuse1795338019341 } from './1795338019341-RefreshReuse';
 import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForms';
 import { CorrectedLines1795437571752 } from './1795437571752-CorrectedLines';
 import { DossierRequestKey1795444306421 } from './1795444306421-DossierRequestKey';
+import { ReportDrafts1795445820626 } from './1795445820626-ReportDrafts';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -26,4 +27,5 @@ export const migrations: Function[] = [
   RefreshReuse1795338019341,
   CorrectedLines1795437571752,
   DossierRequestKey1795444306421,
+  ReportDrafts1795445820626,
 ];

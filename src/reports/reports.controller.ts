@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
-import { JudgementDto, ReportQueryDto, SubmitReportDto } from './reports.dto';
+import { DraftQueryDto, JudgementDto, ReportQueryDto, SubmitReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('Báo cáo kết quả')
@@ -19,6 +19,22 @@ export class ReportsController {
   })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitReportDto) {
     return this.reports.submit(actor, dto);
+  }
+
+  @Put('draft')
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({
+    summary: 'Lưu nháp báo cáo của đơn vị cho một đợt (chưa gửi; được để trống một số tiêu chí)',
+  })
+  saveDraft(@CurrentActor() actor: Actor, @Body() dto: SubmitReportDto) {
+    return this.reports.saveDraft(actor, dto);
+  }
+
+  @Get('draft')
+  @Roles(Role.UnitOfficer)
+  @ApiOperation({ summary: 'Bản nháp báo cáo của đơn vị cho một đợt (null nếu chưa có)' })
+  async draft(@CurrentActor() actor: Actor, @Query() query: DraftQueryDto) {
+    return { draft: await this.reports.draft(actor, query.roundId) };
   }
 
   @Get()

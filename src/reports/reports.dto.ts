@@ -59,6 +59,10 @@ export class SubmitReportDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) note?: string;
 }
 
+export class DraftQueryDto {
+  @ApiProperty() @IsUUID() roundId!: string;
+}
+
 export class JudgementDto {
   @ApiProperty() @IsUUID() criterionId!: string;
   @ApiProperty({ enum: [EvaluationResult.Met, EvaluationResult.NotMet] })

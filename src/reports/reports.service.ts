@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../access/actor';
 import { Clock } from '../common/clock';
@@ -19,7 +19,15 @@ import { Registration, RegistrationStatus } from '../registrations/registration.
 import { Unit } from '../units/unit.entity';
 import { evaluateValue, summarize } from './evaluation';
 import { EVALUATION_LABELS, IndicatorReport, ReportValue } from './report.entity';
+import { ReportDraft } from './report-draft.entity';
 import { JudgementDto, ReportQueryDto, ReportValueDto, SubmitReportDto } from './reports.dto';
+
+/** Whether the unit has given anything for a criterion (a draft may leave it empty). */
+const isGiven = (v: ReportValueDto) =>
+  v.number !== undefined ||
+  v.achieved !== undefined ||
+  !!v.statement?.trim() ||
+  !!v.evidenceFileIds?.length;
 
 /** Checks one value against its criterion's type; returns the problems found. */
 function valueProblems(criterion: Criterion, value: ReportValueDto, field: string): FieldDetail[] {
@@ -73,81 +81,11 @@ export class ReportsService {
    * and keeps the previous one as superseded.
    */
   submit(actor: Actor, dto: SubmitReportDto) {
-    const unitId = unitScope(actor);
-    if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
-      const round = await this.movements.requireRound(actor, dto.roundId);
-      if (
-        round.movement.status !== MovementStatus.Launched ||
-        !roundIsOpen(round, this.clock.today())
-      ) {
-        throw AppError.invalidField(
-          'roundId',
-          `Đợt "${round.name}" đã khoá, không nhận báo cáo (hạn báo cáo: ${formatVietnameseDate(round.reportDeadline)}).`,
-          'roundClosed',
-        );
-      }
-      const registered = await manager.existsBy(Registration, {
-        movementId: round.movementId,
-        unitId,
-        status: RegistrationStatus.Registered,
-      });
-      if (!registered)
-        throw AppError.invalidField(
-          'roundId',
-          'Đơn vị chưa đăng ký phong trào này nên chưa thể báo cáo.',
-          'notRegistered',
-        );
-      const unit = await manager.findOneByOrFail(Unit, { id: unitId });
-      const set = await this.movements.currentSet(round.movementId, subjectKindOfUnit(unit.kind));
-      if (!set?.criteria?.length)
-        throw AppError.invalidField(
-          'roundId',
-          'Phong trào chưa có bộ tiêu chuẩn cho loại đơn vị của bạn.',
-          'noCriteria',
-        );
-
-      const byId = new Map(set.criteria.map((c) => [c.id, c]));
-      const details: FieldDetail[] = [];
-      const seen = new Set<string>();
-      dto.values.forEach((value, i) => {
-        const criterion = byId.get(value.criterionId);
-        if (!criterion)
-          details.push({
-            field: `values.${i}.criterionId`,
-            code: 'unknownCriterion',
-            message:
-              'Tiêu chí không thuộc bộ tiêu chuẩn hiện hành của đơn vị (sai bộ hoặc phiên bản cũ).',
-          });
-        else if (seen.has(value.criterionId))
-          details.push({
-            field: `values.${i}.criterionId`,
-            code: 'duplicate',
-            message: `Tiêu chí ${criterion.code} được nhập hai lần.`,
-          });
-        else details.push(...valueProblems(criterion, value, `values.${i}`));
-        seen.add(value.criterionId);
-      });
-      const missing = set.criteria.filter((c) => !seen.has(c.id)).map((c) => c.code);
-      if (missing.length)
-        details.push({
-          field: 'values',
-          code: 'missing',
-          message: `Còn thiếu kết quả của tiêu chí: ${missing.join(', ')}.`,
-        });
-      if (details.length)
-        throw AppError.badRequest(
-          details.length === 1 ? details[0].message : 'Báo cáo chưa hợp lệ.',
-          details,
-        );
-      for (const [i, value] of dto.values.entries()) {
-        await this.files.requireOwned(
-          actor,
-          value.evidenceFileIds ?? [],
-          `values.${i}.evidenceFileIds`,
-        );
-      }
+      const { round, unit, unitId, set } = await this.reportContext(actor, dto.roundId);
+      const byId = new Map(set.criteria!.map((c) => [c.id, c]));
+      await this.checkValues(actor, set.criteria!, dto.values, 'complete');
 
       const previous = await manager.findOne(IndicatorReport, {
         where: { roundId: round.id, unitId, supersededAt: IsNull() },
@@ -198,6 +136,8 @@ export class ReportsService {
           }),
         ),
       );
+      // What was saved as a draft is now the report.
+      await manager.delete(ReportDraft, { roundId: round.id, unitId });
       await this.audit.record(
         actor,
         'report.submit',
@@ -209,6 +149,163 @@ export class ReportsService {
       );
       return this.detail(actor, report.id);
     });
+  }
+
+  /**
+   * The round the actor's unit reports on, open and registered for, with the
+   * unit and the criteria of its kind in force; refused with the reason otherwise.
+   */
+  private async reportContext(actor: Actor, roundId: string) {
+    const unitId = unitScope(actor);
+    if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
+    const manager = this.db.tx;
+    const round = await this.movements.requireRound(actor, roundId);
+    if (
+      round.movement.status !== MovementStatus.Launched ||
+      !roundIsOpen(round, this.clock.today())
+    )
+      throw AppError.invalidField(
+        'roundId',
+        `Đợt "${round.name}" đã khoá, không nhận báo cáo (hạn báo cáo: ${formatVietnameseDate(round.reportDeadline)}).`,
+        'roundClosed',
+      );
+    const registered = await manager.existsBy(Registration, {
+      movementId: round.movementId,
+      unitId,
+      status: RegistrationStatus.Registered,
+    });
+    if (!registered)
+      throw AppError.invalidField(
+        'roundId',
+        'Đơn vị chưa đăng ký phong trào này nên chưa thể báo cáo.',
+        'notRegistered',
+      );
+    const unit = await manager.findOneByOrFail(Unit, { id: unitId });
+    const set = await this.movements.currentSet(round.movementId, subjectKindOfUnit(unit.kind));
+    if (!set?.criteria?.length)
+      throw AppError.invalidField(
+        'roundId',
+        'Phong trào chưa có bộ tiêu chuẩn cho loại đơn vị của bạn.',
+        'noCriteria',
+      );
+    return { round, unit, unitId, set };
+  }
+
+  /**
+   * The values against the criteria: each known once, of its criterion's type,
+   * the evidence the unit's own. A report needs every criterion; a draft
+   * (`partial`) may leave some empty. 400 naming each bad value.
+   */
+  private async checkValues(
+    actor: Actor,
+    criteria: Criterion[],
+    values: ReportValueDto[],
+    mode: 'complete' | 'partial',
+  ): Promise<void> {
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    const details: FieldDetail[] = [];
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      const criterion = byId.get(value.criterionId);
+      if (!criterion)
+        details.push({
+          field: `values.${i}.criterionId`,
+          code: 'unknownCriterion',
+          message:
+            'Tiêu chí không thuộc bộ tiêu chuẩn hiện hành của đơn vị (sai bộ hoặc phiên bản cũ).',
+        });
+      else if (seen.has(value.criterionId))
+        details.push({
+          field: `values.${i}.criterionId`,
+          code: 'duplicate',
+          message: `Tiêu chí ${criterion.code} được nhập hai lần.`,
+        });
+      else if (mode === 'complete' || isGiven(value))
+        details.push(...valueProblems(criterion, value, `values.${i}`));
+      seen.add(value.criterionId);
+    });
+    const missing = criteria.filter((c) => !seen.has(c.id)).map((c) => c.code);
+    if (mode === 'complete' && missing.length)
+      details.push({
+        field: 'values',
+        code: 'missing',
+        message: `Còn thiếu kết quả của tiêu chí: ${missing.join(', ')}.`,
+      });
+    if (details.length)
+      throw AppError.badRequest(
+        details.length === 1 ? details[0].message : 'Báo cáo chưa hợp lệ.',
+        details,
+      );
+    for (const [i, value] of values.entries())
+      await this.files.requireOwned(
+        actor,
+        value.evidenceFileIds ?? [],
+        `values.${i}.evidenceFileIds`,
+      );
+  }
+
+  /**
+   * Saves what the unit has typed so far without sending it (lưu nháp): the
+   * values given are checked as in a report, empty ones are allowed. One
+   * draft per unit and round, replaced by each save, removed when sent.
+   */
+  saveDraft(actor: Actor, dto: SubmitReportDto) {
+    return this.db.withTransaction(async () => {
+      const { round, unit, unitId, set } = await this.reportContext(actor, dto.roundId);
+      await this.checkValues(actor, set.criteria!, dto.values, 'partial');
+      await this.db.tx.upsert(
+        ReportDraft,
+        {
+          authorityId: unit.authorityId,
+          roundId: round.id,
+          unitId,
+          values: dto.values,
+          note: dto.note?.trim() ?? '',
+          savedBy: actor.userId,
+          savedAt: new Date(),
+        },
+        ['roundId', 'unitId'],
+      );
+      await this.audit.record(
+        actor,
+        'report.draft',
+        { type: 'round', id: round.id },
+        {
+          values: { from: null, to: dto.values.filter(isGiven).length },
+        },
+      );
+      return (await this.draft(actor, round.id))!;
+    });
+  }
+
+  /**
+   * The unit's draft for a round, or null; each value with what the
+   * thresholds would say of it (Đạt / Chưa đạt), as the report will.
+   */
+  async draft(actor: Actor, roundId: string) {
+    const unitId = unitScope(actor);
+    if (!unitId) return null;
+    const draft = await this.db.tx.findOneBy(ReportDraft, {
+      roundId,
+      unitId,
+      authorityId: authorityScope(actor),
+    });
+    if (!draft) return null;
+    const criteria = await this.db.tx.findBy(Criterion, {
+      id: In(draft.values.map((v) => v.criterionId)),
+    });
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    return {
+      ...draft,
+      values: draft.values.map((v) => {
+        const criterion = byId.get(v.criterionId);
+        const result =
+          criterion && isGiven(v)
+            ? evaluateValue(criterion, { number: v.number ?? null, achieved: v.achieved ?? null })
+            : null;
+        return { ...v, result, resultLabel: result && EVALUATION_LABELS[result] };
+      }),
+    };
   }
 
   private scoped(actor: Actor) {

@@ -237,6 +237,58 @@ describe('indicator reports and their evaluation', () => {
     expect(ok.body.values[3].evidenceFileIds).toEqual([mine.body.id]);
   });
 
+  it('saves a partial draft, refuses a bad value in it, keeps it to its unit, and removes it when the report is sent', async () => {
+    const draftOf = async (as: Api = hungdao) =>
+      (await as.get(`/api/reports/draft?roundId=${roundId}`).expect(200)).body.draft;
+    const reports = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM indicator_reports'))[0].n;
+    const before = await reports();
+    const saved = await hungdao
+      .put('/api/reports/draft')
+      .send({ roundId, values: [{ criterionId: criteria.X1, number: 85 }] })
+      .expect(200);
+    expect(saved.body.values).toEqual([
+      expect.objectContaining({ criterionId: criteria.X1, number: 85, resultLabel: 'Đạt' }),
+    ]);
+    // A bad value is refused, naming it; the draft saved before is unchanged.
+    const bad = await hungdao
+      .put('/api/reports/draft')
+      .send({ roundId, values: [{ criterionId: criteria.X1, number: 120 }] })
+      .expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'values.0.number', code: 'range' });
+    expect((await draftOf()).values[0].number).toBe(85);
+    // Two saves at once: one draft, the one saved last.
+    await Promise.all(
+      [70, 75].map((n) =>
+        hungdao
+          .put('/api/reports/draft')
+          .send({ roundId, values: [{ criterionId: criteria.X1, number: n }] })
+          .expect(200),
+      ),
+    );
+    const rows = await t.dataSource.query(
+      'SELECT "values" FROM report_drafts WHERE round_id = $1',
+      [roundId],
+    );
+    expect(rows).toHaveLength(1);
+    expect([70, 75]).toContain(rows[0].values[0].number);
+    expect(await reports()).toBe(before);
+    // Another unit does not see it; staff have no drafts.
+    expect(await draftOf(daison)).toBeNull();
+    await noivu.get(`/api/reports/draft?roundId=${roundId}`).expect(403);
+    const [{ n: audited }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'report.draft'",
+    );
+    expect(audited).toBe(3);
+    // Sent: the report replaces the draft.
+    await hungdao
+      .post('/api/reports')
+      .send({ roundId, values: values(90) })
+      .expect(201);
+    expect(await draftOf()).toBeNull();
+    expect(await reports()).toBe(before + 1);
+  });
+
   it('keeps the criteria version a report was made against', async () => {
     const report = (await hungdao.get(`/api/reports?roundId=${roundId}`).expect(200)).body.items[0];
     await vhtt
