@@ -15,7 +15,8 @@ import { FilesService } from './files.service';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
-        limits: { fileSize: config.FILE_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
+        // A report form carries a field per criterion and may bring a few files at once.
+        limits: { fileSize: config.FILE_MAX_MB * 1024 * 1024, files: 10, fields: 300 },
       }),
     }),
   ],

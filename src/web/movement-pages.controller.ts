@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Query,
+  Req,
+  Res,
+  UploadedFiles,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
@@ -6,17 +17,17 @@ import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
-import { CriterionType, subjectKindOfUnit } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
 import { RegisterDto } from '../registrations/registrations.dto';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { SubmitReportDto } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
-import { UnitsService } from '../units/units.service';
+import { UploadedFile as Upload } from '../files/files.service';
+import { ReportForm } from './report-form';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
-import { FormPost } from './web-form.decorators';
+import { FormPost, MultipartFormPost } from './web-form.decorators';
 import { formatDate } from './format';
 
 /**
@@ -34,7 +45,7 @@ export class MovementPagesController {
     private readonly movements: MovementsService,
     private readonly registrations: RegistrationsService,
     private readonly reports: ReportsService,
-    private readonly units: UnitsService,
+    private readonly reportForm: ReportForm,
   ) {}
 
   @Get(':id')
@@ -110,90 +121,55 @@ export class MovementPagesController {
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
     @Req() req: Request,
+    @Query('luu') saved?: string,
   ) {
-    const m = await this.movements.get(actor, id);
-    const round = m.rounds.find((r) => r.id === roundId);
-    if (!round) throw AppError.notFound('Đợt báo cáo');
-    const unit = await this.units.get(actor, actor.unitId!);
-    const set = m.criteriaSets.find((s) => s.subjectKind === subjectKindOfUnit(unit.kind));
-    const current = (await this.reports.list(actor, { roundId, limit: 1, offset: 0 } as never))
-      .items[0];
-    const report = current && (await this.reports.detail(actor, current.id));
-    const valueOf = (criterionId: string) =>
-      report?.values.find((v) => v.criterionId === criterionId);
-    return this.pages.page(
-      actor,
-      'report',
-      `Báo cáo kết quả: ${round.name}`,
-      {
-        problem: typeof req.query.loi === 'string' ? req.query.loi : null,
-        movement: { id: m.id, title: m.title },
-        round: {
-          id: round.id,
-          name: round.name,
-          deadline: formatDate(round.reportDeadline),
-          open: round.open,
-        },
-        overall: report
-          ? { label: report.overallLabel, result: report.overall, revision: report.revision }
-          : null,
-        criteria: (set?.criteria ?? []).map((c) => {
-          const v = valueOf(c.id);
-          return {
-            id: c.id,
-            code: c.code,
-            text: c.text,
-            mandatory: c.mandatory,
-            isPercentage: c.type === CriterionType.Percentage,
-            isCount: c.type === CriterionType.Count,
-            isBoolean: c.type === CriterionType.Boolean,
-            isQualitative: c.type === CriterionType.Qualitative,
-            threshold: c.threshold,
-            // Written as a Vietnamese office writes it: 79,9.
-            number: v?.number == null ? '' : String(v.number).replace('.', ','),
-            achieved: v?.achieved === true,
-            statement: v?.statement ?? '',
-            result: v ? { label: v.resultLabel, value: v.result } : null,
-          };
-        }),
-      },
-      this.forms.csrf(req),
-    );
+    return this.reportForm.render(actor, id, roundId, this.forms.csrf(req), {
+      saved: saved === 'nhap' ? SAVED.draft : saved === 'gui' ? SAVED.submit : null,
+    });
   }
 
-  @FormPost(':id/dot/:roundId', Role.UnitOfficer)
+  /**
+   * Saves the report as a draft or sends it (the button pressed says which),
+   * with the evidence files of each criterion; refused, the form comes back
+   * with what was typed, the files kept and each error beside its criterion.
+   */
+  @MultipartFormPost(':id/dot/:roundId', Role.UnitOfficer)
+  @UseInterceptors(AnyFilesInterceptor())
   async submitReport(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
     @Body() body: Record<string, unknown>,
+    @UploadedFiles() uploads: (Upload & { fieldname: string })[] | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const page = `/phong-trao/${id}/dot/${roundId}`;
-    await this.forms.back(res, page, async () => {
-      const m = await this.movements.get(actor, id);
-      const unit = await this.units.get(actor, actor.unitId!);
-      const set = m.criteriaSets.find((s) => s.subjectKind === subjectKindOfUnit(unit.kind));
-      const values = (set?.criteria ?? []).map((c) => {
-        const raw = body[`c_${c.id}`];
-        if (c.type === CriterionType.Boolean)
-          return { criterionId: c.id, achieved: raw === 'true' };
-        if (c.type === CriterionType.Qualitative)
-          return { criterionId: c.id, statement: typeof raw === 'string' ? raw : '' };
-        // "79,9" is how a Vietnamese office writes 79.9.
-        const text = typeof raw === 'string' ? raw.trim().replace(',', '.') : '';
-        return { criterionId: c.id, number: text === '' ? undefined : Number(text) };
-      });
-      const dto = await this.forms.valid(
-        SubmitReportDto,
-        { roundId, values },
-        {
-          values:
-            'Hãy nhập đủ số liệu cho từng tiêu chí (số, dùng dấu phẩy hoặc dấu chấm cho phần thập phân).',
-        },
+    this.forms.checkCsrf(req, body);
+    const intent = body.intent === 'draft' ? 'draft' : 'submit';
+    const { criteria } = await this.reportForm.context(actor, id, roundId);
+    const { values, state } = await this.reportForm.read(actor, criteria, body, uploads ?? []);
+    try {
+      if (Object.keys(state.errors ?? {}).length) throw AppError.badRequest('Báo cáo chưa hợp lệ.');
+      const dto = await this.forms.valid(SubmitReportDto, { roundId, values });
+      if (intent === 'draft') await this.reports.saveDraft(actor, dto);
+      else await this.reports.submit(actor, dto);
+      res.location(`/phong-trao/${id}/dot/${roundId}?luu=${intent === 'draft' ? 'nhap' : 'gui'}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      res.status(200);
+      return this.reportForm.render(
+        actor,
+        id,
+        roundId,
+        this.forms.csrf(req),
+        this.reportForm.refused(error, criteria, state),
       );
-      await this.reports.submit(actor, dto);
-    });
-    return '';
+    }
   }
 }
+
+const SAVED = {
+  draft: 'Đã lưu nháp. Báo cáo chưa được gửi: khi đủ số liệu, hãy bấm "Gửi báo cáo".',
+  submit: 'Đã gửi báo cáo. Kết quả từng tiêu chí được ghi bên dưới.',
+};

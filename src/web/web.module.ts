@@ -15,6 +15,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { ReportsModule } from '../reports/reports.module';
 import { WebForms } from './web-forms';
 import { DossierPage } from './dossier-page';
+import { ReportForm } from './report-form';
 import { CsrfGuard } from './web-form.decorators';
 import { FilesModule } from '../files/files.module';
 import { MovementsModule } from '../movements/movements.module';
@@ -48,6 +49,7 @@ import { AwardsModule } from '../awards/awards.module';
     WebPages,
     WebForms,
     DossierPage,
+    ReportForm,
     CsrfGuard,
     ApiExceptionFilter,
     { provide: HtmlErrorPage, useClass: WebErrorPage },

@@ -9,7 +9,14 @@ document.addEventListener('submit', function (event) {
   }
   form.dataset.sent = 'true';
   form.setAttribute('aria-busy', 'true');
-  Array.prototype.forEach.call(form.querySelectorAll('button[type=submit], button:not([type])'), function (b) {
-    b.disabled = true;
-  });
+  // After the browser has read the form: a disabled button pressed would not be sent
+  // (the report's "Lưu nháp" and "Gửi báo cáo" say which one was meant).
+  setTimeout(function () {
+    Array.prototype.forEach.call(
+      form.querySelectorAll('button[type=submit], button:not([type])'),
+      function (b) {
+        b.disabled = true;
+      },
+    );
+  }, 0);
 });
