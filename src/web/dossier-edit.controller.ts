@@ -36,6 +36,12 @@ const NOMINEE_MESSAGES: Record<string, string> = {
   achievementSummary: 'Hãy tóm tắt thành tích (từ 10 ký tự).',
 };
 
+const NEW_DOSSIER_MESSAGES: Record<string, string> = {
+  title: 'Hãy đặt tên hồ sơ, từ 5 đến 300 ký tự.',
+  commendationKind: 'Hãy chọn loại hình khen thưởng.',
+  roundId: 'Hãy chọn một đợt xét đang mở, hoặc để trống với khen thưởng đột xuất.',
+};
+
 /**
  * The unit officer prepares a dossier in the browser: creates it, adds its
  * nominees and uploads its documents, with the same services as the API.
@@ -57,14 +63,14 @@ export class DossierEditController {
   @Get('ho-so-moi')
   @Roles(Role.UnitOfficer)
   async newDossierPage(@CurrentActor() actor: Actor, @Req() req: Request) {
-    return this.newDossierForm(actor, req, {}, null);
+    return this.newDossierForm(actor, req, {}, {});
   }
 
   private async newDossierForm(
     actor: Actor,
     req: Request,
     values: Record<string, unknown>,
-    error: string | null,
+    errors: Record<string, string>,
   ) {
     const movements = await this.movements.list(actor, { limit: 100, offset: 0 } as never);
     const rounds = [];
@@ -82,7 +88,12 @@ export class DossierEditController {
       'dossier-new',
       'Lập hồ sơ đề nghị khen thưởng',
       {
-        error,
+        errors,
+        problem:
+          errors.form ??
+          (Object.keys(errors).length
+            ? 'Chưa lập được hồ sơ: hãy sửa các ô được ghi chú bên dưới.'
+            : null),
         title: typeof values.title === 'string' ? values.title : '',
         kinds: Object.values(CommendationKind).map((k) => ({
           value: k,
@@ -111,17 +122,19 @@ export class DossierEditController {
       requestKey: body.requestKey || undefined,
     };
     try {
-      const dto = await this.forms.valid(CreateDossierDto, input, {
-        title: 'Hãy đặt tên hồ sơ (từ 5 ký tự).',
-        commendationKind: 'Hãy chọn loại hình khen thưởng.',
-      });
+      const dto = await this.forms.valid(CreateDossierDto, input, NEW_DOSSIER_MESSAGES);
       const dossier = await this.dossiers.create(actor, dto);
       res.location(`/ho-so/${dossier.id}`);
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
       res.status(200);
-      return this.newDossierForm(actor, req, body, error.message);
+      return this.newDossierForm(
+        actor,
+        req,
+        body,
+        this.forms.fieldErrors(error, NEW_DOSSIER_MESSAGES),
+      );
     }
   }
 
@@ -150,10 +163,7 @@ export class DossierEditController {
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
       // Back with what was typed, each error beside its field.
-      const errors: Record<string, string> = {};
-      for (const d of error.details)
-        errors[d.field.split('.')[0]] ??= NOMINEE_MESSAGES[d.field] ?? d.message;
-      if (!Object.keys(errors).length) errors.form = error.message;
+      const errors = this.forms.fieldErrors(error, NOMINEE_MESSAGES);
       res.status(200);
       return this.dossierPage.render(actor, id, this.forms.csrf(req), {
         problem: 'Chưa thêm được đối tượng: hãy sửa các ô được ghi chú bên dưới.',

@@ -12,6 +12,7 @@ import { FilesService } from '../files/files.service';
 import { formatDate } from './format';
 import { Clock } from '../common/clock';
 import { WebPages } from './web-pages';
+import { asList, isUuid } from './web-forms';
 
 /** A nominee form sent back: what was typed and the error of each field. */
 export interface NomineeFormState {
@@ -19,8 +20,16 @@ export interface NomineeFormState {
   errors: Record<string, string>;
 }
 
+/** A step's form sent back (supplement, appraisal): what was chosen and the errors by place. */
+export interface StepFormState {
+  action: DossierAction;
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
 interface PageState {
   problem?: string | null;
+  stepForm?: StepFormState;
   search?: string;
   nomineeForm?: NomineeFormState | null;
   /** A file uploaded by a document form that was refused for another reason: offered again. */
@@ -28,7 +37,7 @@ interface PageState {
 }
 
 /** Steps that have a form of their own on the dossier page. */
-const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
+export const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
 
 /**
  * The dossier page, for every role: what the dossier is, the steps it allows
@@ -47,7 +56,15 @@ export class DossierPage {
   ) {}
 
   async render(actor: Actor, id: string, csrf: string, state: PageState = {}) {
-    const { problem = null, search = '', nomineeForm = null, keptFile } = state;
+    const { problem = null, search = '', nomineeForm = null, keptFile, stepForm } = state;
+    // What a refused step form had chosen, to show it again with its errors.
+    const sent = (action: DossierAction) =>
+      stepForm?.action === action
+        ? stepForm
+        : { values: {} as Record<string, unknown>, errors: {} as Record<string, string> };
+    const supplementSent = sent('request_supplement');
+    const appraiseSent = sent('appraise');
+    const asked = asList(supplementSent.values.items);
     const d = await this.dossiers.detail(actor, id);
     const editable =
       actor.role === Role.UnitOfficer &&
@@ -117,13 +134,21 @@ export class DossierPage {
             'Tờ trình đề nghị khen thưởng',
             'Biên bản họp xét khen thưởng',
             ...d.nominees.map((n) => `Báo cáo thành tích của ${n.displayName}`),
-          ].map((text, i) => ({ text, id: `muc-${i}` })),
+          ].map((text, i) => ({ text, id: `muc-${i}`, checked: asked.includes(text) })),
+          other: text(supplementSent.values.other),
+          comment: text(supplementSent.values.comment),
+          errors: supplementSent.errors,
         },
         appraise: d.allowedActions.includes('appraise') && {
+          errors: appraiseSent.errors,
           nominees: d.nominees.map((n) => ({
             id: n.id,
             name: n.displayName,
             form: n.awardForm?.name ?? '',
+            proposed: appraiseSent.values[`result_${n.id}`] === 'proposed',
+            notProposed: appraiseSent.values[`result_${n.id}`] === 'not_proposed',
+            reason: text(appraiseSent.values[`reason_${n.id}`]),
+            error: appraiseSent.errors[n.id] ?? null,
           })),
         },
       },
@@ -141,10 +166,9 @@ export class DossierPage {
   ) {
     const v = nomineeForm?.values ?? {};
     // Only a file of the actor's own scope is offered again (the files service checks).
-    const kept =
-      keptFile && /^[0-9a-f-]{36}$/i.test(keptFile)
-        ? await this.files.describe(actor, keptFile).catch(() => null)
-        : null;
+    const kept = isUuid(keptFile)
+      ? await this.files.describe(actor, keptFile).catch(() => null)
+      : null;
     // Found by name with or without diacritics ("nguyen thi huong"), as in the API.
     const people = await this.people.list(actor, {
       limit: 100,
@@ -188,3 +212,5 @@ export class DossierPage {
     };
   }
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');

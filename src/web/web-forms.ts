@@ -42,6 +42,24 @@ export class WebForms {
   }
 
   /**
+   * A refusal's details as one message per field of the form (the first
+   * part of the API's field path), in the page's words where it has them;
+   * `form` holds the message when no detail names a field.
+   */
+  fieldErrors(
+    error: Pick<AppError, 'message' | 'details'>,
+    messages: Record<string, string> = {},
+  ): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const d of error.details) {
+      const field = d.field.split('.')[0];
+      errors[field] ??= messages[field] ?? d.message;
+    }
+    if (!Object.keys(errors).length) errors.form = error.message;
+    return errors;
+  }
+
+  /**
    * Runs a form's change, then back to `page`; a refusal (4xx but 404) goes
    * back with its reason, shown in Vietnamese at the top of the page.
    */
@@ -55,3 +73,14 @@ export class WebForms {
     }
   }
 }
+
+/** A form field that may come once, many times or not at all, as its non-empty values. */
+export const asList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
+
+/** Whether a form's value looks like an id (anything else is ignored, not looked up). */
+export const isUuid = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

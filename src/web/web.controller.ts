@@ -40,9 +40,9 @@ import {
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
-import { WebForms } from './web-forms';
+import { asList, isUuid, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
-import { DossierPage } from './dossier-page';
+import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost } from './web-form.decorators';
 import { formatDate } from './format';
 import { UnitsService } from '../units/units.service';
@@ -316,7 +316,7 @@ export class WebController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const ids = asList(body.ids).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const ids = asList(body.ids).filter(isUuid);
     await this.forms.back(res, '/', async () => {
       if (ids.length) await this.notifications.markRead(actor, ids);
     });
@@ -353,22 +353,41 @@ export class WebController {
     return '';
   }
 
-  /** A step from the dossier page: the same transition as the API's, then back to the page. */
+  /**
+   * A step from the dossier page: the same transition as the API's, then back
+   * to the page. A stale page or a refused step goes back to the current
+   * state with why, in Vietnamese; a step with a form of its own (supplement,
+   * appraisal) comes back with what was chosen and each error beside its place.
+   */
   @FormPost('ho-so/:id/buoc/:action', ...ALL_ROLES)
   async step(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Param('action') action: string,
     @Body() body: Record<string, unknown>,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
-    // A stale page or a refused step goes back to the current state, with why, in Vietnamese.
-    await this.forms.back(res, `/ho-so/${id}`, async () => {
-      const input = await stepInput(this.forms, action as DossierAction, body);
-      await this.workflow.transition(actor, id, action as DossierAction, input);
-    });
-    return '';
+    const step = action as DossierAction;
+    let input: TransitionDto | undefined;
+    try {
+      input = await stepInput(this.forms, step, body);
+      await this.workflow.transition(actor, id, step, input);
+      res.location(`/ho-so/${id}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      if (error.status !== 400 || !FORM_STEPS.includes(step)) {
+        res.location(`/ho-so/${id}?${new URLSearchParams({ loi: error.message })}`);
+        return '';
+      }
+      res.status(200);
+      return this.dossierPage.render(actor, id, this.forms.csrf(req), {
+        problem: 'Chưa thực hiện được: hãy sửa các mục được ghi chú bên dưới.',
+        stepForm: { action: step, values: body, errors: stepErrors(this.forms, error, input) },
+      });
+    }
   }
 }
 
@@ -384,13 +403,33 @@ const FORM_MESSAGES: Record<string, string> = {
   comment: 'Hãy ghi ý kiến hoặc lý do (ít nhất 3 ký tự).',
 };
 
-const asList = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
-    (v): v is string => typeof v === 'string' && v.trim() !== '',
+/**
+ * A refused step form's errors by place: a nominee's (by its id, from the
+ * API's `results.i` path) or a field's (`items`, `comment`, `results`).
+ */
+function stepErrors(forms: WebForms, error: AppError, input: TransitionDto | undefined) {
+  const results = (input as AppraiseDto | undefined)?.results ?? [];
+  const byNominee: Record<string, string> = {};
+  const rest = [];
+  for (const d of error.details) {
+    const at = /^results\.(\d+)\./.exec(d.field);
+    const id = at && results[Number(at[1])]?.nomineeId;
+    if (id) byNominee[id] ??= d.message;
+    else rest.push(d);
+  }
+  const { form, ...fields } = forms.fieldErrors(
+    { message: error.message, details: rest },
+    FORM_MESSAGES,
   );
+  return { ...(Object.keys(byNominee).length ? {} : { form }), ...fields, ...byNominee };
+}
 
 /** A step's form as the API's input, validated with the API's own DTO. */
-function stepInput(forms: WebForms, action: DossierAction, body: Record<string, unknown>) {
+function stepInput(
+  forms: WebForms,
+  action: DossierAction,
+  body: Record<string, unknown>,
+): Promise<TransitionDto> {
   const base = {
     comment: typeof body.comment === 'string' ? body.comment : undefined,
     version: Number(body.version) || undefined,

@@ -51,3 +51,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Signs in from the home page by keyboard only, as an officer would: the name
+ * field has the focus, Tab to the password, Enter submits.
+ */
+export async function signInAs(browser: Browser, base: string, username: string, width = 1280) {
+  const { page, problems } = await openPage(browser, width);
+  await page.goto(`${base}/`, { waitUntil: 'load' });
+  if (new URL(page.url()).pathname !== '/dang-nhap')
+    throw new Error(`expected the sign-in page, got ${page.url()}`);
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('ThiDua@2025');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  return { page, problems };
+}
+
+/** Clicks what submits a form or follows a link, and waits for the page it leads to. */
+export async function go(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+/** Attaches a file to a file input. */
+export async function pickFile(page: Page, selector: string, path: string): Promise<void> {
+  const input = await page.$(selector);
+  if (!input) throw new Error(`no file input ${selector}`);
+  await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+}
