@@ -2,18 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer';
-import { api, seedDemo, tokenFor } from '../support/actors';
+import { api, tokenFor } from '../support/actors';
 import {
   axeViolations,
   go,
-  launchBrowser,
+  startWebApp,
+  stopWebApp,
   overflows,
   pickFile,
   screenshot,
   signInAs,
 } from '../support/browser';
 import { daysFromToday } from '../support/dates';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { lookups } from '../support/workflow-fixtures';
 
 /**
@@ -29,18 +30,10 @@ describe('web interface: the journey from a report to the chairman', () => {
   let files: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000' });
-    await seedDemo(t);
-    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startWebApp());
     files = mkdtempSync(join(tmpdir(), 'thidua-journey-'));
   });
-  afterAll(async () => {
-    await browser?.close();
-    t.http.close();
-    await t.close();
-  });
+  afterAll(() => stopWebApp({ t, browser }));
 
   const signIn = (username: string, width = 1280) => signInAs(browser, base, username, width);
   const pdf = (name: string) => {
@@ -50,7 +43,7 @@ describe('web interface: the journey from a report to the chairman', () => {
   };
   const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent);
   const valueOf = (page: Page, selector: string) =>
-    page.$eval(selector, (e) => (e as HTMLInputElement).value);
+    page.$eval(selector, (e) => (e as unknown as { value: string }).value);
   /** Axe finds nothing serious, nothing is wider than the screen. */
   const checked = async (page: Page) => {
     expect(await axeViolations(page)).toEqual([]);
@@ -136,7 +129,7 @@ describe('web interface: the journey from a report to the chairman', () => {
     expect(await valueOf(unit, '#commendationKind')).toBe('ad_hoc');
     await checked(unit);
     await screenshot(unit, 'ho-so-moi-loi-375');
-    await unit.$eval('#title', (e) => ((e as HTMLInputElement).value = ''));
+    await unit.$eval('#title', (e) => ((e as unknown as { value: string }).value = ''));
     await unit.type('#title', 'Đề nghị khen thưởng chuyển đổi số');
     await go(unit, 'button.primary');
     const id = new URL(unit.url()).pathname.split('/').pop()!;
@@ -304,7 +297,10 @@ describe('web interface: the journey from a report to the chairman', () => {
     expect(await valueOf(page, `#c-${x1}`)).toBe('7x,5');
     expect(
       await page.$$eval(`input[name="k_${x1}"]`, (i) =>
-        i.map((x) => [(x as HTMLInputElement).checked, x.parentElement!.textContent!.trim()]),
+        i.map((x) => [
+          (x as unknown as { checked: boolean }).checked,
+          x.parentElement!.textContent!.trim(),
+        ]),
       ),
     ).toEqual([[true, 'minh-chung-x1.pdf']]);
     expect(await stored()).toEqual({ reports: 0, draft: null });
@@ -312,7 +308,7 @@ describe('web interface: the journey from a report to the chairman', () => {
     await screenshot(page, 'bao-cao-loi-375');
 
     // Saved as a draft with X3 still empty: X1 is evaluated, nothing is sent.
-    await page.$eval(`#c-${x1}`, (e) => ((e as HTMLInputElement).value = ''));
+    await page.$eval(`#c-${x1}`, (e) => ((e as unknown as { value: string }).value = ''));
     await page.type(`#c-${x1}`, '85,5');
     await go(page, 'button[value=draft]');
     expect(await text(page, '.notice[role=status]')).toContain('Đã lưu nháp');

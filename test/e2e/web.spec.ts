@@ -1,15 +1,16 @@
 import { Browser } from 'puppeteer';
 import request from 'supertest';
-import { api, seedDemo, tokenFor, unitId } from '../support/actors';
+import { api, tokenFor, unitId } from '../support/actors';
 import {
   axeViolations,
-  launchBrowser,
+  startWebApp,
+  stopWebApp,
   openPage,
   overflows,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import {
   actors,
   attachLetterAndMinutes,
@@ -31,11 +32,7 @@ describe('web interface: sign-in, the dossiers, a step', () => {
   let otherUnitDossier: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000' });
-    await seedDemo(t);
-    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
-    browser = await launchBrowser();
+    ({ t, base, browser } = await startWebApp());
     const as = await actors(t);
     const ids = await lookups(t);
     const draft = await draftDossier(as.hungdao, undefined, [
@@ -56,11 +53,7 @@ describe('web interface: sign-in, the dossiers, a step', () => {
         .expect(201)
     ).body.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    t.http.close();
-    await t.close();
-  });
+  afterAll(() => stopWebApp({ t, browser }));
 
   const unitIdOf = (code: string) => unitId(t, 'tu-ky', code);
 
@@ -219,9 +212,9 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(await page.$eval('#loi-items', (a) => a.textContent)).toBe(
       'Hãy chọn hoặc ghi ít nhất một nội dung đơn vị cần bổ sung.',
     );
-    expect(await page.$eval('#y-kien-bo-sung', (a) => (a as HTMLTextAreaElement).value)).toBe(
-      'Đề nghị đơn vị bổ sung hồ sơ.',
-    );
+    expect(
+      await page.$eval('#y-kien-bo-sung', (a) => (a as unknown as { value: string }).value),
+    ).toBe('Đề nghị đơn vị bổ sung hồ sơ.');
     expect(await axeViolations(page)).toEqual([]);
     expect((await state()).status).toBe('under_appraisal');
     await page.click('#muc-1');

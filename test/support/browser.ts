@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { Browser, Page } from 'puppeteer';
 import { CHROMIUM_FLAGS, findChromium } from '../../src/documents/pdf-renderer.service';
+import { seedDemo } from './actors';
+import { createTestApp, TestApp } from './test-app';
 
 /** Where the browser tests write their screenshots (git-ignored). */
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
@@ -78,4 +80,19 @@ export async function pickFile(page: Page, selector: string, path: string): Prom
   const input = await page.$(selector);
   if (!input) throw new Error(`no file input ${selector}`);
   await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+}
+
+/** The app with the demo data, listening on a free port, and the real Chromium to drive it. */
+export async function startWebApp(): Promise<{ t: TestApp; base: string; browser: Browser }> {
+  const t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000' });
+  await seedDemo(t);
+  await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
+  return { t, base, browser: await launchBrowser() };
+}
+
+export async function stopWebApp(app: { t?: TestApp; browser?: Browser }): Promise<void> {
+  await app.browser?.close();
+  app.t?.http.close();
+  await app.t?.close();
 }
