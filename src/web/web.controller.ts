@@ -196,21 +196,21 @@ export class WebController {
       Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined),
     );
     const query = await this.forms.valid(DossierQueryDto, given);
-    const page = await this.dossiers.queue(actor, query);
     const staff = actor.role !== Role.UnitOfficer;
-    const notices = await this.notifications.list(actor, { limit: 5, offset: 0 } as never);
+    const first100 = { limit: 100, offset: 0 } as never;
+    // Independent reads, side by side: the queue, the notices and what the filters offer.
+    const [page, notices, units, movements, awardForms] = await Promise.all([
+      this.dossiers.queue(actor, query),
+      this.notifications.list(actor, { limit: 5, offset: 0 } as never),
+      staff ? this.units.list(actor, first100) : null,
+      this.movements.list(actor, first100),
+      staff ? this.awards.list(actor) : [],
+    ]);
     const launched = staff
       ? []
-      : (await this.movements.list(actor, { limit: 100, offset: 0 } as never)).items
+      : movements.items
           .filter((m) => m.status === 'launched')
           .map((m) => ({ id: m.id, title: m.title, deadline: formatDate(m.registrationDeadline) }));
-    const [units, movements, awardForms] = staff
-      ? await Promise.all([
-          this.units.list(actor, { limit: 100, offset: 0 } as never),
-          this.movements.list(actor, { limit: 100, offset: 0 } as never),
-          this.awards.list(actor),
-        ])
-      : [null, null, []];
     const option = (id: string, label: string, selected?: string) => ({
       id,
       label,
@@ -244,7 +244,7 @@ export class WebController {
         statuses,
         filters: staff && {
           units: units!.items.map((u) => option(u.id, u.name, query.unitId)),
-          movements: movements!.items.map((m) => option(m.id, m.title, query.movementId)),
+          movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
           awardForms: awardForms.map((f) => option(f.id, f.name, query.awardFormId)),
           overdue: !!query.overdue,
           dueSoon: !!query.dueSoon,
