@@ -1,4 +1,4 @@
-import { INestApplication, ModuleMetadata, RequestMethod } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,34 +8,20 @@ import { securityHeaders } from './common/http/security-headers';
 import { Clock } from './common/clock';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { AppConfig } from './config/app-config';
-import { HtmlErrorPage, wantsHtml } from './common/http/html-error-page';
+import { SitePages, wantsHtml } from './common/http/site-pages';
 import type { Request, Response } from 'express';
 import { probe } from './database/postgres-server';
+import { routesOf } from './common/http/unprefixed-routes';
+import { HealthController } from './health/health.controller';
+import { VerificationController } from './decisions/verification.controller';
+import { WEB_CONTROLLERS } from './web/web.module';
 
 /** Routes outside the `/api` prefix: the health check, the public verification page, the web pages. */
-export const UNPREFIXED_ROUTES = [
-  { path: 'health', method: RequestMethod.GET },
-  { path: 'verify/:token', method: RequestMethod.GET },
-  // The web interface (src/web).
-  { path: '/', method: RequestMethod.GET },
-  { path: 'dang-nhap', method: RequestMethod.ALL },
-  { path: 'dang-xuat', method: RequestMethod.POST },
-  { path: 'doi-mat-khau', method: RequestMethod.ALL },
-  { path: 'ho-so/:id', method: RequestMethod.GET },
-  { path: 'ho-so/:id/buoc/:action', method: RequestMethod.POST },
-  { path: 'ho-so-moi', method: RequestMethod.ALL },
-  { path: 'ho-so/:id/doi-tuong', method: RequestMethod.POST },
-  { path: 'ho-so/:id/doi-tuong/:nomineeId/xoa', method: RequestMethod.POST },
-  { path: 'ho-so/:id/tai-lieu', method: RequestMethod.POST },
-  { path: 'ho-so/:id/doi-tuong/:nomineeId/trinh-cap-tren', method: RequestMethod.POST },
-  { path: 'tep/:id', method: RequestMethod.GET },
-  { path: 'thong-bao/da-doc', method: RequestMethod.POST },
-  { path: 'phong-trao/:id', method: RequestMethod.GET },
-  { path: 'phong-trao/:id/dang-ky', method: RequestMethod.POST },
-  { path: 'phong-trao/:id/rut-dang-ky', method: RequestMethod.POST },
-  { path: 'phong-trao/:id/dot/:roundId', method: RequestMethod.ALL },
-  { path: 'assets/:version/:file', method: RequestMethod.GET },
-];
+export const UNPREFIXED_ROUTES = routesOf([
+  HealthController,
+  VerificationController,
+  ...WEB_CONTROLLERS,
+]);
 
 /**
  * Builds the application exactly as it runs in production. main.ts, the demo
@@ -79,14 +65,14 @@ export async function createApp(
  * unknown address gets the web interface's 404 page (or the JSON error shape).
  */
 function notFoundOutsideApi(app: NestExpressApplication): void {
-  const page = app.get(HtmlErrorPage, { strict: false });
+  const page = app.get(SitePages, { strict: false });
   app.use((req: Request & { id?: unknown }, res: Response) => {
     const requestId = String(req.id ?? '');
     if (wantsHtml(req))
       res
         .status(404)
         .type('html')
-        .send(page.render(404, 'Không có trang nào ở địa chỉ này.', requestId));
+        .send(page.error(404, 'Không có trang nào ở địa chỉ này.', requestId));
     else
       res.status(404).json({
         statusCode: 404,
