@@ -29,7 +29,7 @@ import {
 } from './decisions.service';
 
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
-  [CertificateStatus.Valid]: 'Giấy khen hợp lệ',
+  [CertificateStatus.Valid]: 'Còn hiệu lực',
   [CertificateStatus.Revoked]: 'Giấy khen đã bị thu hồi',
   [CertificateStatus.Corrected]: 'Giấy khen đã được đính chính (bản này không còn dùng)',
 };
@@ -96,6 +96,7 @@ export class CertificatesService {
       draft,
       issuingBody: authority.issuingBody,
       numberLabel: draft ? null : decisionNumberLabel(decision.number!),
+      numberSuffix: 'QĐ-UBND',
       placeName: authority.placeName,
       issuedOn: decision.issuedOn,
       title: decision.title,

@@ -15,11 +15,16 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
+import { SitePages } from '../common/http/site-pages';
 import { Public } from '../access/access.decorators';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
 import { AppConfig } from '../config/app-config';
 import { TemplatesService } from '../documents/templates.service';
 import { CertificatesService } from './certificates.service';
+
+/** The verification page in the site's layout (the web module's look). */
+const verifyPage = (templates: TemplatesService, site: SitePages, view: object) =>
+  site.public('Xác minh Giấy khen', templates.render('verify', view));
 
 const wantsJson = (req: Request) =>
   req.query.format === 'json' || (req.headers.accept ?? '').includes('application/json');
@@ -34,6 +39,7 @@ class VerifyLimitPage implements ExceptionFilter {
 
   constructor(
     private readonly templates: TemplatesService,
+    private readonly site: SitePages,
     config: AppConfig,
   ) {
     this.api = new ApiExceptionFilter(config);
@@ -48,7 +54,7 @@ class VerifyLimitPage implements ExceptionFilter {
       .status(429)
       .setHeader('Retry-After', String(Number(named?.[1]) || 60))
       .type('html')
-      .send(this.templates.render('verify', { found: false, limited: true }));
+      .send(verifyPage(this.templates, this.site, { found: false, limited: true }));
   }
 }
 
@@ -62,6 +68,7 @@ export class VerificationController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly templates: TemplatesService,
+    private readonly site: SitePages,
   ) {}
 
   @Get(':token')
@@ -95,7 +102,7 @@ export class VerificationController {
     } else {
       res
         .type('html')
-        .send(this.templates.render('verify', view ?? { found: false, limited: false }));
+        .send(verifyPage(this.templates, this.site, view ?? { found: false, limited: false }));
     }
   }
 }

@@ -6,7 +6,7 @@ import { AppError } from '../common/errors/app-error';
 /**
  * Errors of the web pages: not signed in (or the session ended) leads to the
  * sign-in page, which brings the user back; everything else is the global
- * filter's answer, a Vietnamese page for a browser (see HtmlErrorPage).
+ * filter's answer, a Vietnamese page for a browser (see SitePages).
  */
 @Injectable()
 @Catch()

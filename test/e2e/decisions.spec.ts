@@ -302,7 +302,7 @@ describe('award decisions, the register, certificates and verification', () => {
     const page = await request(t.http).get(`/verify/${token}`).expect(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('Nguyễn Thị Hường');
-    expect(page.text).toContain('Giấy khen hợp lệ');
+    expect(page.text).toContain('Còn hiệu lực');
     const json = await request(t.http)
       .get(`/verify/${token}`)
       .set('Accept', 'application/json')

@@ -12,7 +12,7 @@ import { QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AppError, FieldDetail } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
-import { HtmlErrorPage, wantsHtml } from './html-error-page';
+import { SitePages, wantsHtml } from './site-pages';
 
 interface Shaped {
   statusCode: number;
@@ -157,7 +157,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   constructor(
     private readonly config: AppConfig,
-    @Optional() private readonly htmlPage?: HtmlErrorPage,
+    @Optional() private readonly htmlPage?: SitePages,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -208,7 +208,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response
         .status(body.statusCode)
         .type('html')
-        .send(this.htmlPage.render(body.statusCode, body.message, requestId));
+        .send(this.htmlPage.error(body.statusCode, body.message, requestId));
       return;
     }
     response.status(body.statusCode).json({ ...body, requestId });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HtmlErrorPage } from '../common/http/html-error-page';
+import { SitePages } from '../common/http/site-pages';
 import { TemplatesService } from '../documents/templates.service';
 import { ASSETS_VERSION } from './assets.controller';
 
@@ -12,19 +12,26 @@ const TITLES: Record<number, string> = {
   503: 'Dịch vụ tạm thời gián đoạn',
 };
 
-/** The Vietnamese error page, with the request id to quote to an administrator. */
+/** The site's layout without a user: the error page (with the request id) and the public pages. */
 @Injectable()
-export class WebErrorPage extends HtmlErrorPage {
+export class WebSitePages extends SitePages {
   constructor(private readonly templates: TemplatesService) {
     super();
   }
 
-  render(status: number, message: string, requestId: string): string {
+  error(status: number, message: string, requestId: string): string {
     const title = TITLES[status] ?? (status >= 500 ? 'Đã có lỗi hệ thống' : 'Không thực hiện được');
+    return this.public(
+      title,
+      this.templates.render('web/error', { status, title, message, requestId }),
+    );
+  }
+
+  public(title: string, body: string): string {
     return this.templates.render('web/layout', {
       title,
       assets: `/assets/${ASSETS_VERSION}`,
-      body: this.templates.render('web/error', { status, title, message, requestId }),
+      body,
       user: null,
       menu: [],
       csrf: null,
