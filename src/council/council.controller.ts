@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEnum, IsUUID } from 'class-validator';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
@@ -29,6 +29,19 @@ export class CouncilController {
   @ApiOperation({ summary: 'Thành viên Hội đồng bỏ phiếu cho một đối tượng' })
   vote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: VoteDto) {
     return this.council.vote(actor, id, dto.nomineeId, dto.choice);
+  }
+
+  @Get('council/minutes')
+  @Roles(...STAFF_ROLES)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Biên bản họp Hội đồng của phiên biểu quyết gần nhất (PDF)' })
+  async minutes(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const pdf = await this.council.minutesPdf(actor, id);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      length: pdf.length,
+      disposition: 'inline; filename="bien-ban-hoi-dong.pdf"',
+    });
   }
 
   @Get('council')

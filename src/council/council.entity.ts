@@ -7,6 +7,13 @@ export enum VoteChoice {
   Recused = 'recused',
 }
 
+export const VOTE_LABELS: Record<VoteChoice, string> = {
+  [VoteChoice.Agree]: 'Đồng ý',
+  [VoteChoice.Disagree]: 'Không đồng ý',
+  [VoteChoice.Abstain]: 'Không biểu quyết',
+  [VoteChoice.Recused]: 'Tránh biểu quyết',
+};
+
 /** One nominee's tally in a council minute. */
 export interface MinuteLine {
   nomineeId: string;

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { CouncilController } from './council.controller';
 import { CouncilSession, CouncilVote } from './council.entity';
 import { CouncilService } from './council.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CouncilSession, CouncilVote]), DossiersModule],
+  imports: [
+    TypeOrmModule.forFeature([CouncilSession, CouncilVote]),
+    DossiersModule,
+    DocumentsModule,
+  ],
   controllers: [CouncilController],
   providers: [CouncilService],
   exports: [CouncilService],

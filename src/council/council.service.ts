@@ -1,8 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { Db } from '../database/transactions';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Authority } from '../authorities/authority.entity';
+import { todayInVietnam } from '../common/dates';
+import { PdfRenderer } from '../documents/pdf-renderer.service';
+import { TemplatesService } from '../documents/templates.service';
 import { Actor, authorityScope } from '../access/actor';
 import { Role } from '../access/roles';
 import { AwardForm } from '../awards/award-form.entity';
@@ -44,6 +48,8 @@ export class CouncilService implements OnModuleInit {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly workflow: DossierWorkflowService,
+    private readonly templates: TemplatesService,
+    private readonly renderer: PdfRenderer,
   ) {}
 
   onModuleInit(): void {
@@ -86,6 +92,58 @@ export class CouncilService implements OnModuleInit {
     return dossier.unitId;
   }
 
+  /** A member who is the nominee, or belongs to the nominee's unit, must recuse. */
+  private async mustRecuse(member: User, dossier: Dossier, nominee: Nominee): Promise<boolean> {
+    if (!member.personId) return false;
+    if (nominee.personId === member.personId) return true;
+    const person = await this.db.tx.findOneBy(Person, { id: member.personId });
+    return person?.unitId === (await this.nomineeUnit(dossier, nominee));
+  }
+
+  /**
+   * What a council member has before them in a dossier's open session: each
+   * nominee to vote on, with the member's vote so far and whether they must
+   * recuse; null when no session is open.
+   */
+  async ballot(actor: Actor, dossierId: string) {
+    const manager = this.db.tx;
+    const dossier = await manager.findOneBy(Dossier, {
+      id: dossierId,
+      authorityId: authorityScope(actor),
+    });
+    if (!dossier) throw AppError.notFound('Hồ sơ');
+    const session = await this.openSession(dossierId);
+    if (!session) return null;
+    const member = await manager.findOneByOrFail(User, { id: actor.userId });
+    const nominees = (
+      await manager.find(Nominee, {
+        where: { dossierId },
+        relations: { awardForm: true },
+        order: { displayName: 'ASC' },
+      })
+    ).filter(needsVote);
+    const votes = await manager.findBy(CouncilVote, { sessionId: session.id });
+    const lines = [];
+    for (const n of nominees) {
+      const mine = votes.find((v) => v.nomineeId === n.id && v.memberId === actor.userId);
+      lines.push({
+        nomineeId: n.id,
+        displayName: n.displayName,
+        awardForm: n.awardForm!.name,
+        myVote: mine?.choice ?? null,
+        mustRecuse: await this.mustRecuse(member, dossier, n),
+        votesCast: votes.filter((v) => v.nomineeId === n.id).length,
+      });
+    }
+    return {
+      sessionId: session.id,
+      openedAt: session.openedAt,
+      isMember: session.memberIds.includes(actor.userId),
+      members: session.memberIds.length,
+      lines,
+    };
+  }
+
   /**
    * A member's vote on one nominee. A member who is the nominee, or belongs
    * to the nominee's unit, must recuse; one vote per member and nominee.
@@ -117,21 +175,17 @@ export class CouncilService implements OnModuleInit {
           'notVoting',
         );
       const member = await manager.findOneByOrFail(User, { id: actor.userId });
-      if (choice !== VoteChoice.Recused && member.personId) {
-        const person = await manager.findOneBy(Person, { id: member.personId });
-        const unitId = await this.nomineeUnit(dossier, nominee);
-        if (nominee.personId === member.personId || person?.unitId === unitId) {
-          throw AppError.conflict(
-            'Bạn là người được đề nghị hoặc cùng đơn vị với người được đề nghị, phải tránh biểu quyết (chọn "recused").',
-            [
-              {
-                field: 'choice',
-                code: 'mustRecuse',
-                message: 'Thành viên phải tránh biểu quyết đối tượng này.',
-              },
-            ],
-          );
-        }
+      if (choice !== VoteChoice.Recused && (await this.mustRecuse(member, dossier, nominee))) {
+        throw AppError.conflict(
+          'Bạn là người được đề nghị hoặc cùng đơn vị với người được đề nghị, phải tránh biểu quyết (chọn "recused").',
+          [
+            {
+              field: 'choice',
+              code: 'mustRecuse',
+              message: 'Thành viên phải tránh biểu quyết đối tượng này.',
+            },
+          ],
+        );
       }
       const inserted = await manager
         .createQueryBuilder()
@@ -198,6 +252,40 @@ export class CouncilService implements OnModuleInit {
       { closedAt: new Date(), minutes: minutes as never },
     );
     return minutes;
+  }
+
+  /**
+   * The minute (biên bản) of the dossier's last closed vote session, as a PDF
+   * in the administrative layout: members, each nominee's tally and outcome.
+   */
+  async minutesPdf(actor: Actor, dossierId: string): Promise<Buffer> {
+    const manager = this.db.tx;
+    const dossier = await manager.findOne(Dossier, {
+      where: { id: dossierId, authorityId: authorityScope(actor) },
+      relations: { unit: true },
+    });
+    if (!dossier) throw AppError.notFound('Hồ sơ');
+    const session = await manager.findOne(CouncilSession, {
+      where: { dossierId, closedAt: Not(IsNull()) },
+      order: { closedAt: 'DESC' },
+    });
+    if (!session?.minutes) throw AppError.notFound('Biên bản họp Hội đồng');
+    const authority = await manager.findOneByOrFail(Authority, { id: dossier.authorityId });
+    const closedOn = todayInVietnam(session.closedAt!);
+    return this.renderer.render(
+      this.templates.render('council-minutes', {
+        issuingBody: authority.issuingBody,
+        issuingUnit: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+        numberSuffix: 'BB-HĐTĐKT',
+        placeName: authority.placeName,
+        issuedOn: closedOn,
+        openedOn: todayInVietnam(session.openedAt),
+        closedOn,
+        dossierTitle: dossier.title,
+        unitName: dossier.unit?.name ?? '',
+        ...session.minutes,
+      }),
+    );
   }
 
   /** Sessions of a dossier with their votes so far (and the minute once closed). */
