@@ -25,9 +25,11 @@ import { Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { CertificatesService } from './certificates.service';
 import {
+  AwaitingQueryDto,
   CorrectDto,
   CreateDecisionDto,
   DecisionQueryDto,
+  IssueDto,
   RevokeDto,
   UpdateDecisionDto,
 } from './decisions.dto';
@@ -77,6 +79,23 @@ export class DecisionsController {
     return this.decisions.list(actor, query);
   }
 
+  @Get('decisions/awaiting-nominees')
+  @Roles(...DRAFTERS)
+  @ApiOperation({
+    summary:
+      'Các đối tượng chờ Chủ tịch quyết định, chưa thuộc dự thảo nào (lọc theo phong trào, đợt, hình thức, đơn vị)',
+  })
+  awaiting(@CurrentActor() actor: Actor, @Query() query: AwaitingQueryDto) {
+    return this.decisions.awaiting(actor, query);
+  }
+
+  @Get('decisions/next-number')
+  @Roles(...DRAFTERS)
+  @ApiOperation({ summary: 'Số mà quyết định ban hành tiếp theo trong năm sẽ mang' })
+  nextNumber(@CurrentActor() actor: Actor) {
+    return this.decisions.nextNumber(actor);
+  }
+
   @Get('decisions/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Chi tiết quyết định, danh sách kèm theo và số vào sổ' })
@@ -104,8 +123,8 @@ export class DecisionsController {
   @Roles(...SIGNERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Ký ban hành: cấp số, ngày, vào sổ khen thưởng; không sửa được nữa' })
-  issue(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.decisions.issue(actor, id);
+  issue(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: IssueDto) {
+    return this.decisions.issue(actor, id, dto.expectedNumber);
   }
 
   @Post('decisions/:id/revoke')

@@ -5,9 +5,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsEnum,
+  IsInt,
   IsString,
   IsUUID,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -133,4 +135,22 @@ export class DecisionQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(DecisionStatus)
   status?: DecisionStatus;
+}
+
+export class AwaitingQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() movementId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() roundId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() awardFormId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+}
+
+export class IssueDto {
+  @ApiPropertyOptional({
+    description:
+      'Số mà người ký đã xác nhận; nếu số đã được cấp cho quyết định khác thì từ chối (409)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedNumber?: number;
 }

@@ -31,6 +31,7 @@ import {
   SignerForm,
 } from './decision.entity';
 import {
+  AwaitingQueryDto,
   CorrectDto,
   CreateDecisionDto,
   DecisionQueryDto,
@@ -105,8 +106,26 @@ export class DecisionsService {
     const register = await this.db.tx
       .getRepository(RegisterEntry)
       .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
+    // The decisions that revoked or corrected this one, and the one this one revokes or corrects.
+    const related = await this.db.tx.getRepository(AwardDecision).find({
+      where: [
+        { referencesId: id },
+        ...(decision.referencesId ? [{ id: decision.referencesId }] : []),
+      ],
+      order: { createdAt: 'ASC' },
+    });
+    const brief = (d: AwardDecision) => ({
+      id: d.id,
+      kind: d.kind,
+      status: d.status,
+      numberLabel: d.number ? decisionNumberLabel(d.number) : null,
+      issuedOn: d.issuedOn,
+      title: d.title,
+    });
     return {
       ...decision,
+      supersededBy: related.filter((d) => d.referencesId === id).map(brief),
+      references: related.filter((d) => d.id === decision.referencesId).map(brief)[0] ?? null,
       numberLabel: decision.number ? decisionNumberLabel(decision.number) : null,
       items: items.map((i) => ({
         ...i,
@@ -116,13 +135,9 @@ export class DecisionsService {
     };
   }
 
-  /** The nominees awaiting a decision that the request names, all of the actor's authority. */
-  private async gather(
-    actor: Actor,
-    dto: CreateDecisionDto,
-  ): Promise<(Nominee & { awardForm: AwardForm; dossier: Dossier })[]> {
-    const manager = this.db.tx;
-    const qb = manager
+  /** Nominees of the actor's authority awaiting a decision and in none yet, with form and dossier. */
+  private awaitingQuery(actor: Actor) {
+    return this.db.tx
       .getRepository(Nominee)
       .createQueryBuilder('n')
       .innerJoinAndSelect('n.awardForm', 'f')
@@ -132,6 +147,38 @@ export class DecisionsService {
         awaiting: NomineeOutcome.AwaitingDecision,
       })
       .andWhere('NOT EXISTS (SELECT 1 FROM decision_items i WHERE i.nominee_id = n.id)');
+  }
+
+  /**
+   * What awaits the chairman: nominees from every dossier sent for a decision
+   * and in no draft yet, filtered by movement, round, award form or unit.
+   */
+  async awaiting(actor: Actor, query: AwaitingQueryDto) {
+    const qb = this.awaitingQuery(actor).leftJoinAndSelect('d.unit', 'u');
+    if (query.movementId) qb.andWhere('d.movement_id = :m', { m: query.movementId });
+    if (query.roundId) qb.andWhere('d.round_id = :r', { r: query.roundId });
+    if (query.awardFormId) qb.andWhere('n.award_form_id = :f', { f: query.awardFormId });
+    if (query.unitId) qb.andWhere('d.unit_id = :u', { u: query.unitId });
+    return pageOf(qb.orderBy('u.name').addOrderBy('n.display_name').addOrderBy('n.id'), query);
+  }
+
+  /** The number the next decision issued this year would take (the counter is only read). */
+  async nextNumber(actor: Actor): Promise<{ number: number; label: string }> {
+    const year = Number(this.clock.today().slice(0, 4));
+    const [row] = await this.db.tx.query(
+      `SELECT last FROM number_counters WHERE authority_id = $1 AND kind = 'decision' AND year = $2`,
+      [authorityScope(actor), year],
+    );
+    const number = ((row?.last as number | undefined) ?? 0) + 1;
+    return { number, label: decisionNumberLabel(number) };
+  }
+
+  /** The nominees awaiting a decision that the request names, all of the actor's authority. */
+  private async gather(
+    actor: Actor,
+    dto: CreateDecisionDto,
+  ): Promise<(Nominee & { awardForm: AwardForm; dossier: Dossier })[]> {
+    const qb = this.awaitingQuery(actor);
     if (dto.nomineeIds?.length) qb.andWhere('n.id IN (:...ids)', { ids: dto.nomineeIds });
     if (dto.dossierIds?.length) qb.andWhere('d.id IN (:...dossiers)', { dossiers: dto.dossierIds });
     if (dto.roundId) qb.andWhere('d.round_id = :round', { round: dto.roundId });
@@ -282,7 +329,7 @@ export class DecisionsService {
    * concurrent issuing), its date, the money, a register entry and a
    * verification token per awardee, and the dossiers move to decided.
    */
-  issue(actor: Actor, id: string) {
+  issue(actor: Actor, id: string, expectedNumber?: number) {
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
       const decision = await this.require(actor, id, true);
@@ -311,6 +358,13 @@ export class DecisionsService {
           'Chưa có mức lương cơ sở áp dụng cho ngày ban hành; quản trị viên cần khai báo trước.',
         );
       const number = await this.next(authority.id, 'decision', year);
+      // The signer confirmed a number: another decision issued since takes it, so ask again.
+      if (expectedNumber !== undefined && number !== expectedNumber)
+        throw AppError.conflict(
+          `Số ${decisionNumberLabel(expectedNumber)} vừa được cấp cho quyết định khác; quyết định này sẽ mang số ${decisionNumberLabel(number)}. Hãy xác nhận lại.`,
+          [],
+          { nextNumber: number },
+        );
       const firstRegister = await this.next(authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);

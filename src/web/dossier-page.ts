@@ -11,6 +11,9 @@ import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
 import { formatDate } from './format';
 import { Clock } from '../common/clock';
+import { STAFF_ROLES } from '../access/roles';
+import { VOTE_LABELS, VoteChoice } from '../council/council.entity';
+import { CouncilService } from '../council/council.service';
 import { WebPages } from './web-pages';
 import { asList, isUuid } from './web-forms';
 
@@ -53,6 +56,7 @@ export class DossierPage {
     private readonly awards: AwardsService,
     private readonly files: FilesService,
     private readonly clock: Clock,
+    private readonly council: CouncilService,
   ) {}
 
   async render(actor: Actor, id: string, csrf: string, state: PageState = {}) {
@@ -95,6 +99,7 @@ export class DossierPage {
           flag: n.flagged ? n.flagReason : null,
         })),
         edit,
+        council: await this.councilView(actor, d.id, d.status),
         missing: d.missing.map((m) => m.message),
         documents: d.documents.map((doc) => ({
           kind: doc.kindLabel,
@@ -154,6 +159,38 @@ export class DossierPage {
       },
       csrf,
     );
+  }
+
+  /**
+   * The council's part: a member's ballot while the session is open (each
+   * nominee, the member's vote or the choices, recusal where it is due), and
+   * for staff the tallies of the last closed session with its minute.
+   */
+  private async councilView(actor: Actor, dossierId: string, status: DossierStatus) {
+    if (!STAFF_ROLES.includes(actor.role)) return { ballot: null, result: null };
+    const ballot =
+      actor.role === Role.CouncilMember && status === DossierStatus.CouncilVoting
+        ? await this.council.ballot(actor, dossierId)
+        : null;
+    const closed = (await this.council.sessions(actor, dossierId)).filter((s) => s.minutes).at(-1);
+    return {
+      ballot: ballot && {
+        isMember: ballot.isMember,
+        members: ballot.members,
+        lines: ballot.lines.map((l) => ({
+          ...l,
+          myVoteLabel: l.myVote && VOTE_LABELS[l.myVote],
+          choices: [VoteChoice.Agree, VoteChoice.Disagree, VoteChoice.Abstain].map((c) => ({
+            value: c,
+            label: VOTE_LABELS[c],
+          })),
+        })),
+      },
+      result: closed?.minutes && {
+        closedOn: formatDate(closed.closedAt),
+        lines: closed.minutes.lines,
+      },
+    };
   }
 
   /** What the unit officer needs to complete a dossier: its people, the award forms, the document kinds. */

@@ -8,3 +8,22 @@ export const formatDate = (value: string | Date | null | undefined): string =>
   !value
     ? ''
     : formatVietnameseDate(value instanceof Date ? todayInVietnam(value) : value.slice(0, 10));
+
+/**
+ * A list's page links: where the user is and the previous and next pages,
+ * keeping the filters given (`given`, as in the query string).
+ */
+export function pager(
+  path: string,
+  given: Record<string, unknown>,
+  page: { offset: number; limit: number; total: number },
+) {
+  const link = (offset: number) =>
+    `${path}?${new URLSearchParams({ ...(given as Record<string, string>), offset: String(offset) })}`;
+  return {
+    pageNumber: Math.floor(page.offset / page.limit) + 1,
+    pages: Math.max(1, Math.ceil(page.total / page.limit)),
+    previous: page.offset > 0 ? link(Math.max(0, page.offset - page.limit)) : null,
+    next: page.offset + page.limit < page.total ? link(page.offset + page.limit) : null,
+  };
+}

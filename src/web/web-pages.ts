@@ -1,15 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
-import { ROLE_LABELS } from '../access/roles';
+import { Role, ROLE_LABELS } from '../access/roles';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { TemplatesService } from '../documents/templates.service';
 import { ASSETS_VERSION } from './assets.controller';
 
-/** The menu of each role: what its pages are. Part 2 of the web interface adds entries. */
-const MENU = [
+/** The menu: each page and the roles it is for (none listed: every role). */
+const MENU: { href: string; label: string; roles?: Role[] }[] = [
   { href: '/', label: 'Trang chủ' },
+  {
+    href: '/quyet-dinh/cho-quyet-dinh',
+    label: 'Chờ quyết định',
+    roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman],
+  },
+  {
+    href: '/quyet-dinh',
+    label: 'Quyết định',
+    roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
+  },
   { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
 ];
+
+const menuFor = (role: Role) => MENU.filter((m) => !m.roles || m.roles.includes(role));
 
 /** Renders a page inside the layout: header with the authority, the user and the menu. */
 @Injectable()
@@ -36,7 +48,7 @@ export class WebPages {
         roleLabel: ROLE_LABELS[actor.role],
         authorityName: authority?.name ?? '',
       },
-      menu: actor ? MENU : [],
+      menu: actor ? menuFor(actor.role) : [],
       csrf,
     });
   }

@@ -14,7 +14,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
-import { ALL_ROLES, Role } from '../access/roles';
+import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
+import { VoteChoice } from '../council/council.entity';
+import { CouncilService } from '../council/council.service';
 import { SESSION_COOKIE } from '../access/web-session';
 import { ChangePasswordDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
@@ -40,11 +42,11 @@ import {
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
-import { asList, isUuid, WebForms } from './web-forms';
+import { asList, inlinePdf, isUuid, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost } from './web-form.decorators';
-import { formatDate } from './format';
+import { formatDate, pager } from './format';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
 import { FilesService } from '../files/files.service';
@@ -73,6 +75,7 @@ export class WebController {
     private readonly movements: MovementsService,
     private readonly files: FilesService,
     private readonly notifications: NotificationsService,
+    private readonly council: CouncilService,
   ) {}
 
   @Get('dang-nhap')
@@ -222,10 +225,6 @@ export class WebController {
       count: page.counts[status] ?? 0,
       selected: query.status === status,
     }));
-    const pageNumber = Math.floor(page.offset / page.limit) + 1;
-    const pages = Math.max(1, Math.ceil(page.total / page.limit));
-    const link = (offset: number) =>
-      `/?${new URLSearchParams({ ...(given as Record<string, string>), offset: String(offset) })}`;
     return this.pages.page(
       actor,
       'home',
@@ -287,10 +286,7 @@ export class WebController {
           overdue: d.overdue,
           actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
         })),
-        pageNumber,
-        pages,
-        previous: page.offset > 0 ? link(Math.max(0, page.offset - page.limit)) : null,
-        next: page.offset + page.limit < page.total ? link(page.offset + page.limit) : null,
+        pager: pager('/', given, page),
       },
       this.forms.csrf(req),
     );
@@ -328,6 +324,34 @@ export class WebController {
   @Roles(...ALL_ROLES)
   async file(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.files.download(actor, id, 'inline');
+  }
+
+  /** A council member's vote on one nominee (the API's vote, its recusal rule). */
+  @FormPost('ho-so/:id/bieu-quyet/:nomineeId', Role.CouncilMember)
+  async vote(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const choice = body.choice as VoteChoice;
+      if (!Object.values(VoteChoice).includes(choice))
+        throw AppError.invalidField(
+          'choice',
+          'Hãy chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.',
+        );
+      await this.council.vote(actor, id, nomineeId, choice);
+    });
+    return '';
+  }
+
+  /** The council's minute of the dossier's last vote, in the browser. */
+  @Get('ho-so/:id/bien-ban-hoi-dong')
+  @Roles(...STAFF_ROLES)
+  async minutes(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return inlinePdf(await this.council.minutesPdf(actor, id), 'bien-ban-hoi-dong');
   }
 
   /** Forwards one nominee upward with the letter that carries it (the API's forward). */

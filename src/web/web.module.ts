@@ -2,11 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
-import { HtmlErrorPage } from '../common/http/html-error-page';
+import { SitePages } from '../common/http/site-pages';
 import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { AssetsController } from './assets.controller';
-import { WebErrorPage } from './web-error-page';
+import { WebSitePages } from './web-site-pages';
 import { WebPages } from './web-pages';
 import { WebController } from './web.controller';
 import { DossierEditController } from './dossier-edit.controller';
@@ -23,6 +23,18 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
 import { UnitsModule } from '../units/units.module';
 import { AwardsModule } from '../awards/awards.module';
+import { CouncilModule } from '../council/council.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { DecisionPagesController } from './decision-pages.controller';
+
+/** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
+export const WEB_CONTROLLERS = [
+  WebController,
+  DossierEditController,
+  MovementPagesController,
+  DecisionPagesController,
+  AssetsController,
+];
 
 /**
  * The web interface: server-rendered pages (templates/web) on the same
@@ -34,6 +46,8 @@ import { AwardsModule } from '../awards/awards.module';
     AuthModule,
     AuthoritiesModule,
     AwardsModule,
+    CouncilModule,
+    DecisionsModule,
     DocumentsModule,
     DossiersModule,
     FilesModule,
@@ -44,7 +58,7 @@ import { AwardsModule } from '../awards/awards.module';
     ReportsModule,
     UnitsModule,
   ],
-  controllers: [WebController, DossierEditController, MovementPagesController, AssetsController],
+  controllers: WEB_CONTROLLERS,
   providers: [
     WebPages,
     WebForms,
@@ -52,8 +66,8 @@ import { AwardsModule } from '../awards/awards.module';
     ReportForm,
     CsrfGuard,
     ApiExceptionFilter,
-    { provide: HtmlErrorPage, useClass: WebErrorPage },
+    { provide: SitePages, useClass: WebSitePages },
   ],
-  exports: [HtmlErrorPage],
+  exports: [SitePages],
 })
 export class WebModule {}

@@ -75,6 +75,17 @@ export async function go(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
+/**
+ * The same through the element's own click(): on a page showing a PDF in a
+ * frame, headless Chromium's PDF viewer swallows synthetic mouse events.
+ */
+export async function goByScript(page: Page, selector: string): Promise<void> {
+  await Promise.all([
+    page.waitForNavigation(),
+    page.$eval(selector, (e) => (e as unknown as { click(): void }).click()),
+  ]);
+}
+
 /** Attaches a file to a file input. */
 export async function pickFile(page: Page, selector: string, path: string): Promise<void> {
   const input = await page.$(selector);

@@ -1,0 +1,388 @@
+import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { AwardsService } from '../awards/awards.service';
+import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
+import { AppError } from '../common/errors/app-error';
+import { vietnameseMoney } from '../documents/templates.service';
+import { IdParam } from '../common/validation/id-param';
+import { CertificatesService } from '../decisions/certificates.service';
+import { DecisionKind, DecisionStatus } from '../decisions/decision.entity';
+import {
+  AwaitingQueryDto,
+  DecisionQueryDto,
+  RevokeDto,
+  UpdateDecisionDto,
+} from '../decisions/decisions.dto';
+import { decisionNumberLabel, DecisionsService } from '../decisions/decisions.service';
+import { MovementsService } from '../movements/movements.service';
+import { UnitsService } from '../units/units.service';
+import { formatDate, pager } from './format';
+import { FormPost } from './web-form.decorators';
+import { WebErrors } from './web-errors.filter';
+import { asList, inlinePdf, WebForms } from './web-forms';
+import { WebPages } from './web-pages';
+
+const SIGNERS = [Role.Chairman, Role.ViceChairman];
+const DRAFTERS = [Role.HomeAffairs, ...SIGNERS];
+const READERS = [...DRAFTERS, Role.Admin, Role.CouncilMember];
+
+const KIND_LABELS: Record<DecisionKind, string> = {
+  [DecisionKind.Award]: 'Khen thưởng',
+  [DecisionKind.Revocation]: 'Thu hồi',
+  [DecisionKind.Correction]: 'Đính chính',
+};
+
+const DRAFT_MESSAGES: Record<string, string> = {
+  title: 'Trích yếu từ 5 đến 500 ký tự.',
+  legalBases: 'Mỗi dòng một căn cứ; cần ít nhất một căn cứ.',
+  funding: 'Ghi nguồn kinh phí (từ 5 ký tự).',
+  execution: 'Ghi điều khoản thi hành (từ 5 ký tự).',
+  recipients: 'Mỗi dòng một nơi nhận; cần ít nhất một nơi nhận.',
+};
+
+/** Lines of a textarea, one item each, empty lines dropped. */
+const lines = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+
+/**
+ * The chairman's desk and the decisions: nominees awaiting a decision
+ * gathered into a draft, the draft edited and previewed as its PDF, issued
+ * with a confirmation that names its number; issued decisions with their
+ * certificates to print, revocation. The decisions services do the work.
+ */
+@ApiExcludeController()
+@Controller('quyet-dinh')
+@UseFilters(WebErrors)
+export class DecisionPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: WebForms,
+    private readonly decisions: DecisionsService,
+    private readonly certificates: CertificatesService,
+    private readonly movements: MovementsService,
+    private readonly units: UnitsService,
+    private readonly awards: AwardsService,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    const query = await this.forms.valid(DecisionQueryDto, given);
+    const page = await this.decisions.list(actor, query);
+    return this.pages.page(
+      actor,
+      'decisions',
+      'Quyết định khen thưởng',
+      {
+        canDraft: DRAFTERS.includes(actor.role),
+        statuses: [
+          { value: '', label: 'Tất cả', selected: !query.status },
+          { value: 'draft', label: 'Dự thảo', selected: query.status === 'draft' },
+          { value: 'issued', label: 'Đã ban hành', selected: query.status === 'issued' },
+        ],
+        total: page.total,
+        rows: page.items.map((d) => ({
+          id: d.id,
+          title: d.title,
+          kind: KIND_LABELS[d.kind],
+          draft: d.status === DecisionStatus.Draft,
+          number: d.number ? decisionNumberLabel(d.number) : 'Dự thảo',
+          issuedOn: formatDate(d.issuedOn),
+        })),
+        pager: pager('/quyet-dinh', given, page),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  /** What awaits the chairman, from every dossier, to gather into a draft decision. */
+  @Get('cho-quyet-dinh')
+  @Roles(...DRAFTERS)
+  async awaiting(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    const query = await this.forms.valid(AwaitingQueryDto, given);
+    const first100 = { limit: 100, offset: 0 } as never;
+    const [page, units, movements, forms] = await Promise.all([
+      this.decisions.awaiting(actor, query),
+      this.units.list(actor, first100),
+      this.movements.list(actor, first100),
+      this.awards.list(actor),
+    ]);
+    const option = (id: string, label: string, selected?: string) => ({
+      id,
+      label,
+      selected: id === selected,
+    });
+    return this.pages.page(
+      actor,
+      'awaiting',
+      'Đối tượng chờ quyết định khen thưởng',
+      {
+        problem: typeof raw.loi === 'string' ? raw.loi : null,
+        filters: {
+          units: units.items.map((u) => option(u.id, u.name, query.unitId)),
+          movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+          awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
+        },
+        total: page.total,
+        rows: page.items.map((n) => ({
+          id: n.id,
+          name: n.displayName,
+          kind: RECIPIENT_KIND_LABELS[n.kind],
+          form: n.awardForm?.name ?? '',
+          unit: n.dossier?.unit?.name ?? '',
+          dossierId: n.dossierId,
+          dossierTitle: n.dossier?.title ?? '',
+        })),
+        pager: pager('/quyet-dinh/cho-quyet-dinh', given, page),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  /** The nominees ticked become a draft decision, with the texts an office starts from. */
+  @FormPost('du-thao', ...DRAFTERS)
+  async draft(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const nomineeIds = asList(body.nomineeIds);
+    try {
+      if (!nomineeIds.length)
+        throw AppError.invalidField('nomineeIds', 'Hãy chọn ít nhất một đối tượng.');
+      const decision = await this.decisions.createDraft(actor, { nomineeIds });
+      res.location(`/quyet-dinh/${decision.id}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      res.location(`/quyet-dinh/cho-quyet-dinh?${new URLSearchParams({ loi: error.message })}`);
+    }
+    return '';
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  async decision(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    return this.render(actor, id, this.forms.csrf(req), { problem });
+  }
+
+  private async render(
+    actor: Actor,
+    id: string,
+    csrf: string,
+    state: { problem?: string; values?: Record<string, unknown>; errors?: Record<string, string> },
+  ) {
+    const d = await this.decisions.detail(actor, id);
+    const draft = d.status === DecisionStatus.Draft;
+    const v = state.values ?? {};
+    const text = (field: string, current: string | string[]) =>
+      typeof v[field] === 'string'
+        ? (v[field] as string)
+        : Array.isArray(current)
+          ? current.join('\n')
+          : current;
+    const printable = d.kind === DecisionKind.Award && !draft;
+    return this.pages.page(
+      actor,
+      'decision',
+      draft ? `Dự thảo: ${d.title}` : `Quyết định số ${d.numberLabel}`,
+      {
+        problem: state.problem ?? null,
+        decision: {
+          id: d.id,
+          title: d.title,
+          kind: KIND_LABELS[d.kind],
+          draft,
+          numberLabel: d.numberLabel,
+          issuedOn: formatDate(d.issuedOn),
+          signerName: d.signerName,
+          total: vietnameseMoney(d.total),
+        },
+        items: d.items.map((i) => ({
+          id: i.id,
+          name: i.displayName,
+          unit: i.unitName ?? '',
+          form: i.awardFormName,
+          amount: i.amount === null ? '' : vietnameseMoney(i.amount),
+          registerNumber: i.register ? `${i.register.registerNumber}/${i.register.year}` : '',
+          revoked: i.register?.status === 'revoked',
+          corrected: i.register?.status === 'corrected',
+          printable: printable && i.register?.status === 'valid',
+        })),
+        edit: draft &&
+          DRAFTERS.includes(actor.role) && {
+            title: text('title', d.title),
+            legalBases: text('legalBases', d.legalBases),
+            funding: text('funding', d.funding),
+            execution: text('execution', d.execution),
+            recipients: text('recipients', d.recipients),
+            errors: state.errors ?? {},
+          },
+        // The signer confirms the number the decision will take.
+        issue:
+          draft && SIGNERS.includes(actor.role) ? await this.decisions.nextNumber(actor) : null,
+        printable,
+        revoke: printable && SIGNERS.includes(actor.role),
+        supersededBy: d.supersededBy.map((s) => ({
+          ...s,
+          kind: KIND_LABELS[s.kind],
+          issuedOn: formatDate(s.issuedOn),
+        })),
+        references: d.references && {
+          ...d.references,
+          kind: KIND_LABELS[d.references.kind],
+          issuedOn: formatDate(d.references.issuedOn),
+        },
+      },
+      csrf,
+    );
+  }
+
+  /** The draft's texts: a refusal comes back with what was typed and each error beside its field. */
+  @FormPost(':id/sua', ...DRAFTERS)
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    try {
+      const dto = await this.forms.valid(
+        UpdateDecisionDto,
+        {
+          title: body.title,
+          legalBases: lines(body.legalBases),
+          funding: body.funding,
+          execution: body.execution,
+          recipients: lines(body.recipients),
+        },
+        DRAFT_MESSAGES,
+      );
+      await this.decisions.update(actor, id, dto);
+      res.location(`/quyet-dinh/${id}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      res.status(200);
+      return this.render(actor, id, this.forms.csrf(req), {
+        problem: 'Chưa lưu được dự thảo: hãy sửa các ô được ghi chú bên dưới.',
+        values: body,
+        errors: this.forms.fieldErrors(error, DRAFT_MESSAGES),
+      });
+    }
+  }
+
+  /** Issues the draft with the number the signer confirmed (refused if another decision took it). */
+  @FormPost(':id/ban-hanh', ...SIGNERS)
+  async issue(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
+      const expected = Number(body.expectedNumber);
+      await this.decisions.issue(actor, id, Number.isInteger(expected) ? expected : undefined);
+    });
+    return '';
+  }
+
+  /** Revokes the whole decision by a new, numbered revoking decision. */
+  @FormPost(':id/thu-hoi', ...SIGNERS)
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    let created: { id: string } | undefined;
+    await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
+      const dto = await this.forms.valid(
+        RevokeDto,
+        {
+          reason: body.reason,
+          itemIds: asList(body.itemIds).length ? asList(body.itemIds) : undefined,
+        },
+        { reason: 'Hãy ghi lý do thu hồi (từ 10 ký tự).' },
+      );
+      created = await this.decisions.revoke(actor, id, dto);
+    });
+    if (created) res.location(`/quyet-dinh/${created.id}`);
+    return '';
+  }
+
+  /** The decision as its PDF: a draft's preview (DỰ THẢO, no number) or the issued text. */
+  @Get(':id/ban-in')
+  @Roles(...READERS)
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // The draft's page shows its preview in a frame of its own origin.
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+    return inlinePdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
+  }
+
+  /** All valid certificates of the decision as one PDF, a page each; revoked ones left out. */
+  @Get(':id/giay-khen')
+  @Roles(...READERS)
+  async certificatesPdf(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query('phoi') blank: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { pdf, leftOut } = await this.certificates.batchPdf(
+      actor,
+      id,
+      blank === '1' ? 'blank' : 'standard',
+    );
+    res.setHeader('X-Certificates-Left-Out', String(leftOut));
+    return inlinePdf(pdf, 'giay-khen');
+  }
+
+  @Get(':id/giay-khen/:itemId')
+  @Roles(...READERS)
+  async certificatePdf(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
+    @Query('phoi') blank: string | undefined,
+  ) {
+    return inlinePdf(
+      await this.certificates.certificatePdf(
+        actor,
+        id,
+        itemId,
+        blank === '1' ? 'blank' : 'standard',
+      ),
+      'giay-khen',
+    );
+  }
+}

@@ -1,0 +1,206 @@
+import { Browser, Page } from 'puppeteer';
+import { api, tokenFor } from '../support/actors';
+import {
+  axeViolations,
+  go,
+  goByScript,
+  overflows,
+  screenshot,
+  signInAs,
+  startWebApp,
+  stopWebApp,
+} from '../support/browser';
+import { pdfPages, pdfQr, pdfText } from '../support/pdf';
+import { TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+} from '../support/workflow-fixtures';
+
+/**
+ * The council, the chairman and printing in the real Chromium: a vote with a
+ * recusal, its minute; the draft decision previewed and issued with the number
+ * the page named; all certificates as one PDF; the QR code opening the
+ * verification page, before and after a revocation.
+ */
+describe('web interface: council, chairman, printing, verification', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    ({ t, base, browser } = await startWebApp());
+    const as = await actors(t);
+    const ids = await lookups(t);
+    // Hường needs the council (Chiến sĩ thi đua cơ sở); Lan's Giấy khen does not.
+    const draft = await draftDossier(as.hungdao, ids.roundId, [
+      {
+        kind: 'individual',
+        personId: ids.people['Nguyễn Thị Hường'],
+        awardFormId: ids.forms['CSTDCS'],
+        report: true,
+      },
+      {
+        kind: 'individual',
+        personId: ids.people['Phạm Thị Lan'],
+        awardFormId: ids.forms['GK-CN'],
+        report: true,
+      },
+    ]);
+    dossierId = draft.id;
+    await attachLetterAndMinutes(as.hungdao, dossierId);
+    await as.hungdao.post(`/api/dossiers/${dossierId}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${dossierId}/take`).send({}).expect(200);
+    await as.noivu
+      .post(`/api/dossiers/${dossierId}/appraise`)
+      .send({
+        results: draft.nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })),
+      })
+      .expect(200);
+    await as.noivu.post(`/api/dossiers/${dossierId}/send-to-council`).send({}).expect(200);
+  });
+  afterAll(() => stopWebApp({ t, browser }));
+
+  const signIn = (username: string, width = 1280) => signInAs(browser, base, username, width);
+  const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent!.trim());
+  const checked = async (page: Page) => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+  };
+  /** A PDF fetched with the page's session, as the browser would download it. */
+  const fetchPdf = async (page: Page, href: string) => {
+    const [status, type, bytes] = (await page.evaluate(
+      `fetch(${JSON.stringify(href)}).then(async (r) => [r.status, r.headers.get('content-type'), Array.from(new Uint8Array(await r.arrayBuffer()))])`,
+    )) as [number, string, number[]];
+    expect([status, type]).toEqual([200, 'application/pdf']);
+    return Buffer.from(bytes);
+  };
+
+  it('the council votes from the dossier page: one member recuses, the outcome follows the rule, the minute is a PDF', async () => {
+    const vote = async (username: string, choice: 'agree' | 'recused') => {
+      const { page, problems } = await signIn(username, 375);
+      await page.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+      const legends = await page.$$eval('form.ballot legend', (l) =>
+        l.map((x) => x.textContent!.trim()),
+      );
+      expect(legends).toEqual([expect.stringContaining('Nguyễn Thị Hường')]);
+      if (choice === 'recused') {
+        // Trần Thị Thu works in xã Hưng Đạo, Hường's unit: the page says she must recuse.
+        expect(await text(page, 'form.ballot .notice')).toContain('phải tránh biểu quyết');
+        expect(await page.$('form.ballot input[value=agree]')).toBeNull();
+      } else await page.click('form.ballot input[value=agree]');
+      await checked(page);
+      await screenshot(page, `bieu-quyet-${username}-375`);
+      await go(page, 'form.ballot button');
+      expect(await text(page, 'form.ballot [role=status]')).toBe(
+        `Bạn đã biểu quyết: ${choice === 'agree' ? 'Đồng ý' : 'Tránh biểu quyết'}.`,
+      );
+      expect(problems).toEqual([]);
+      await page.close();
+    };
+    await vote('hoidong', 'agree');
+    await vote('hoidong2', 'recused');
+    await vote('hoidong3', 'agree');
+
+    const { page, problems } = await signIn('noivu');
+    await page.goto(`${base}/ho-so/${dossierId}`, { waitUntil: 'load' });
+    await go(page, 'form[action$="/buoc/close_vote"] button');
+    const row = await page.$$eval('section[aria-labelledby=ket-qua-bieu-quyet] tbody td', (c) =>
+      c.map((x) => x.textContent!.trim()),
+    );
+    expect(row).toEqual([expect.stringContaining('Nguyễn Thị Hường'), '2/2', '0', '0', '1', 'Đạt']);
+    const noivu = api(t, await tokenFor(t, 'noivu'));
+    const [session] = (await noivu.get(`/api/dossiers/${dossierId}/council`).expect(200)).body;
+    expect(session.minutes.lines[0]).toMatchObject({ agree: 2, recused: 1, passed: true });
+    await checked(page);
+    const minute = pdfText(await fetchPdf(page, `/ho-so/${dossierId}/bien-ban-hoi-dong`));
+    for (const expected of [
+      'BIÊN BẢN',
+      'Họp Hội đồng Thi đua - Khen thưởng',
+      'Trần Thị Thu',
+      'Đạt',
+    ])
+      expect(minute).toContain(expected);
+    await go(page, 'form[action$="/buoc/send_to_chairman"] button');
+    expect((await noivu.get(`/api/dossiers/${dossierId}`).expect(200)).body.status).toBe(
+      'awaiting_decision',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the chairman gathers the nominees into a draft, previews it, issues it with the number named, prints all certificates; the QR code verifies them, revoked too', async () => {
+    const chairman = api(t, await tokenFor(t, 'chutich'));
+    const { page, problems } = await signIn('chutich');
+    await go(page, 'nav a[href="/quyet-dinh/cho-quyet-dinh"]');
+    const names = await page.$$eval('tbody label', (l) => l.map((x) => x.textContent));
+    expect(names.sort()).toEqual(['Nguyễn Thị Hường', 'Phạm Thị Lan']);
+    await checked(page);
+    await go(page, 'form[action="/quyet-dinh/du-thao"] button');
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await text(page, 'h1')).toBe('Dự thảo quyết định');
+
+    // The preview is the draft's PDF: marked DỰ THẢO, without a number.
+    expect(await page.$eval('iframe.preview', (f) => f.getAttribute('src'))).toBe(
+      `/quyet-dinh/${id}/ban-in`,
+    );
+    const preview = pdfText(await fetchPdf(page, `/quyet-dinh/${id}/ban-in`));
+    expect(preview).toContain('DỰ THẢO');
+    expect(preview).not.toMatch(/Số: *\d+\/QĐ-UBND/);
+
+    // A title too short is refused beside its field; what was typed stays.
+    await page.$eval('#title', (e) => ((e as unknown as { value: string }).value = 'Về'));
+    await goByScript(page, 'form[action$="/sua"] button');
+    expect(await text(page, '#loi-title')).toBe('Trích yếu từ 5 đến 500 ký tự.');
+    expect(await page.$eval('#title', (e) => (e as unknown as { value: string }).value)).toBe('Về');
+    await page.$eval(
+      '#title',
+      (e) => ((e as unknown as { value: string }).value = 'Về việc khen thưởng năm 2026'),
+    );
+    await goByScript(page, 'form[action$="/sua"] button');
+    expect(await text(page, 'p.lead')).toBe('Về việc khen thưởng năm 2026');
+    await checked(page);
+    await screenshot(page, 'du-thao-quyet-dinh-1280');
+
+    // Issued with the number the confirmation named.
+    const next = (await chairman.get('/api/decisions/next-number').expect(200)).body;
+    expect(await text(page, 'form[action$="/ban-hanh"] button')).toBe(
+      `Ký ban hành số ${next.label}`,
+    );
+    await page.$eval('#xac-nhan', (e) => (e as unknown as { click(): void }).click());
+    await goByScript(page, 'form[action$="/ban-hanh"] button');
+    expect(await text(page, 'h1')).toBe(`Quyết định số ${next.label}`);
+    const issued = (await chairman.get(`/api/decisions/${id}`).expect(200)).body;
+    expect(issued).toMatchObject({ status: 'issued', numberLabel: next.label });
+    await checked(page);
+    await screenshot(page, 'quyet-dinh-in-1280');
+
+    // All certificates as one PDF: a page per awardee.
+    const all = await fetchPdf(page, `/quyet-dinh/${id}/giay-khen`);
+    expect(pdfPages(all)).toBe(2);
+    // The QR code, read from the printed page, opens the verification page.
+    const url = pdfQr(all, 1)!;
+    expect(url).toMatch(/\/verify\//);
+    const visitor = await browser.newPage();
+    await visitor.setViewport({ width: 375, height: 800 });
+    await visitor.goto(`${base}${new URL(url).pathname}`, { waitUntil: 'load' });
+    expect(await text(visitor, '.verify .status')).toBe('Còn hiệu lực');
+    await checked(visitor);
+    await screenshot(visitor, 'xac-minh-375');
+
+    // Revoked: a numbered revoking decision; the same code now names it.
+    await page.type('#ly-do-thu-hoi', 'Phát hiện thành tích kê khai không đúng sự thật.');
+    await go(page, 'form[action$="/thu-hoi"] button');
+    expect(await text(page, 'h1')).toMatch(/^Quyết định số /);
+    const revoking = await text(page, 'h1');
+    await visitor.reload({ waitUntil: 'load' });
+    expect(await text(visitor, '.verify .status')).toBe('Giấy khen đã bị thu hồi');
+    expect(await text(visitor, '.verify')).toContain(revoking.replace('Quyết định số ', ''));
+    await visitor.close();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
