@@ -167,6 +167,14 @@ describe('web interface: council, chairman, printing, verification', () => {
 
     // Issued with the number the confirmation named.
     const next = (await chairman.get('/api/decisions/next-number').expect(200)).body;
+    // A number confirmed that is no longer the next one is refused; nothing is taken.
+    const stale = await chairman
+      .post(`/api/decisions/${id}/issue`)
+      .send({ expectedNumber: next.number + 1 })
+      .expect(409);
+    expect(stale.body.nextNumber).toBe(next.number);
+    expect((await chairman.get('/api/decisions/next-number').expect(200)).body).toEqual(next);
+    expect((await chairman.get(`/api/decisions/${id}`).expect(200)).body.status).toBe('draft');
     expect(await text(page, 'form[action$="/ban-hanh"] button')).toBe(
       `Ký ban hành số ${next.label}`,
     );
