@@ -190,6 +190,13 @@ export enum CriterionType {
   Qualitative = 'qualitative',
 }
 
+export const CRITERION_TYPE_LABELS: Record<CriterionType, string> = {
+  [CriterionType.Percentage]: 'Tỷ lệ % (đạt khi từ ngưỡng trở lên)',
+  [CriterionType.Boolean]: 'Có/không',
+  [CriterionType.Count]: 'Số lượng (đạt khi từ ngưỡng trở lên)',
+  [CriterionType.Qualitative]: 'Định tính (Phòng Nội vụ đánh giá)',
+};
+
 @Entity('criteria')
 @Index(['criteriaSetId', 'code'], { unique: true })
 export class Criterion {

@@ -24,6 +24,13 @@ import { SubmitReportDto } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
 import { UploadedFile as Upload } from '../files/files.service';
 import { ReportForm } from './report-form';
+import { CRITERION_TYPES, MANAGERS, ROUND_KINDS, SPARE_ROWS } from './movement-forms';
+import {
+  CriterionType,
+  MovementStatus,
+  SUBJECT_KIND_LABELS,
+  SubjectKind,
+} from '../movements/movement.entity';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
@@ -56,6 +63,7 @@ export class MovementPagesController {
       actor.role === Role.UnitOfficer
         ? (await this.registrations.list(actor, id)).find((r) => r.status === 'registered')
         : undefined;
+    const staff = actor.role !== Role.UnitOfficer;
     return this.pages.page(
       actor,
       'movement',
@@ -69,7 +77,7 @@ export class MovementPagesController {
           deadline: formatDate(m.registrationDeadline),
           registrationOpen: m.registrationOpen,
         },
-        isUnit: actor.role === Role.UnitOfficer,
+        isUnit: !staff,
         registered: !!mine,
         commitments: mine?.commitments ?? '',
         rounds: m.rounds.map((r) => ({
@@ -78,6 +86,42 @@ export class MovementPagesController {
           reportDeadline: formatDate(r.reportDeadline),
           open: r.open,
         })),
+        coverage: staff ? await this.registrations.coverage(actor, id) : null,
+        manage: MANAGERS.includes(actor.role) && {
+          draft: m.status === MovementStatus.Draft,
+          launched: m.status === MovementStatus.Launched,
+          criteria: Object.values(SubjectKind).map((kind) => {
+            const set = m.criteriaSets.find((s) => s.subjectKind === kind);
+            const rows = [
+              ...(set?.criteria ?? []).map((c) => ({
+                code: c.code,
+                text: c.text,
+                type: c.type,
+                threshold: c.threshold === null ? '' : String(c.threshold).replace('.', ','),
+                mandatory: c.mandatory,
+              })),
+              ...Array.from({ length: SPARE_ROWS }, () => ({
+                code: '',
+                text: '',
+                type: CriterionType.Percentage,
+                threshold: '',
+                mandatory: true,
+              })),
+            ];
+            return {
+              kind,
+              label: SUBJECT_KIND_LABELS[kind],
+              version: set?.version ?? null,
+              count: set?.criteria?.length ?? 0,
+              rows: rows.map((r, i) => ({
+                ...r,
+                i,
+                types: CRITERION_TYPES.map((t) => ({ ...t, selected: t.value === r.type })),
+              })),
+            };
+          }),
+          roundKinds: ROUND_KINDS,
+        },
       },
       this.forms.csrf(req),
     );

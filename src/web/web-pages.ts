@@ -8,6 +8,7 @@ import { ASSETS_VERSION } from './assets.controller';
 /** The menu: each page and the roles it is for (none listed: every role). */
 const MENU: { href: string; label: string; roles?: Role[] }[] = [
   { href: '/', label: 'Trang chủ' },
+  { href: '/phong-trao', label: 'Phong trào' },
   {
     href: '/quyet-dinh/cho-quyet-dinh',
     label: 'Chờ quyết định',
@@ -18,6 +19,7 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Quyết định',
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
   },
+  { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: [Role.Admin] },
   { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
 ];
 

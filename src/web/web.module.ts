@@ -22,17 +22,22 @@ import { MovementsModule } from '../movements/movements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { AwardsModule } from '../awards/awards.module';
 import { CouncilModule } from '../council/council.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DecisionPagesController } from './decision-pages.controller';
+import { AdminPagesController } from './admin-pages.controller';
+import { MovementManagementController } from './movement-management.controller';
 
 /** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
 export const WEB_CONTROLLERS = [
   WebController,
   DossierEditController,
+  MovementManagementController,
   MovementPagesController,
   DecisionPagesController,
+  AdminPagesController,
   AssetsController,
 ];
 
@@ -57,6 +62,7 @@ export const WEB_CONTROLLERS = [
     RegistrationsModule,
     ReportsModule,
     UnitsModule,
+    UsersModule,
   ],
   controllers: WEB_CONTROLLERS,
   providers: [

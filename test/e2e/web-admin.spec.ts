@@ -1,0 +1,153 @@
+import { Browser, Page } from 'puppeteer';
+import request from 'supertest';
+import { api, tokenFor } from '../support/actors';
+import {
+  axeViolations,
+  go,
+  overflows,
+  screenshot,
+  signInAs,
+  startWebApp,
+  stopWebApp,
+} from '../support/browser';
+import { daysFromToday } from '../support/dates';
+import { TestApp } from '../support/test-app';
+
+/**
+ * The admin's and the coordinator's jobs in the real Chromium: a user created,
+ * made to change the temporary password, locked and unlocked; a movement
+ * created, given criteria and a round, launched, and its coverage seen.
+ */
+describe('web interface: admin and coordinator', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ t, base, browser } = await startWebApp());
+  });
+  afterAll(() => stopWebApp({ t, browser }));
+
+  const signIn = (username: string, width = 1280) => signInAs(browser, base, username, width);
+  const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent!.trim());
+  const setValue = (page: Page, selector: string, value: string) =>
+    page.$eval(selector, (e, v) => ((e as unknown as { value: string }).value = v), value);
+  const checked = async (page: Page) => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+  };
+
+  it('an admin creates a user who must change the temporary password at first sign-in; locks and unlocks the account', async () => {
+    const { page, problems } = await signIn('admin', 375);
+    await go(page, 'nav a[href="/quan-tri/nguoi-dung"]');
+    await checked(page);
+    await go(page, 'a[href="/quan-tri/nguoi-dung/moi"]');
+    // A unit officer without a unit, a password without digits: each error beside its field.
+    await page.type('#username', 'hungdao.moi');
+    await page.type('#fullName', 'Nguyễn Văn Mới');
+    await page.select('#role', 'unit_officer');
+    await page.type('#password', 'matkhau');
+    await go(page, 'button.primary');
+    expect(await text(page, '#loi-password')).toBe(
+      'Mật khẩu tạm thời từ 8 đến 128 ký tự, gồm cả chữ và số.',
+    );
+    expect(await page.$eval('#username', (e) => (e as unknown as { value: string }).value)).toBe(
+      'hungdao.moi',
+    );
+    await checked(page);
+    await setValue(page, '#password', 'ThiDua@2025');
+    await go(page, 'button.primary');
+    expect(await text(page, '#loi-unitId')).toBe(
+      'Cán bộ đơn vị phải thuộc một đơn vị: hãy chọn đơn vị.',
+    );
+    const unit = await page.$$eval('#unitId option', (os) =>
+      os.find((o) => o.textContent === 'UBND xã Hưng Đạo')!.getAttribute('value')!,
+    );
+    await page.select('#unitId', unit);
+    await setValue(page, '#password', 'ThiDua@2025');
+    await go(page, 'button.primary');
+    expect(await text(page, '.notice[role=status]')).toContain('Đã tạo tài khoản');
+    await checked(page);
+    await screenshot(page, 'nguoi-dung-375');
+
+    // The new user signs in and is sent to change the temporary password first.
+    const { page: newcomer } = await signIn('hungdao.moi');
+    expect(new URL(newcomer.url()).pathname).toBe('/doi-mat-khau');
+    await newcomer.close();
+
+    // Locked: the sign-in is refused; unlocked: it works again.
+    await go(page, 'button[value=lock]');
+    expect(await text(page, '.facts')).toContain('Đã khoá');
+    const login = (status: number) =>
+      request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'hungdao.moi', password: 'ThiDua@2025' })
+        .expect(status);
+    await login(401);
+    await go(page, 'button[value=unlock]');
+    expect(await text(page, '.facts')).toContain('Đang hoạt động');
+    await login(200);
+    // A new temporary password, and the user is asked to change it again.
+    await page.type('#newPassword', 'TamThoi2027');
+    await go(page, 'form[action$="/mat-khau"] button');
+    expect(await text(page, '.notice[role=status]')).toContain('Đã đặt mật khẩu tạm thời');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the coordinator creates a movement, sets its criteria and a round, launches it and sees who has registered', async () => {
+    const { page, problems } = await signIn('vhtt', 375);
+    await go(page, 'nav a[href="/phong-trao"]');
+    await go(page, 'a[href="/phong-trao/moi"]');
+    await page.type('#title', 'Thi đua xây dựng nông thôn mới 2027');
+    await setValue(page, '#registrationDeadline', daysFromToday(10));
+    await checked(page);
+    await go(page, 'button.primary');
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await text(page, 'h1')).toBe('Thi đua xây dựng nông thôn mới 2027');
+
+    // The commune criteria: one row filled, the blank rows left out.
+    await page.$eval('form[action$="/tieu-chi/commune"]', (f) =>
+      f.closest('details')!.setAttribute('open', ''),
+    );
+    await page.type('#commune-code-0', 'NTM1');
+    await page.type('#commune-text-0', 'Tỷ lệ hộ dân đạt chuẩn nông thôn mới');
+    await page.select('#commune-type-0', 'percentage');
+    await page.type('#commune-threshold-0', '85');
+    await go(page, 'form[action$="/tieu-chi/commune"] button');
+    const vhtt = api(t, await tokenFor(t, 'vhtt'));
+    const movement = async () => (await vhtt.get(`/api/movements/${id}`).expect(200)).body;
+    const commune = (await movement()).criteriaSets.find(
+      (s: { subjectKind: string }) => s.subjectKind === 'commune',
+    );
+    expect(commune.criteria).toEqual([
+      expect.objectContaining({ code: 'NTM1', type: 'percentage', threshold: 85, mandatory: true }),
+    ]);
+
+    await page.type('#round-name', 'Năm 2027');
+    await setValue(page, '#round-start', '2027-01-01');
+    await setValue(page, '#round-end', '2027-12-31');
+    await setValue(page, '#round-report', daysFromToday(30));
+    await setValue(page, '#round-nomination', daysFromToday(40));
+    await go(page, 'form[action$="/them-dot"] button');
+    expect((await movement()).rounds.map((r: { name: string }) => r.name)).toEqual(['Năm 2027']);
+
+    await go(page, 'form[action$="/phat-dong"] button');
+    expect((await movement()).status).toBe('launched');
+    await api(t, await tokenFor(t, 'hungdao'))
+      .post(`/api/movements/${id}/registrations`)
+      .send({ commitments: 'Xã Hưng Đạo đăng ký thi đua xây dựng nông thôn mới.' })
+      .expect(201);
+    await page.reload({ waitUntil: 'load' });
+    const coverage = await text(page, '#dang-ky-pt');
+    const expected = (await vhtt.get(`/api/movements/${id}/coverage`).expect(200)).body;
+    expect(coverage).toBe(`Tình hình đăng ký: 1/${expected.total} đơn vị`);
+    expect(await text(page, 'section[aria-labelledby=dang-ky-pt] tbody')).not.toContain(
+      'UBND xã Hưng Đạo',
+    );
+    await checked(page);
+    await screenshot(page, 'phong-trao-dieu-phoi-375');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
