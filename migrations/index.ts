@@ -10,6 +10,7 @@ import { DossierAwardForms1795336858466 } from './1795336858466-DossierAwardForm
 import { CorrectedLines1795437571752 } from './1795437571752-CorrectedLines';
 import { DossierRequestKey1795444306421 } from './1795444306421-DossierRequestKey';
 import { ReportDrafts1795445820626 } from './1795445820626-ReportDrafts';
+import { RegisterSearch1795447784262 } from './1795447784262-RegisterSearch';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -28,4 +29,5 @@ export const migrations: Function[] = [
   CorrectedLines1795437571752,
   DossierRequestKey1795444306421,
   ReportDrafts1795445820626,
+  RegisterSearch1795447784262,
 ];

@@ -246,6 +246,11 @@ export class RegisterEntry {
   @Column({ type: 'jsonb' })
   snapshot!: CertificateSnapshot;
 
+  /** The awardee's name folded for search (no diacritics, lower case); see foldForSearch. */
+  @Index('idx_award_register_search_name_trgm', { synchronize: false })
+  @Column('text', { default: '' })
+  searchName!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -30,6 +30,7 @@ import {
   CreateDecisionDto,
   DecisionQueryDto,
   IssueDto,
+  RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from './decisions.dto';
@@ -94,6 +95,15 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Số mà quyết định ban hành tiếp theo trong năm sẽ mang' })
   nextNumber(@CurrentActor() actor: Actor) {
     return this.decisions.nextNumber(actor);
+  }
+
+  @Get('register')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Sổ khen thưởng: tìm theo tên (có hoặc không dấu), đơn vị, năm, hình thức',
+  })
+  register(@CurrentActor() actor: Actor, @Query() query: RegisterQueryDto) {
+    return this.decisions.register(actor, query);
   }
 
   @Get('decisions/:id')

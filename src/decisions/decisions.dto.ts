@@ -9,6 +9,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  Max,
   Min,
   MinLength,
   ValidateNested,
@@ -153,4 +154,21 @@ export class IssueDto {
   @IsInt()
   @Min(1)
   expectedNumber?: number;
+}
+
+export class RegisterQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Tên người, tập thể, hộ được khen, có hoặc không dấu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() awardFormId?: string;
 }

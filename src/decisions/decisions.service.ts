@@ -11,7 +11,8 @@ import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
-import { Page, pageOf } from '../common/pagination';
+import { Page, pageOf, whereNameMatches } from '../common/pagination';
+import { foldForSearch } from '../common/text/fold';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
@@ -32,6 +33,7 @@ import {
 } from './decision.entity';
 import {
   AwaitingQueryDto,
+  RegisterQueryDto,
   CorrectDto,
   CreateDecisionDto,
   DecisionQueryDto,
@@ -160,6 +162,34 @@ export class DecisionsService {
     if (query.awardFormId) qb.andWhere('n.award_form_id = :f', { f: query.awardFormId });
     if (query.unitId) qb.andWhere('d.unit_id = :u', { u: query.unitId });
     return pageOf(qb.orderBy('u.name').addOrderBy('n.display_name').addOrderBy('n.id'), query);
+  }
+
+  /** Writes entries of the award register, each with its awardee's name folded for search. */
+  private enter(entries: Partial<RegisterEntry>[]) {
+    return this.db.tx.insert(
+      RegisterEntry,
+      entries.map((e) => ({ ...e, searchName: foldForSearch(e.snapshot!.awardeeName) })) as never,
+    );
+  }
+
+  /**
+   * The award register (sổ khen thưởng): entries found by name with or
+   * without diacritics, unit, year and award form, newest first, each with
+   * its decision and certificate.
+   */
+  async register(actor: Actor, query: RegisterQueryDto) {
+    const qb = this.db.tx
+      .getRepository(RegisterEntry)
+      .createQueryBuilder('r')
+      .innerJoin(DecisionItem, 'i', 'i.id = r.item_id')
+      .innerJoin(Nominee, 'n', 'n.id = i.nominee_id')
+      .innerJoin(Dossier, 'd', 'd.id = i.dossier_id')
+      .where('r.authority_id = :a', { a: authorityScope(actor) });
+    whereNameMatches(qb, 'r.search_name', query.q);
+    if (query.year) qb.andWhere('r.year = :year', { year: query.year });
+    if (query.unitId) qb.andWhere('d.unit_id = :unit', { unit: query.unitId });
+    if (query.awardFormId) qb.andWhere('n.award_form_id = :form', { form: query.awardFormId });
+    return pageOf(qb.orderBy('r.year', 'DESC').addOrderBy('r.register_number', 'DESC'), query);
   }
 
   /** The number the next decision issued this year would take (the counter is only read). */
@@ -414,7 +444,7 @@ export class DecisionsService {
         });
       }
       await manager.save(DecisionItem, items);
-      await manager.insert(RegisterEntry, entries as RegisterEntry[]);
+      await this.enter(entries);
       await manager.update(
         AwardDecision,
         { id },
@@ -559,7 +589,7 @@ export class DecisionsService {
       }
       const saved = await manager.save(DecisionItem, lines);
       saved.forEach((line, i) => (entries[i].itemId = line.id));
-      await manager.insert(RegisterEntry, entries as RegisterEntry[]);
+      await this.enter(entries);
       return this.superseded(superseding, target.length);
     });
   }

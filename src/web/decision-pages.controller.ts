@@ -9,11 +9,12 @@ import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { vietnameseMoney } from '../documents/templates.service';
 import { IdParam } from '../common/validation/id-param';
-import { CertificatesService } from '../decisions/certificates.service';
-import { DecisionKind, DecisionStatus } from '../decisions/decision.entity';
+import { CERTIFICATE_STATUS_LABELS, CertificatesService } from '../decisions/certificates.service';
+import { CertificateStatus, DecisionKind, DecisionStatus } from '../decisions/decision.entity';
 import {
   AwaitingQueryDto,
   DecisionQueryDto,
+  RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from '../decisions/decisions.dto';
@@ -104,6 +105,59 @@ export class DecisionPagesController {
           issuedOn: formatDate(d.issuedOn),
         })),
         pager: pager('/quyet-dinh', given, page),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  /** The award register: search by name (without diacritics too), unit, year, form. */
+  @Get('so-khen-thuong')
+  @Roles(...READERS)
+  async register(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    const query = await this.forms.valid(RegisterQueryDto, given, {
+      year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
+    });
+    const first100 = { limit: 100, offset: 0 } as never;
+    const [page, units, forms] = await Promise.all([
+      this.decisions.register(actor, query),
+      this.units.list(actor, first100),
+      this.awards.list(actor),
+    ]);
+    return this.pages.page(
+      actor,
+      'register',
+      'Sổ khen thưởng',
+      {
+        q: query.q ?? '',
+        year: query.year ?? '',
+        units: units.items.map((u) => ({
+          id: u.id,
+          label: u.name,
+          selected: u.id === query.unitId,
+        })),
+        awardForms: forms.map((f) => ({
+          id: f.id,
+          label: f.name,
+          selected: f.id === query.awardFormId,
+        })),
+        total: page.total,
+        rows: page.items.map((e) => ({
+          number: `${e.registerNumber}/${e.year}`,
+          name: e.snapshot.awardeeName,
+          unit: e.snapshot.unitName ?? '',
+          form: e.snapshot.awardFormName,
+          decision: `${e.snapshot.decisionNumber} ngày ${formatDate(e.snapshot.decisionDate)}`,
+          decisionId: e.decisionId,
+          itemId: e.itemId,
+          status: CERTIFICATE_STATUS_LABELS[e.status],
+          valid: e.status === CertificateStatus.Valid,
+        })),
+        pager: pager('/quyet-dinh/so-khen-thuong', given, page),
       },
       this.forms.csrf(req),
     );

@@ -19,6 +19,11 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Quyết định',
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
   },
+  {
+    href: '/quyet-dinh/so-khen-thuong',
+    label: 'Sổ khen thưởng',
+    roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
+  },
   { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: [Role.Admin] },
   { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
 ];

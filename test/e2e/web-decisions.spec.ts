@@ -199,6 +199,29 @@ describe('web interface: council, chairman, printing, verification', () => {
     await checked(visitor);
     await screenshot(visitor, 'xac-minh-375');
 
+    // The award register finds the awardee without diacritics, with its decision.
+    await go(page, 'nav a[href="/quyet-dinh/so-khen-thuong"]');
+    await page.type('#q', 'nguyen thi huong');
+    await go(page, 'form[role=search] button');
+    expect(
+      await page.$$eval('table.list tbody td', (c) => c.map((x) => x.textContent!.trim())),
+    ).toEqual([
+      expect.stringMatching(/^\d+\/\d{4}$/),
+      'Nguyễn Thị Hường · UBND xã Hưng Đạo',
+      'Danh hiệu "Chiến sĩ thi đua cơ sở"',
+      expect.stringContaining(next.label),
+      'Còn hiệu lực',
+    ]);
+    const found = (
+      await chairman.get('/api/register').query({ q: 'NGUYEN thi huong', year: 2026 }).expect(200)
+    ).body;
+    expect(
+      found.items.map((e: { snapshot: { awardeeName: string } }) => e.snapshot.awardeeName),
+    ).toEqual(['Nguyễn Thị Hường']);
+    await checked(page);
+    await screenshot(page, 'so-khen-thuong-1280');
+    await go(page, `td a[href="/quyet-dinh/${id}"]`);
+
     // Revoked: a numbered revoking decision; the same code now names it.
     await page.type('#ly-do-thu-hoi', 'Phát hiện thành tích kê khai không đúng sự thật.');
     await go(page, 'form[action$="/thu-hoi"] button');
