@@ -27,3 +27,17 @@ export function pager(
     next: page.offset + page.limit < page.total ? link(page.offset + page.limit) : null,
   };
 }
+
+const vietnamTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An instant as an officer reads it: 23/11/2026 14:05, in Vietnam's time. */
+export const formatDateTime = (value: Date | string): string =>
+  vietnamTime.format(new Date(value)).replace(',', '');

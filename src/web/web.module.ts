@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
@@ -28,6 +29,7 @@ import { CouncilModule } from '../council/council.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DecisionPagesController } from './decision-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
+import { AuditPagesController } from './audit-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
 
 /** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
@@ -38,6 +40,7 @@ export const WEB_CONTROLLERS = [
   MovementPagesController,
   DecisionPagesController,
   AdminPagesController,
+  AuditPagesController,
   AssetsController,
 ];
 
@@ -49,6 +52,7 @@ export const WEB_CONTROLLERS = [
 @Module({
   imports: [
     AuthModule,
+    AuditModule,
     AuthoritiesModule,
     AwardsModule,
     CouncilModule,

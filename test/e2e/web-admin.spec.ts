@@ -91,6 +91,19 @@ describe('web interface: admin and coordinator', () => {
     await page.type('#newPassword', 'TamThoi2027');
     await go(page, 'form[action$="/mat-khau"] button');
     expect(await text(page, '.notice[role=status]')).toContain('Đã đặt mật khẩu tạm thời');
+
+    // The audit trail shows each of these, with who did it and what changed.
+    await go(page, 'nav a[href="/quan-tri/nhat-ky"]');
+    await page.select('#action', 'user.update');
+    await go(page, 'form.filters button');
+    const rows = await page.$$eval('table.list tbody tr', (r) =>
+      r.map((x) => x.textContent!.replace(/\s+/g, ' ')),
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.includes('Sửa tài khoản') && r.includes('admin'))).toBe(true);
+    expect(rows.join(' ')).toContain('active: true → false');
+    await checked(page);
+    await screenshot(page, 'nhat-ky-375');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,156 @@
+import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request } from 'express';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role, ROLE_LABELS } from '../access/roles';
+import { AuditQueryDto } from '../audit/audit.dto';
+import { AuditService } from '../audit/audit.service';
+import { DossierAction, WORKFLOW } from '../dossiers/workflow';
+import { UsersService } from '../users/users.service';
+import { formatDateTime, pager } from './format';
+import { WebErrors } from './web-errors.filter';
+import { WebForms } from './web-forms';
+import { WebPages } from './web-pages';
+
+/** What each audited action is called on the page (the API keeps the codes). */
+const ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Đăng nhập',
+  'auth.logout': 'Đăng xuất',
+  'auth.password_change': 'Đổi mật khẩu',
+  'auth.refresh_reused': 'Phiên đăng nhập bị dùng lại (đã chặn)',
+  'authority.update': 'Sửa thông tin cơ quan',
+  'award_form.create': 'Thêm hình thức khen thưởng',
+  'award_form.update': 'Sửa hình thức khen thưởng',
+  'base_salary.add': 'Khai báo mức lương cơ sở',
+  'cluster.create': 'Tạo cụm thi đua',
+  'council.vote': 'Biểu quyết của Hội đồng',
+  'criteria.put': 'Ban hành bộ tiêu chuẩn',
+  'decision.create': 'Lập dự thảo quyết định',
+  'decision.issue': 'Ký ban hành quyết định',
+  'decision.update': 'Sửa dự thảo quyết định',
+  'dossier.add_nominee': 'Thêm đối tượng vào hồ sơ',
+  'dossier.attach': 'Đính kèm tài liệu',
+  'dossier.create': 'Lập hồ sơ',
+  'dossier.detach': 'Gỡ tài liệu',
+  'dossier.forward_nominee': 'Trình cấp trên',
+  'dossier.remove_nominee': 'Bỏ đối tượng khỏi hồ sơ',
+  'file.upload': 'Tải tệp lên',
+  'holiday.add': 'Thêm ngày nghỉ',
+  'holiday.remove': 'Bỏ ngày nghỉ',
+  'movement.create': 'Tạo phong trào',
+  'movement.update': 'Sửa phong trào',
+  'person.create': 'Thêm cá nhân',
+  'person.update': 'Sửa thông tin cá nhân',
+  'registration.pilot': 'Chọn đơn vị làm điểm',
+  'registration.register': 'Đăng ký thi đua',
+  'registration.withdraw': 'Rút đăng ký thi đua',
+  'report.draft': 'Lưu nháp báo cáo',
+  'report.judge': 'Đánh giá tiêu chí định tính',
+  'report.override': 'Điều chỉnh kết quả tiêu chí',
+  'report.submit': 'Gửi báo cáo kết quả',
+  'round.create': 'Thêm đợt',
+  'round.update': 'Sửa đợt',
+  'unit.create': 'Thêm đơn vị',
+  'unit.update': 'Sửa đơn vị',
+  'user.create': 'Tạo tài khoản',
+  'user.password_reset': 'Đặt lại mật khẩu',
+  'user.update': 'Sửa tài khoản',
+};
+
+const actionLabel = (action: string): string => {
+  const step = action.startsWith('dossier.') ? action.slice('dossier.'.length) : '';
+  if (Object.hasOwn(WORKFLOW, step)) return `Hồ sơ: ${WORKFLOW[step as DossierAction].label}`;
+  return ACTION_LABELS[action] ?? action;
+};
+
+const shown = (value: unknown): string =>
+  value === null || value === undefined
+    ? '(trống)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+/** A day typed in a date field, as the instant it starts in Vietnam. */
+const dayStart = (day: unknown, plusDays = 0): string | undefined => {
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const start = new Date(`${day}T00:00:00+07:00`);
+  start.setUTCDate(start.getUTCDate() + plusDays);
+  return start.toISOString();
+};
+
+/**
+ * The audit trail for the admin and Home Affairs: who did what, when, to
+ * which record, and what changed; filtered by user, action, record and days.
+ */
+@ApiExcludeController()
+@Controller('quan-tri/nhat-ky')
+@UseFilters(WebErrors)
+export class AuditPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: WebForms,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async trail(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    const query = await this.forms.valid(
+      AuditQueryDto,
+      {
+        ...given,
+        from: dayStart(given.tu),
+        to: dayStart(given.den, 1),
+        tu: undefined,
+        den: undefined,
+      },
+      { actorId: 'Hãy chọn người dùng trong danh sách.' },
+    );
+    const [page, users] = await Promise.all([
+      this.audit.list(actor, query),
+      actor.role === Role.Admin ? this.users.list(actor, { limit: 100, offset: 0 } as never) : null,
+    ]);
+    return this.pages.page(
+      actor,
+      'audit',
+      'Nhật ký thao tác',
+      {
+        users: users?.items.map((u) => ({
+          id: u.id,
+          label: `${u.fullName} (${u.username})`,
+          selected: u.id === query.actorId,
+        })),
+        actions: Object.keys(ACTION_LABELS).map((value) => ({
+          value,
+          label: ACTION_LABELS[value],
+          selected: value === query.action,
+        })),
+        tu: typeof given.tu === 'string' ? given.tu : '',
+        den: typeof given.den === 'string' ? given.den : '',
+        targetId: query.targetId ?? '',
+        total: page.total,
+        rows: page.items.map((a) => ({
+          at: formatDateTime(a.at),
+          who: a.actorUsername,
+          role: ROLE_LABELS[a.role as Role] ?? a.role,
+          action: actionLabel(a.action),
+          target: `${a.targetType}${a.targetId ? ` ${a.targetId}` : ''}`,
+          changes: Object.entries(a.changes ?? {}).map(([field, change]) => ({
+            field,
+            from: shown(change.from),
+            to: shown(change.to),
+          })),
+        })),
+        pager: pager('/quan-tri/nhat-ky', given, page),
+      },
+      this.forms.csrf(req),
+    );
+  }
+}
