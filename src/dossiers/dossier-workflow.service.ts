@@ -470,6 +470,23 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     }
   }
 
+  /**
+   * The chairman refuses one nominee awaiting a decision, with the reason.
+   * When it was the last one to decide, the dossier closes with it: decided
+   * if a decision awarded any of its nominees, refused otherwise.
+   */
+  refuseNominee(actor: Actor, dossierId: string, nomineeId: string, reason: string) {
+    return this.db.withTransaction(async () => {
+      await this.dossiers.refuseNominee(actor, dossierId, nomineeId, reason);
+      const outcomes = (await this.db.tx.findBy(Nominee, { dossierId })).map((n) => n.outcome);
+      if (!outcomes.includes(NomineeOutcome.AwaitingDecision)) {
+        const last = outcomes.includes(NomineeOutcome.Decided) ? 'decide' : 'refuse';
+        await this.transition(actor, dossierId, last, { comment: reason.trim() });
+      }
+      return this.dossiers.detail(actor, dossierId);
+    });
+  }
+
   /** In-app notice of a step: the unit always; Home Affairs, the council or the chairman as the step needs. */
   private notice(
     dossier: Dossier,

@@ -12,6 +12,7 @@ import {
   CreateDossierDto,
   DossierQueryDto,
   ForwardDto,
+  RefuseNomineeDto,
   SupplementDto,
   TransitionDto,
 } from './dossiers.dto';
@@ -103,6 +104,21 @@ export class DossiersController {
     @IdParam('documentId') documentId: string,
   ) {
     return this.dossiers.detachDocument(actor, id, documentId);
+  }
+
+  @Post(':id/nominees/:nomineeId/refuse')
+  @Roles(...NOMINEE_MOVES.refuse.roles!)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Chủ tịch không khen thưởng một đối tượng đang chờ quyết định (nêu lý do)',
+  })
+  refuseNominee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() dto: RefuseNomineeDto,
+  ) {
+    return this.workflow.refuseNominee(actor, id, nomineeId, dto.reason);
   }
 
   @Post(':id/nominees/:nomineeId/forward')

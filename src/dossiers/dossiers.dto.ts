@@ -134,6 +134,14 @@ export class ForwardDto {
   @ApiProperty({ example: '2026-12-20' }) @IsDateOnly() forwardedOn!: string;
 }
 
+export class RefuseNomineeDto {
+  @ApiProperty({ example: 'Chưa đủ tiêu chuẩn theo Điều 24 Luật Thi đua, khen thưởng' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export const DOSSIER_SORTS = ['submittedAt', 'appraisalDueOn', 'updatedAt'] as const;
 
 export class DossierQueryDto extends PageQueryDto {

@@ -757,11 +757,63 @@ export class DossiersService {
     reference: string,
     forwardedOn: string,
   ) {
+    const letter = reference.trim();
+    return this.settleNominee(actor, dossierId, nomineeId, {
+      move: 'forward',
+      when: [DossierStatus.Appraised, DossierStatus.AwaitingDecision],
+      whenNot: 'Chỉ trình cấp trên sau khi đã thẩm định.',
+      eligible: toForward,
+      notEligible: (n) =>
+        `${n.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
+      set: { forwardedOn, forwardReference: letter },
+      comment: (n) => `${n.displayName}: ${letter} (${formatVietnameseDate(forwardedOn)})`,
+      changes: { forwardReference: { from: null, to: letter } },
+    });
+  }
+
+  /**
+   * The chairman does not award one nominee awaiting a decision, with the
+   * reason; the others go on. When none is left to decide, the dossier closes.
+   */
+  refuseNominee(actor: Actor, dossierId: string, nomineeId: string, reason: string) {
+    const why = reason.trim();
+    return this.settleNominee(actor, dossierId, nomineeId, {
+      move: 'refuse',
+      when: [DossierStatus.AwaitingDecision],
+      whenNot: 'Chỉ Chủ tịch quyết định không khen thưởng khi hồ sơ đang chờ quyết định.',
+      eligible: (n) => n.outcome === NomineeOutcome.AwaitingDecision,
+      notEligible: (n) => `${n.displayName} không còn chờ quyết định (đã được xử lý).`,
+      set: {},
+      comment: (n) => `Không khen thưởng ${n.displayName}: ${why}`,
+      changes: { reason: { from: null, to: why } },
+    });
+  }
+
+  /**
+   * One nominee settled on its own (forwarded upward, refused by the
+   * chairman): the dossier locked and in a status that allows it, the nominee
+   * eligible, moved, written in the history and audited.
+   */
+  private settleNominee(
+    actor: Actor,
+    dossierId: string,
+    nomineeId: string,
+    rule: {
+      move: 'forward' | 'refuse';
+      when: DossierStatus[];
+      whenNot: string;
+      eligible: (n: Nominee) => boolean;
+      notEligible: (n: Nominee) => string;
+      set: Partial<Pick<Nominee, 'forwardedOn' | 'forwardReference'>>;
+      comment: (n: Nominee) => string;
+      changes: Record<string, { from: unknown; to: unknown }>;
+    },
+  ) {
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
       const dossier = await this.lockForChange(actor, dossierId);
-      if (![DossierStatus.Appraised, DossierStatus.AwaitingDecision].includes(dossier.status)) {
-        throw AppError.conflict('Chỉ trình cấp trên sau khi đã thẩm định.', [], {
+      if (!rule.when.includes(dossier.status)) {
+        throw AppError.conflict(rule.whenNot, [], {
           status: dossier.status,
           allowedActions: await this.offered(actor, dossier),
         });
@@ -771,34 +823,24 @@ export class DossiersService {
         relations: { awardForm: true },
       });
       if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
-      if (!toForward(nominee))
-        throw AppError.conflict(
-          `${nominee.displayName} không ở diện trình cấp trên (hình thức do cấp này quyết định, chưa được đề nghị, chưa qua Hội đồng hoặc đã xử lý).`,
-        );
-      await this.moveNominees(
-        'forward',
-        { ids: [nomineeId] },
-        { forwardedOn, forwardReference: reference.trim() },
-        1,
-      );
+      if (!rule.eligible(nominee)) throw AppError.conflict(rule.notEligible(nominee));
+      await this.moveNominees(rule.move, { ids: [nomineeId] }, rule.set, 1);
+      const action = `${rule.move}_nominee`;
       await manager.insert(DossierEvent, {
         dossierId,
         actorId: actor.userId,
         actorName: actor.username,
         role: actor.role,
-        action: 'forward_nominee',
+        action,
         fromStatus: dossier.status,
         toStatus: dossier.status,
-        comment: `${nominee.displayName}: ${reference.trim()} (${formatVietnameseDate(forwardedOn)})`,
+        comment: rule.comment(nominee),
       });
       await this.audit.record(
         actor,
-        'dossier.forward_nominee',
+        `dossier.${action}`,
         { type: 'nominee', id: nomineeId },
-        {
-          outcome: { from: nominee.outcome, to: NomineeOutcome.Forwarded },
-          forwardReference: { from: null, to: reference.trim() },
-        },
+        { outcome: { from: nominee.outcome, to: NOMINEE_MOVES[rule.move].to }, ...rule.changes },
       );
       return this.detail(actor, dossierId);
     });

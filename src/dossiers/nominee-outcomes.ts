@@ -30,7 +30,12 @@ export const NOMINEE_MOVES: Readonly<Record<NomineeMove, NomineeMoveRule>> = {
     label: 'Trình cấp trên',
     roles: [Role.HomeAffairs],
   },
-  refuse: { from: [O.AwaitingDecision], to: O.Refused, label: 'Chủ tịch không khen thưởng' },
+  refuse: {
+    from: [O.AwaitingDecision],
+    to: O.Refused,
+    label: 'Chủ tịch không khen thưởng',
+    roles: [Role.Chairman, Role.ViceChairman],
+  },
   decide: { from: [O.AwaitingDecision], to: O.Decided, label: 'Có quyết định khen thưởng' },
 };
 

@@ -69,13 +69,19 @@ export const STEP_CONDITIONS: Partial<Record<DossierAction, Condition>> = {
     (all.some((n) => n.outcome === NomineeOutcome.Forwarded)
       ? 'Có đối tượng đã trình cấp trên: kết thúc hồ sơ bằng "Kết thúc: đã trình cấp trên".'
       : null),
+  // Refusing ends a dossier none of whose nominees was awarded (the last ones may
+  // have been refused one by one); deciding ends one a decision awarded.
   refuse: (all) =>
-    all.some((n) => n.outcome === NomineeOutcome.AwaitingDecision)
+    all.some((n) => n.outcome === NomineeOutcome.AwaitingDecision) ||
+    !all.some((n) => n.outcome === NomineeOutcome.Decided)
       ? null
       : 'Không có đối tượng nào chờ quyết định.',
   decide: (all) => {
     const waiting = all.filter((n) => n.outcome === NomineeOutcome.AwaitingDecision);
-    return waiting.length ? `Còn đối tượng chờ quyết định: ${names(waiting)}.` : null;
+    if (waiting.length) return `Còn đối tượng chờ quyết định: ${names(waiting)}.`;
+    return all.some((n) => n.outcome === NomineeOutcome.Decided)
+      ? null
+      : 'Chưa có đối tượng nào được quyết định khen thưởng.';
   },
 };
 

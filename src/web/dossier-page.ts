@@ -3,9 +3,10 @@ import { Actor } from '../access/actor';
 import { Role } from '../access/roles';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
-import { DOCUMENT_KIND_LABELS, DocumentKind } from '../dossiers/dossier.entity';
+import { DOCUMENT_KIND_LABELS, DocumentKind, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { toForward } from '../dossiers/step-conditions';
+import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
 import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
@@ -114,6 +115,12 @@ export class DossierPage {
                 .filter(toForward)
                 .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
             : [],
+        // The chairman may refuse one nominee awaiting a decision, with the reason.
+        refuse: NOMINEE_MOVES.refuse.roles!.includes(actor.role)
+          ? d.nominees
+              .filter((n) => n.outcome === NomineeOutcome.AwaitingDecision)
+              .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
+          : [],
         // The forward form's default date: today in Vietnam.
         today: this.clock.today(),
         history: d.history.map((h) => ({

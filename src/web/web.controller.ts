@@ -28,6 +28,7 @@ import {
   AppraiseDto,
   DossierQueryDto,
   ForwardDto,
+  RefuseNomineeDto,
   SupplementDto,
   TransitionDto,
 } from '../dossiers/dossiers.dto';
@@ -352,6 +353,26 @@ export class WebController {
   @Roles(...STAFF_ROLES)
   async minutes(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return inlinePdf(await this.council.minutesPdf(actor, id), 'bien-ban-hoi-dong');
+  }
+
+  /** The chairman refuses one nominee awaiting a decision, with the reason (the API's refusal). */
+  @FormPost('ho-so/:id/doi-tuong/:nomineeId/khong-khen-thuong', ...NOMINEE_MOVES.refuse.roles!)
+  async refuseNominee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const dto = await this.forms.valid(
+        RefuseNomineeDto,
+        { reason: body.reason },
+        { reason: 'Hãy ghi lý do không khen thưởng (từ 5 ký tự).' },
+      );
+      await this.workflow.refuseNominee(actor, id, nomineeId, dto.reason);
+    });
+    return '';
   }
 
   /** Forwards one nominee upward with the letter that carries it (the API's forward). */

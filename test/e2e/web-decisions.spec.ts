@@ -234,4 +234,64 @@ describe('web interface: council, chairman, printing, verification', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('the chairman refuses nominees one by one with the reason (page and API); the last one closes the dossier', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const { id, nomineeIds } = await draftDossier(
+      as.hungdao,
+      undefined,
+      [
+        {
+          kind: 'household',
+          household: 'Hộ ông Vũ Văn Nam, thôn Đông',
+          awardFormId: ids.forms['GK-HGD'],
+        },
+        {
+          kind: 'household',
+          household: 'Hộ bà Đỗ Thị Mơ, thôn Tây',
+          awardFormId: ids.forms['GK-HGD'],
+        },
+      ],
+      'Đề nghị khen thưởng đột xuất hộ gia đình',
+    );
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
+      .expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+
+    const { page, problems } = await signIn('chutich', 375);
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+    await checked(page);
+    await page.type(`#kk-${nomineeIds[0]}`, 'Chưa có thành tích đột xuất rõ rệt.');
+    await go(page, `form[action$="/doi-tuong/${nomineeIds[0]}/khong-khen-thuong"] button`);
+    const after = (await as.chutich.get(`/api/dossiers/${id}`).expect(200)).body;
+    expect(after.status).toBe('awaiting_decision');
+    expect(after.nominees.find((n: { id: string }) => n.id === nomineeIds[0]).outcome).toBe(
+      'refused',
+    );
+    expect(after.history.at(-1).comment).toBe(
+      'Không khen thưởng Hộ ông Vũ Văn Nam, thôn Đông: Chưa có thành tích đột xuất rõ rệt.',
+    );
+    // The other one through the API: a reason is required.
+    await as.chutich
+      .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/refuse`)
+      .send({ reason: 'x' })
+      .expect(400);
+    await as.chutich
+      .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/refuse`)
+      .send({ reason: 'Đã được khen thưởng cùng thành tích.' })
+      .expect(200);
+    // The last one to decide refused: the dossier closes as refused, and the page says so.
+    expect((await as.chutich.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe('refused');
+    await page.reload({ waitUntil: 'load' });
+    expect(await text(page, '.facts .status')).toBe('Không khen thưởng');
+    expect(await page.$('.step button')).toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

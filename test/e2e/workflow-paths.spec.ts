@@ -15,6 +15,7 @@ import { createTestApp, TestApp } from '../support/test-app';
  */
 type Fate =
   | 'here'
+  | 'here_refused'
   | 'here_vote_pass'
   | 'here_vote_fail'
   | 'up'
@@ -23,6 +24,8 @@ type Fate =
   | 'not_proposed';
 const FATES: Fate[] = [
   'here',
+  // Refused on its own by the chairman while awaiting the decision.
+  'here_refused',
   'here_vote_pass',
   'here_vote_fail',
   'up',
@@ -231,6 +234,20 @@ describe('workflow paths: every combination of nominee fates reaches a final sta
             await as.noivu
               .post(`/api/dossiers/${id}/nominees/${n.id}/forward`)
               .send({ reference: 'Tờ trình số 12/TTr-UBND', forwardedOn: '2026-11-20' })
+              .expect(200);
+        } else if (
+          status === 'awaiting_decision' &&
+          nominees.some(
+            (n) =>
+              n.fate === 'here_refused' &&
+              views.chutich.nominees.find((x: { id: string }) => x.id === n.id).outcome ===
+                'awaiting_decision',
+          )
+        ) {
+          for (const n of nominees.filter((x) => x.fate === 'here_refused'))
+            await as.chutich
+              .post(`/api/dossiers/${id}/nominees/${n.id}/refuse`)
+              .send({ reason: 'Chưa đủ tiêu chuẩn khen thưởng.' })
               .expect(200);
         } else if (status === 'awaiting_decision') {
           const draft = await as.chutich
