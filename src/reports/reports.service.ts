@@ -329,6 +329,41 @@ export class ReportsService {
     return pageOf(qb.orderBy('r.submitted_at', 'DESC'), query);
   }
 
+  /**
+   * The results of a round: each unit's current report with its values and
+   * their evaluation, in one read (the coordinator's units × criteria table).
+   */
+  async roundResults(actor: Actor, roundId: string) {
+    const reports = await this.scoped(actor)
+      .leftJoinAndSelect('r.values', 'v')
+      .leftJoinAndMapOne('r.unit', Unit, 'u', 'u.id = r.unit_id')
+      .andWhere('r.round_id = :roundId AND r.superseded_at IS NULL', { roundId })
+      .orderBy('u.search_name', 'ASC')
+      .getMany();
+    return reports.map((r) => ({
+      id: r.id,
+      unitName: (r as IndicatorReport & { unit?: Unit }).unit?.name ?? '',
+      overall: r.overall,
+      overallLabel: EVALUATION_LABELS[r.overall],
+      score: r.score,
+      revision: r.revision,
+      results: new Map(
+        (r.values ?? []).map((v) => {
+          const result = v.reviewResult ?? v.autoResult;
+          return [
+            v.criterionId,
+            {
+              result,
+              label: EVALUATION_LABELS[result],
+              number: v.number,
+              reviewed: !!v.reviewResult,
+            },
+          ];
+        }),
+      ),
+    }));
+  }
+
   /** A report with each criterion, the value given and its evaluation. */
   async detail(actor: Actor, id: string) {
     const report = await this.scoped(actor)

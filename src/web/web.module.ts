@@ -30,6 +30,7 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { DecisionPagesController } from './decision-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { AuditPagesController } from './audit-pages.controller';
+import { ReportPagesController } from './report-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
 
 /** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
@@ -41,6 +42,7 @@ export const WEB_CONTROLLERS = [
   DecisionPagesController,
   AdminPagesController,
   AuditPagesController,
+  ReportPagesController,
   AssetsController,
 ];
 

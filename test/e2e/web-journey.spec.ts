@@ -117,6 +117,43 @@ describe('web interface: the journey from a report to the chairman', () => {
     const reports = (await noivu.get(`/api/reports?roundId=${round.id}`).expect(200)).body.items;
     expect(reports.map((r: { overall: string }) => r.overall).sort()).toEqual(['met', 'not_met']);
 
+    // 1b. Home Affairs reads the round's results, units × criteria, and overrides one with a reason.
+    const { page: reader, problems: readerProblems } = await signIn('noivu', 375);
+    await reader.goto(`${base}/phong-trao/${movement.id}`, { waitUntil: 'load' });
+    await go(reader, `a[href="/phong-trao/${movement.id}/ket-qua/${round.id}"]`);
+    const table = async () =>
+      reader.$$eval('table.matrix tbody tr', (r) =>
+        r.map((x) => [...x.querySelectorAll('td')].map((c) => c.textContent!.trim())),
+      );
+    expect(await table()).toEqual([
+      ['UBND xã Đại Sơn', 'Đạt (80)', 'Đạt', 'Đạt'],
+      ['UBND xã Hưng Đạo', 'Chưa đạt (79,9)', 'Đạt', 'Chưa đạt'],
+    ]);
+    await reader.click('input[name=chuaDat]');
+    await go(reader, 'form.filters button');
+    expect((await table()).map((r) => r[0])).toEqual(['UBND xã Hưng Đạo']);
+    await checked(reader);
+    await screenshot(reader, 'ket-qua-dot-375');
+    await go(reader, 'table.matrix tbody a');
+    const x1Form = 'form[action$="/danh-gia"]';
+    await reader.click(`${x1Form} input[value=met]`);
+    await reader.type(
+      `${x1Form} input[name=reason]`,
+      'Số liệu đã cập nhật đủ 80% theo biên bản kiểm tra ngày 20/11.',
+    );
+    await go(reader, `${x1Form} button`);
+    expect(await text(reader, '.card .result')).toContain('Kết quả: Đạt');
+    const hungDao = (
+      await noivu.get(`/api/reports?roundId=${round.id}`).expect(200)
+    ).body.items.find(
+      (r: { overall: string; id: string }) =>
+        r.overall === 'met' && r.id === new URL(reader.url()).pathname.split('/').pop(),
+    );
+    expect(hungDao).toBeDefined();
+    await checked(reader);
+    expect(readerProblems).toEqual([]);
+    await reader.close();
+
     // 2. The unit creates a dossier: a title too short is refused beside its field.
     const { page: unit, problems: unitProblems } = await signIn('hungdao', 375);
     await go(unit, 'a[href="/ho-so-moi"]');
