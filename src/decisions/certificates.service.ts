@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
@@ -74,7 +79,11 @@ export class CertificatesService {
     private readonly renderer: PdfRenderer,
     private readonly awards: AwardsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Batch files being rendered, by path: requests at once wait for the same render. */
+  private readonly rendering = new Map<string, Promise<void>>();
 
   private qr(url: string): Promise<string> {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
@@ -261,16 +270,8 @@ export class CertificatesService {
     return { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) };
   }
 
-  /**
-   * Every certificate of a decision as one print-ready PDF, one page each,
-   * rendered in chunks and merged: corrected ones as corrected, revoked ones
-   * left out (`leftOut` says how many).
-   */
-  async batchPdf(
-    actor: Actor,
-    id: string,
-    variant: 'standard' | 'blank' = 'standard',
-  ): Promise<{ pdf: Buffer; leftOut: number }> {
+  /** The decision's certificates that still stand (corrected ones as corrected), and how many are left out. */
+  private async standingOf(actor: Actor, id: string) {
     const decision = await this.printable(actor, id);
     const entries = await this.db.tx
       .getRepository(RegisterEntry)
@@ -284,12 +285,68 @@ export class CertificatesService {
       throw AppError.conflict(
         'Mọi Giấy khen của quyết định này đã bị thu hồi; không còn gì để in.',
       );
-    const pdf = await this.renderEntries(
-      standing,
-      variant,
-      await this.layoutOf(decision.authorityId),
-    );
-    return { pdf, leftOut: entries.length - standing.length };
+    const layout = await this.layoutOf(decision.authorityId);
+    return { standing, leftOut: entries.length - standing.length, layout };
+  }
+
+  /**
+   * Every certificate of a decision as one print-ready PDF, one page each,
+   * rendered in chunks and merged: corrected ones as corrected, revoked ones
+   * left out (`leftOut` says how many).
+   */
+  async batchPdf(
+    actor: Actor,
+    id: string,
+    variant: 'standard' | 'blank' = 'standard',
+  ): Promise<{ pdf: Buffer; leftOut: number }> {
+    const { standing, leftOut, layout } = await this.standingOf(actor, id);
+    return { pdf: await this.renderEntries(standing, variant, layout), leftOut };
+  }
+
+  /**
+   * The same PDF kept as a file, so that it is served with its length, an
+   * ETag and ranges, and printed once: a second request for the unchanged
+   * decision (same certificates and statuses, layout and templates) reuses it.
+   * A decision keeps one file per variant; requests at once share one render.
+   */
+  async batchFile(
+    actor: Actor,
+    id: string,
+    variant: 'standard' | 'blank' = 'standard',
+  ): Promise<{ path: string; leftOut: number }> {
+    const { standing, leftOut, layout } = await this.standingOf(actor, id);
+    const digest = createHash('sha256')
+      .update(
+        JSON.stringify([
+          this.templates.version,
+          variant === 'blank' ? layout : null,
+          standing.map((e) => [e.id, e.status]),
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 24);
+    const dir = join(this.config.FILES_DIR, 'print');
+    const name = `${id}-${variant}-${digest}.pdf`;
+    const path = join(dir, name);
+    if (!existsSync(path)) {
+      let rendering = this.rendering.get(path);
+      if (!rendering) {
+        rendering = (async () => {
+          await mkdir(dir, { recursive: true });
+          const pdf = await this.renderEntries(standing, variant, layout);
+          const temporary = `${path}.${process.pid}.tmp`;
+          await writeFile(temporary, pdf);
+          await rename(temporary, path);
+          // The decision's older prints of this variant are stale now.
+          for (const old of await readdir(dir))
+            if (old.startsWith(`${id}-${variant}-`) && old !== name)
+              await rm(join(dir, old), { force: true });
+        })().finally(() => this.rendering.delete(path));
+        this.rendering.set(path, rendering);
+      }
+      await rendering;
+    }
+    return { path, leftOut };
   }
 
   /** Renders certificates chunk by chunk (one browser document each) into one PDF. */

@@ -10,6 +10,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { Response } from 'express';
+import { sendPdfFile } from '../common/http/send-file';
 import {
   ApiHeader,
   ApiOperation,
@@ -175,11 +176,10 @@ export class DecisionsController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() query: PrintQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res() res: Response,
   ) {
-    const { pdf: bytes, leftOut } = await this.certificates.batchPdf(actor, id, query.variant);
-    res.setHeader('X-Certificates-Left-Out', String(leftOut));
-    return pdf(bytes, 'giay-khen');
+    const { path, leftOut } = await this.certificates.batchFile(actor, id, query.variant);
+    await sendPdfFile(res, path, 'giay-khen', { 'X-Certificates-Left-Out': String(leftOut) });
   }
 
   @Get('decisions/:id/certificates/:itemId')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -33,6 +34,8 @@ export class TemplatesService {
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   /** The embedded fonts, computed once (about 0.6 MB of CSS). */
   readonly fontFaces = tinosFontFaces();
+  /** A digest of every template's source: what is rendered from them changes with it. */
+  readonly version: string;
 
   constructor() {
     this.hbs.registerHelper('longDate', (iso: string) => vietnameseLongDate(iso));
@@ -48,9 +51,11 @@ export class TemplatesService {
     this.hbs.registerHelper('mm', (n: number) => `${n}mm`);
     // templates/x.hbs is "x", templates/web/x.hbs "web/x"; a partial _y is "y" or "web/y".
     const dir = join(projectRoot(), 'templates');
-    for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+    const digest = createHash('sha256');
+    for (const file of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       if (!file.endsWith('.hbs')) continue;
       const source = readFileSync(join(dir, file), 'utf8');
+      digest.update(file).update(source);
       const path = file
         .replace(/\.hbs$/, '')
         .split(sep)
@@ -60,6 +65,7 @@ export class TemplatesService {
       if (base.startsWith('_')) this.hbs.registerPartial(folder + base.slice(1), source);
       else this.compiled.set(path, this.hbs.compile(source, { strict: true }));
     }
+    this.version = digest.digest('hex').slice(0, 16);
   }
 
   /** Renders a template; every value is HTML-escaped unless the template uses {{{ }}}. */

@@ -8,6 +8,7 @@ import { AwardsService } from '../awards/awards.service';
 import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { vietnameseMoney } from '../documents/templates.service';
+import { sendPdfFile } from '../common/http/send-file';
 import { IdParam } from '../common/validation/id-param';
 import { CERTIFICATE_STATUS_LABELS, CertificatesService } from '../decisions/certificates.service';
 import { CertificateStatus, DecisionKind, DecisionStatus } from '../decisions/decision.entity';
@@ -299,6 +300,8 @@ export class DecisionPagesController {
         issue:
           draft && SIGNERS.includes(actor.role) ? await this.decisions.nextNumber(actor) : null,
         printable,
+        // Revoked certificates are not printed: the page says how many.
+        leftOut: d.items.filter((i) => i.register?.status === 'revoked').length,
         revoke: printable && SIGNERS.includes(actor.role),
         supersededBy: d.supersededBy.map((s) => ({
           ...s,
@@ -410,15 +413,14 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query('phoi') blank: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res() res: Response,
   ) {
-    const { pdf, leftOut } = await this.certificates.batchPdf(
+    const { path, leftOut } = await this.certificates.batchFile(
       actor,
       id,
       blank === '1' ? 'blank' : 'standard',
     );
-    res.setHeader('X-Certificates-Left-Out', String(leftOut));
-    return inlinePdf(pdf, 'giay-khen');
+    await sendPdfFile(res, path, 'giay-khen', { 'X-Certificates-Left-Out': String(leftOut) });
   }
 
   @Get(':id/giay-khen/:itemId')

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       renderer,
       null as never,
       null as never,
+      config,
     );
 
   // (a) Naive: a browser launched for every certificate.

@@ -206,6 +206,28 @@ describe('award decisions, the register, certificates and verification', () => {
       .parse(binary)
       .expect(200);
     expect(pdfPages(res.body)).toBe(3);
+    // Kept as a file: its length, an ETag to revalidate, ranges; the unchanged decision is not printed again.
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    const etag = res.headers.etag;
+    expect(etag).toBeTruthy();
+    await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates`)
+      .set('If-None-Match', etag)
+      .expect(304);
+    const part = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates`)
+      .set('Range', 'bytes=0-99')
+      .buffer(true)
+      .parse(binary)
+      .expect(206);
+    expect(part.body).toEqual(res.body.subarray(0, 100));
+    const again = await as.noivu
+      .get(`/api/decisions/${decisionId}/certificates`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(again.headers.etag).toBe(etag);
     const text = pdfText(res.body);
     expect(text).toContain('GIẤY KHEN');
     expect(text).toContain('Nguyễn Thị Hường');

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import type { Response } from 'express';
+
+/**
+ * Sends a PDF kept on disk, as a browser or a printer client expects a large
+ * download: its length, an ETag and Last-Modified to revalidate, and ranges
+ * (resumed or partial downloads). Private: never kept by a shared cache.
+ */
+export function sendPdfFile(
+  res: Response,
+  path: string,
+  name: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  return new Promise((done, fail) =>
+    res.sendFile(
+      resolve(path),
+      {
+        cacheControl: false,
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename="${name}.pdf"`,
+          'Cache-Control': 'private, no-cache',
+          ...headers,
+        },
+      },
+      (error) => (error && !res.headersSent ? fail(error) : done()),
+    ),
+  );
+}
