@@ -14,6 +14,7 @@ import { CERTIFICATE_STATUS_LABELS, CertificatesService } from '../decisions/cer
 import { CertificateStatus, DecisionKind, DecisionStatus } from '../decisions/decision.entity';
 import {
   AwaitingQueryDto,
+  CorrectDto,
   DecisionQueryDto,
   RegisterQueryDto,
   RevokeDto,
@@ -286,6 +287,7 @@ export class DecisionPagesController {
           revoked: i.register?.status === 'revoked',
           corrected: i.register?.status === 'corrected',
           printable: printable && i.register?.status === 'valid',
+          achievement: i.register?.snapshot.achievement ?? '',
         })),
         edit: draft &&
           DRAFTERS.includes(actor.role) && {
@@ -387,6 +389,58 @@ export class DecisionPagesController {
         { reason: 'Hãy ghi lý do thu hồi (từ 10 ký tự).' },
       );
       created = await this.decisions.revoke(actor, id, dto);
+    });
+    if (created) res.location(`/quyet-dinh/${created.id}`);
+    return '';
+  }
+
+  /**
+   * Corrects certificates by a new, numbered decision: each line's name, unit
+   * and achievement as edited on the page; only what changed is corrected.
+   */
+  @FormPost(':id/dinh-chinh', ...SIGNERS)
+  async correct(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    let created: { id: string } | undefined;
+    await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
+      const d = await this.decisions.detail(actor, id);
+      const corrections = [];
+      for (const item of d.items) {
+        const was = item.register?.snapshot;
+        if (!was || item.register?.status !== CertificateStatus.Valid) continue;
+        const typed = (field: string) => {
+          const v = body[`${field}_${item.id}`];
+          return typeof v === 'string' ? v.trim() : undefined;
+        };
+        const line: Record<string, unknown> = {};
+        const name = typed('name');
+        const unit = typed('unit');
+        const achievement = typed('achievement');
+        if (name !== undefined && name !== was.awardeeName) line.awardeeName = name;
+        if (unit !== undefined && unit !== (was.unitName ?? '')) line.unitName = unit || null;
+        if (achievement !== undefined && achievement !== was.achievement)
+          line.achievement = achievement;
+        if (Object.keys(line).length) corrections.push({ itemId: item.id, ...line });
+      }
+      if (!corrections.length)
+        throw AppError.invalidField(
+          'corrections',
+          'Chưa sửa nội dung nào: hãy sửa tên, đơn vị hoặc thành tích của dòng cần đính chính.',
+        );
+      const dto = await this.forms.valid(
+        CorrectDto,
+        { reason: body.reason, corrections },
+        {
+          reason: 'Hãy ghi lý do đính chính (từ 10 ký tự).',
+          corrections:
+            'Tên từ 2 ký tự, đơn vị từ 2 ký tự (hoặc để trống), thành tích từ 10 ký tự.',
+        },
+      );
+      created = await this.decisions.correct(actor, id, dto);
     });
     if (created) res.location(`/quyet-dinh/${created.id}`);
     return '';

@@ -222,6 +222,24 @@ describe('web interface: council, chairman, printing, verification', () => {
     await screenshot(page, 'so-khen-thuong-1280');
     await go(page, `td a[href="/quyet-dinh/${id}"]`);
 
+    // Corrected: Lan's name edited in place; a numbered correcting decision prints her anew.
+    const lan = issued.items.find((i: { displayName: string }) => i.displayName === 'Phạm Thị Lan');
+    await page.$eval('details.card', (d) => d.setAttribute('open', ''));
+    await page.$eval(
+      `#ten-${lan.id}`,
+      (e) => ((e as unknown as { value: string }).value = 'Phạm Thị Lan Anh'),
+    );
+    await page.type('#ly-do-dinh-chinh', 'Sai tên người được khen thưởng so với hồ sơ.');
+    await go(page, 'form[action$="/dinh-chinh"] button');
+    expect(await text(page, '.facts')).toContain('Đính chính');
+    const correcting = new URL(page.url()).pathname.split('/').pop()!;
+    const corrected = (await chairman.get(`/api/decisions/${correcting}`).expect(200)).body;
+    expect(corrected).toMatchObject({ kind: 'correction', status: 'issued', referencesId: id });
+    expect(corrected.items.map((i: { displayName: string }) => i.displayName)).toEqual([
+      'Phạm Thị Lan Anh',
+    ]);
+    await go(page, `a[href="/quyet-dinh/${id}"]`);
+
     // Revoked: a numbered revoking decision; the same code now names it.
     await page.type('#ly-do-thu-hoi', 'Phát hiện thành tích kê khai không đúng sự thật.');
     await go(page, 'form[action$="/thu-hoi"] button');
