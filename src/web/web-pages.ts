@@ -25,6 +25,11 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
   },
   { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: [Role.Admin] },
+  {
+    href: '/quan-tri/phoi-giay-khen',
+    label: 'Phôi Giấy khen',
+    roles: [Role.Admin, Role.HomeAffairs],
+  },
   { href: '/quan-tri/nhat-ky', label: 'Nhật ký', roles: [Role.Admin, Role.HomeAffairs] },
   { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
 ];

@@ -31,6 +31,7 @@ import { DecisionPagesController } from './decision-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { AuditPagesController } from './audit-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { SettingsPagesController } from './settings-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
 
 /** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
@@ -43,6 +44,7 @@ export const WEB_CONTROLLERS = [
   AdminPagesController,
   AuditPagesController,
   ReportPagesController,
+  SettingsPagesController,
   AssetsController,
 ];
 

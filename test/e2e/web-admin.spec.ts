@@ -163,4 +163,32 @@ describe('web interface: admin and coordinator', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('the admin calibrates the print on pre-printed blanks: a bad value refused, the test page printed, the offsets saved', async () => {
+    const { page, problems } = await signIn('admin');
+    await go(page, 'nav a[href="/quan-tri/phoi-giay-khen"]');
+    await checked(page);
+    const admin = api(t, await tokenFor(t, 'admin'));
+    const layout = async () =>
+      (await admin.get('/api/authority').expect(200)).body.certificateLayout;
+    const before = await layout();
+    await setValue(page, '#awardee-y', 'chín mươi');
+    await go(page, 'form.card button.primary');
+    expect(await text(page, '.alert')).toContain('Mỗi vị trí là số mm');
+    expect(await layout()).toEqual(before);
+    await setValue(page, '#awardee-y', '100,5');
+    await go(page, 'form.card button.primary');
+    expect(await text(page, '.notice[role=status]')).toContain('Đã lưu vị trí in');
+    expect((await layout()).awardee).toEqual({ x: 148.5, y: 100.5, fontPt: 24 });
+    expect(await page.$eval('#awardee-y', (e) => (e as unknown as { value: string }).value)).toBe(
+      '100,5',
+    );
+    const [status, type] = (await page.evaluate(
+      `fetch('/quan-tri/phoi-giay-khen/in-thu').then((r) => [r.status, r.headers.get('content-type')])`,
+    )) as [number, string];
+    expect([status, type]).toEqual([200, 'application/pdf']);
+    await screenshot(page, 'phoi-giay-khen-1280');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
