@@ -70,6 +70,18 @@ function sample(authority: Authority, n: number): CertificateSnapshot {
   };
 }
 
+/** A decision's certificates being printed to one file (see CertificatesService.printJob). */
+export interface PrintJob {
+  path: string;
+  leftOut: number;
+  /** Chunks of certificates to render, and rendered so far. */
+  chunks: number;
+  done: number;
+  finished: boolean;
+  error?: string;
+  finishing: Promise<void>;
+}
+
 @Injectable()
 export class CertificatesService {
   constructor(
@@ -82,8 +94,8 @@ export class CertificatesService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Batch files being rendered, by path: requests at once wait for the same render. */
-  private readonly rendering = new Map<string, Promise<void>>();
+  /** Print jobs running, by the file they write: requests at once share one render. */
+  private readonly jobs = new Map<string, PrintJob>();
 
   private qr(url: string): Promise<string> {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
@@ -307,13 +319,29 @@ export class CertificatesService {
    * The same PDF kept as a file, so that it is served with its length, an
    * ETag and ranges, and printed once: a second request for the unchanged
    * decision (same certificates and statuses, layout and templates) reuses it.
-   * A decision keeps one file per variant; requests at once share one render.
    */
   async batchFile(
     actor: Actor,
     id: string,
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<{ path: string; leftOut: number }> {
+    const job = await this.printJob(actor, id, variant);
+    await job.finishing;
+    return { path: job.path, leftOut: job.leftOut };
+  }
+
+  /**
+   * A decision's certificates being printed to their file, as a job whose
+   * progress a page shows (chunks done out of all): started on the first
+   * request, found again by the next ones (the same decision, unchanged,
+   * has one job), finished at once when its file is already there. A
+   * decision keeps one file per variant.
+   */
+  async printJob(
+    actor: Actor,
+    id: string,
+    variant: 'standard' | 'blank' = 'standard',
+  ): Promise<PrintJob> {
     const { standing, leftOut, layout } = await this.standingOf(actor, id);
     const digest = createHash('sha256')
       .update(
@@ -328,25 +356,36 @@ export class CertificatesService {
     const dir = join(this.config.FILES_DIR, 'print');
     const name = `${id}-${variant}-${digest}.pdf`;
     const path = join(dir, name);
-    if (!existsSync(path)) {
-      let rendering = this.rendering.get(path);
-      if (!rendering) {
-        rendering = (async () => {
-          await mkdir(dir, { recursive: true });
-          const pdf = await this.renderEntries(standing, variant, layout);
-          const temporary = `${path}.${process.pid}.tmp`;
-          await writeFile(temporary, pdf);
-          await rename(temporary, path);
-          // The decision's older prints of this variant are stale now.
-          for (const old of await readdir(dir))
-            if (old.startsWith(`${id}-${variant}-`) && old !== name)
-              await rm(join(dir, old), { force: true });
-        })().finally(() => this.rendering.delete(path));
-        this.rendering.set(path, rendering);
-      }
-      await rendering;
-    }
-    return { path, leftOut };
+    const chunks = Math.ceil(standing.length / CHUNK);
+    if (existsSync(path))
+      return { path, leftOut, chunks, done: chunks, finished: true, finishing: Promise.resolve() };
+    const running = this.jobs.get(path);
+    if (running) return running;
+    const job: PrintJob = { path, leftOut, chunks, done: 0, finished: false, finishing: null! };
+    job.finishing = (async () => {
+      await mkdir(dir, { recursive: true });
+      const pdf = await this.renderEntries(standing, variant, layout, () => job.done++);
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, pdf);
+      await rename(temporary, path);
+      job.finished = true;
+      // The decision's older prints of this variant are stale now.
+      for (const old of await readdir(dir))
+        if (old.startsWith(`${id}-${variant}-`) && old !== name)
+          await rm(join(dir, old), { force: true });
+    })().then(
+      () => void this.jobs.delete(path),
+      (error: unknown) => {
+        // The failure stays on the job a minute, for the page that watches it; then it may be retried.
+        job.error = 'Chưa in được Giấy khen; hãy thử lại. Nếu lỗi lặp lại, hãy báo quản trị viên.';
+        setTimeout(() => this.jobs.delete(path), 60_000).unref();
+        throw error;
+      },
+    );
+    // A page that only watches the job must not see its failure as unhandled.
+    job.finishing.catch(() => undefined);
+    this.jobs.set(path, job);
+    return job;
   }
 
   /** Renders certificates chunk by chunk (one browser document each) into one PDF. */
@@ -354,9 +393,15 @@ export class CertificatesService {
     entries: RegisterEntry[],
     variant: 'standard' | 'blank',
     layout: CertificateLayout = DEFAULT_BLANK_LAYOUT,
+    chunkDone: () => void = () => undefined,
   ): Promise<Buffer> {
-    if (entries.length <= CHUNK)
-      return this.renderer.render(await this.pages(entries, variant, layout), { landscape: true });
+    if (entries.length <= CHUNK) {
+      const pdf = await this.renderer.render(await this.pages(entries, variant, layout), {
+        landscape: true,
+      });
+      chunkDone();
+      return pdf;
+    }
     // Two chunks at a time, one per pooled page, so the browser renders one while
     // the other's HTML (QR codes) is built; merged in order afterwards.
     const parts: Buffer[] = [];
@@ -365,6 +410,7 @@ export class CertificatesService {
       for (let i = next++; i * CHUNK < entries.length; i = next++) {
         const html = await this.pages(entries.slice(i * CHUNK, (i + 1) * CHUNK), variant, layout);
         parts[i] = await this.renderer.render(html, { landscape: true });
+        chunkDone();
       }
     };
     await Promise.all([worker(), worker()]);

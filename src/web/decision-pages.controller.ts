@@ -436,8 +436,7 @@ export class DecisionPagesController {
         { reason: body.reason, corrections },
         {
           reason: 'Hãy ghi lý do đính chính (từ 10 ký tự).',
-          corrections:
-            'Tên từ 2 ký tự, đơn vị từ 2 ký tự (hoặc để trống), thành tích từ 10 ký tự.',
+          corrections: 'Tên từ 2 ký tự, đơn vị từ 2 ký tự (hoặc để trống), thành tích từ 10 ký tự.',
         },
       );
       created = await this.decisions.correct(actor, id, dto);
@@ -458,6 +457,61 @@ export class DecisionPagesController {
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
     return inlinePdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
+  }
+
+  /**
+   * Printing all the certificates: the job starts (or is found again) and
+   * the page shows its progress, polled by htmx (a link reloads it without
+   * JavaScript); once finished, the file is ready to download. The user may
+   * leave and come back: the same unchanged decision has one job and one file.
+   */
+  @Get(':id/in')
+  @Roles(...READERS)
+  async printPage(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: Request,
+    @Query('phoi') blank?: string,
+  ) {
+    const d = await this.decisions.detail(actor, id);
+    return this.pages.page(
+      actor,
+      'print',
+      `In Giấy khen: Quyết định số ${d.numberLabel ?? ''}`,
+      {
+        decision: { id, numberLabel: d.numberLabel, title: d.title },
+        progress: await this.progress(actor, id, blank),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  @Get(':id/in/tien-do')
+  @Roles(...READERS)
+  async printProgress(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query('phoi') blank?: string,
+  ) {
+    return this.pages.fragment('print-progress-fragment', await this.progress(actor, id, blank));
+  }
+
+  private async progress(actor: Actor, id: string, blank: string | undefined) {
+    const variant = blank === '1' ? 'blank' : 'standard';
+    const job = await this.certificates.printJob(actor, id, variant);
+    const query = variant === 'blank' ? '?phoi=1' : '';
+    return {
+      finished: job.finished,
+      error: job.error ?? null,
+      done: job.done,
+      chunks: job.chunks,
+      percent: Math.round((job.done / job.chunks) * 100),
+      leftOut: job.leftOut,
+      blank: variant === 'blank',
+      poll: `/quyet-dinh/${id}/in/tien-do${query}`,
+      again: `/quyet-dinh/${id}/in${query}`,
+      download: `/quyet-dinh/${id}/giay-khen${query}`,
+    };
   }
 
   /** All valid certificates of the decision as one PDF, a page each; revoked ones left out. */

@@ -44,6 +44,11 @@ export class WebPages {
     private readonly authorities: AuthoritiesService,
   ) {}
 
+  /** A part of a page, without the layout (what htmx swaps in). */
+  fragment(view: string, data: object): string {
+    return this.templates.render(`web/${view}`, data);
+  }
+
   async page(
     actor: Actor | null,
     view: string,

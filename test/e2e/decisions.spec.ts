@@ -293,7 +293,12 @@ describe('award decisions, the register, certificates and verification', () => {
       registerNumber: i + 1,
       snapshot: { ...entry.snapshot, awardeeName: `Người nhận (${i + 1})` },
     })) as RegisterEntry[];
-    const pdf = await t.app.get(CertificatesService).renderEntries(entries, 'standard');
+    // A job's progress counts the chunks as they finish.
+    let chunksDone = 0;
+    const pdf = await t.app
+      .get(CertificatesService)
+      .renderEntries(entries, 'standard', undefined, () => chunksDone++);
+    expect(chunksDone).toBe(2);
     const pages = pdfText(pdf)
       .split('\f')
       .filter((page) => page.trim());

@@ -181,14 +181,24 @@ describe('web interface: council, chairman, printing, verification', () => {
     await page.$eval('#xac-nhan', (e) => (e as unknown as { click(): void }).click());
     await goByScript(page, 'form[action$="/ban-hanh"] button');
     expect(await text(page, 'h1')).toBe(`Quyết định số ${next.label}`);
+    const issuedPage = page.url();
     const issued = (await chairman.get(`/api/decisions/${id}`).expect(200)).body;
     expect(issued).toMatchObject({ status: 'issued', numberLabel: next.label });
     await checked(page);
     await screenshot(page, 'quyet-dinh-in-1280');
 
-    // All certificates as one PDF: a page per awardee.
+    // All certificates as one PDF, printed as a job: the page shows its progress until the file is ready.
+    await go(page, `a[href="/quyet-dinh/${id}/in"]`);
+    expect(await page.$('#tien-do-in')).not.toBeNull();
+    await page.waitForSelector(`#tien-do-in a[href="/quyet-dinh/${id}/giay-khen"]`, {
+      timeout: 30_000,
+    });
+    expect(await text(page, '#tien-do-in [role=status]')).toBe('Đã in xong.');
+    await checked(page);
+    await screenshot(page, 'in-giay-khen-1280');
     const all = await fetchPdf(page, `/quyet-dinh/${id}/giay-khen`);
     expect(pdfPages(all)).toBe(2);
+    await page.goto(issuedPage, { waitUntil: 'load' });
     // The QR code, read from the printed page, opens the verification page.
     const url = pdfQr(all, 1)!;
     expect(url).toMatch(/\/verify\//);
