@@ -1,29 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOptional } from '../common/validation/optional';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
-import { IsDateOnly } from '../common/validation/is-date-only';
 import { CalendarService } from './calendar.service';
-
-class HolidayQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-}
-
-class CreateHolidayDto {
-  @ApiProperty({ example: '2026-09-02' }) @IsDateOnly() date!: string;
-  @ApiProperty({ example: 'Quốc khánh' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
-}
+import { CreateHolidayDto, HolidayQueryDto } from './calendar.dto';
 
 @ApiTags('Lịch làm việc')
 @Controller('holidays')

@@ -24,7 +24,14 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Sổ khen thưởng',
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
   },
+  { href: '/quan-tri/don-vi', label: 'Đơn vị', roles: [Role.Admin, Role.HomeAffairs] },
+  {
+    href: '/quan-tri/ca-nhan',
+    label: 'Cá nhân',
+    roles: [Role.Admin, Role.HomeAffairs, Role.UnitOfficer],
+  },
   { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: [Role.Admin] },
+  { href: '/quan-tri/thiet-lap', label: 'Thiết lập', roles: [Role.Admin, Role.HomeAffairs] },
   {
     href: '/quan-tri/phoi-giay-khen',
     label: 'Phôi Giấy khen',

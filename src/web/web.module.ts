@@ -25,6 +25,7 @@ import { PeopleModule } from '../people/people.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { AwardsModule } from '../awards/awards.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CouncilModule } from '../council/council.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DecisionPagesController } from './decision-pages.controller';
@@ -32,6 +33,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { AuditPagesController } from './audit-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SettingsPagesController } from './settings-pages.controller';
+import { OrganisationPagesController } from './organisation-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
 
 /** The pages' controllers: their routes stay outside the API's prefix (see app.factory). */
@@ -45,6 +47,7 @@ export const WEB_CONTROLLERS = [
   AuditPagesController,
   ReportPagesController,
   SettingsPagesController,
+  OrganisationPagesController,
   AssetsController,
 ];
 
@@ -59,6 +62,7 @@ export const WEB_CONTROLLERS = [
     AuditModule,
     AuthoritiesModule,
     AwardsModule,
+    CalendarModule,
     CouncilModule,
     DecisionsModule,
     DocumentsModule,

@@ -191,4 +191,69 @@ describe('web interface: admin and coordinator', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('the organisation and settings in the browser: a unit in the tree, a person, the base salary and a holiday', async () => {
+    const { page, problems } = await signIn('admin', 375);
+    const admin = api(t, await tokenFor(t, 'admin'));
+    await go(page, 'nav a[href="/quan-tri/don-vi"]');
+    await checked(page);
+    // A code with spaces is refused beside its field; what was typed stays.
+    await page.type('#code', 'THON DONG');
+    await page.type('#name', 'Thôn Đông, xã Hưng Đạo');
+    const parent = await page.$$eval('#parentId option', (os) =>
+      os.find((o) => o.textContent === 'UBND xã Hưng Đạo')!.getAttribute('value')!,
+    );
+    await page.select('#parentId', parent);
+    await go(page, 'form.card button.primary');
+    expect(await text(page, '#loi-code')).toContain('Mã đơn vị gồm chữ không dấu');
+    expect(await page.$eval('#name', (e) => (e as unknown as { value: string }).value)).toBe(
+      'Thôn Đông, xã Hưng Đạo',
+    );
+    await setValue(page, '#code', 'THON-DONG');
+    await go(page, 'form.card button.primary');
+    const tree = await page.$$eval('ul.tree li', (l) =>
+      l.map((x) => [x.textContent!.split('·')[0].trim(), (x as HTMLElement).style.marginLeft]),
+    );
+    // Under its parent, one step further in.
+    const at = tree.findIndex(([name]) => name === 'Thôn Đông, xã Hưng Đạo');
+    const up = tree.findIndex(([name]) => name === 'UBND xã Hưng Đạo');
+    expect(at).toBeGreaterThan(up);
+    expect(parseInt(tree[at][1]) - parseInt(tree[up][1])).toBe(20);
+
+    await go(page, 'nav a[href="/quan-tri/ca-nhan"]');
+    await page.type('#fullName', 'Đoàn Văn Tiến');
+    await page.click('input[name=gender][value=male]');
+    await page.type('#birthYear', '19x0');
+    await go(page, 'form.card button.primary');
+    expect(await text(page, '#loi-birthYear')).toBe('Năm sinh là số có bốn chữ số, ví dụ 1985.');
+    await setValue(page, '#birthYear', '1990');
+    await go(page, 'form.card button.primary');
+    expect(await text(page, 'table.list tbody')).toContain('Đoàn Văn Tiến');
+    await checked(page);
+    const people = (await admin.get('/api/people').query({ q: 'doan van tien' }).expect(200)).body;
+    expect(people.items).toEqual([
+      expect.objectContaining({ fullName: 'Đoàn Văn Tiến', birthYear: 1990 }),
+    ]);
+
+    await go(page, 'nav a[href="/quan-tri/thiet-lap"]');
+    await page.type('#amount', '2.530.000');
+    await setValue(page, '#effectiveFrom', '2027-07-01');
+    await go(page, 'form[action$="/luong-co-so"] button');
+    const salaries = (await admin.get('/api/base-salaries').expect(200)).body;
+    expect(salaries).toContainEqual(
+      expect.objectContaining({ amount: 2530000, effectiveFrom: '2027-07-01' }),
+    );
+    expect(await text(page, 'section[aria-labelledby=luong-co-so] tbody')).toContain('2.530.000');
+    const year = (await admin.get('/api/holidays').expect(200)).body;
+    await setValue(page, '#holiday-date', '2026-12-24');
+    await page.type('#holiday-name', 'Nghỉ bù cuối năm');
+    await go(page, 'form[action$="/ngay-nghi"] button');
+    expect(await text(page, 'section[aria-labelledby=ngay-nghi] ul')).toContain('Nghỉ bù cuối năm');
+    await go(page, 'section[aria-labelledby=ngay-nghi] form.inline button');
+    expect((await admin.get('/api/holidays').expect(200)).body).toHaveLength(year.length);
+    await checked(page);
+    await screenshot(page, 'thiet-lap-375');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

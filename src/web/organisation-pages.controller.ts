@@ -1,0 +1,353 @@
+import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { CreateBaseSalaryDto } from '../awards/awards.dto';
+import { AwardsService } from '../awards/awards.service';
+import { CreateHolidayDto } from '../calendar/calendar.dto';
+import { CalendarService } from '../calendar/calendar.service';
+import { AppError } from '../common/errors/app-error';
+import { IdParam } from '../common/validation/id-param';
+import { vietnameseMoney } from '../documents/templates.service';
+import { Gender } from '../people/person.entity';
+import { CreatePersonDto, PersonQueryDto } from '../people/people.dto';
+import { PeopleService } from '../people/people.service';
+import { UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
+import { CreateUnitDto } from '../units/units.dto';
+import { UnitsService } from '../units/units.service';
+import { Clock } from '../common/clock';
+import { formatDate, pager } from './format';
+import { FormPost } from './web-form.decorators';
+import { WebErrors } from './web-errors.filter';
+import { WebForms } from './web-forms';
+import { WebPages } from './web-pages';
+
+const UNIT_MESSAGES: Record<string, string> = {
+  code: 'Mã đơn vị gồm chữ không dấu, số, dấu chấm, gạch nối; ví dụ XA-HUNGDAO.',
+  name: 'Hãy ghi tên đơn vị (từ 2 ký tự).',
+  kind: 'Hãy chọn loại đơn vị.',
+  parentId: 'Hãy chọn đơn vị cấp trên trong danh sách.',
+};
+
+const PERSON_MESSAGES: Record<string, string> = {
+  fullName: 'Hãy ghi họ và tên (từ 2 ký tự).',
+  gender: 'Hãy chọn giới tính.',
+  birthYear: 'Năm sinh là số có bốn chữ số, ví dụ 1985.',
+  position: 'Chức vụ tối đa 200 ký tự.',
+  unitId: 'Hãy chọn đơn vị.',
+};
+
+const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
+
+/**
+ * The authority's organisation and settings in the browser: units as a tree,
+ * people, the base salary history and the holidays that the appraisal
+ * deadlines skip; the award forms as they are set.
+ */
+@ApiExcludeController()
+@Controller('quan-tri')
+@UseFilters(WebErrors)
+export class OrganisationPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: WebForms,
+    private readonly units: UnitsService,
+    private readonly people: PeopleService,
+    private readonly awards: AwardsService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every unit of the authority, read page by page. */
+  private async allUnits(actor: Actor) {
+    const all = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await this.units.list(actor, { limit: 100, offset } as never);
+      all.push(...page.items);
+      if (offset + 100 >= page.total) return all;
+    }
+  }
+
+  @Get('don-vi')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async unitsPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.unitsForm(actor, this.forms.csrf(req), {}, {});
+  }
+
+  private async unitsForm(
+    actor: Actor,
+    csrf: string,
+    typed: Record<string, unknown>,
+    errors: Record<string, string>,
+  ) {
+    const units = await this.allUnits(actor);
+    // The tree: each unit under its parent, indented by its depth.
+    const children = new Map<string | null, typeof units>();
+    for (const u of units) {
+      const parent = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), u]);
+    }
+    const rows: {
+      id: string;
+      name: string;
+      code: string;
+      kind: string;
+      depth: number;
+      active: boolean;
+    }[] = [];
+    const walk = (parent: string | null, depth: number) => {
+      for (const u of (children.get(parent) ?? []).sort((a, b) =>
+        a.name.localeCompare(b.name, 'vi'),
+      )) {
+        rows.push({
+          id: u.id,
+          name: u.name,
+          code: u.code,
+          kind: UNIT_KIND_LABELS[u.kind],
+          depth,
+          active: u.active,
+        });
+        walk(u.id, depth + 1);
+      }
+    };
+    walk(null, 0);
+    const text = (field: string) => (typeof typed[field] === 'string' ? typed[field] : '');
+    return this.pages.page(
+      actor,
+      'units',
+      'Đơn vị',
+      {
+        rows: rows.map((r) => ({ ...r, indent: r.depth * 20 })),
+        problem: Object.keys(errors).length
+          ? (errors.form ?? 'Chưa thêm được đơn vị: hãy sửa các ô được ghi chú bên dưới.')
+          : null,
+        errors,
+        code: text('code'),
+        name: text('name'),
+        kinds: Object.values(UnitKind).map((k) => ({
+          value: k,
+          label: UNIT_KIND_LABELS[k],
+          selected: k === typed.kind,
+        })),
+        parents: rows.map((r) => ({ id: r.id, label: r.name, selected: r.id === typed.parentId })),
+      },
+      csrf,
+    );
+  }
+
+  @FormPost('don-vi', Role.Admin, Role.HomeAffairs)
+  async createUnit(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    try {
+      const dto = await this.forms.valid(
+        CreateUnitDto,
+        { code: body.code, name: body.name, kind: body.kind, parentId: body.parentId || null },
+        UNIT_MESSAGES,
+      );
+      await this.units.create(actor, dto);
+      res.location('/quan-tri/don-vi');
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
+      res.status(200);
+      return this.unitsForm(
+        actor,
+        this.forms.csrf(req),
+        body,
+        this.forms.fieldErrors(error, UNIT_MESSAGES),
+      );
+    }
+  }
+
+  @Get('ca-nhan')
+  @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
+  async peoplePage(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Req() req: Request,
+  ) {
+    return this.peopleForm(actor, this.forms.csrf(req), raw, {}, {});
+  }
+
+  private async peopleForm(
+    actor: Actor,
+    csrf: string,
+    raw: Record<string, unknown>,
+    typed: Record<string, unknown>,
+    errors: Record<string, string>,
+  ) {
+    const given = Object.fromEntries(
+      Object.entries(raw).filter(([k, v]) => v !== '' && ['q', 'unitId', 'offset'].includes(k)),
+    );
+    const query = await this.forms.valid(PersonQueryDto, given);
+    const [page, units] = await Promise.all([
+      this.people.list(actor, { ...query, sort: 'name', order: 'asc' } as never),
+      this.allUnits(actor),
+    ]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const text = (field: string) => (typeof typed[field] === 'string' ? typed[field] : '');
+    return this.pages.page(
+      actor,
+      'people',
+      'Cá nhân',
+      {
+        q: query.q ?? '',
+        problem: Object.keys(errors).length
+          ? (errors.form ?? 'Chưa thêm được: hãy sửa các ô được ghi chú bên dưới.')
+          : null,
+        errors,
+        total: page.total,
+        rows: page.items.map((p) => ({
+          fullName: p.fullName,
+          position: p.position ?? '',
+          unit: unitName.get(p.unitId) ?? '',
+          birthYear: p.birthYear,
+          gender: GENDER_LABELS[p.gender],
+        })),
+        pager: pager('/quan-tri/ca-nhan', given, page),
+        fullName: text('fullName'),
+        birthYear: text('birthYear'),
+        position: text('position'),
+        genders: Object.values(Gender).map((g) => ({
+          value: g,
+          label: GENDER_LABELS[g],
+          checked: g === typed.gender,
+        })),
+        units: units
+          .filter((u) => actor.role !== Role.UnitOfficer || u.id === actor.unitId)
+          .map((u) => ({ id: u.id, label: u.name, selected: u.id === typed.unitId })),
+      },
+      csrf,
+    );
+  }
+
+  @FormPost('ca-nhan', Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
+  async createPerson(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    try {
+      const dto = await this.forms.valid(
+        CreatePersonDto,
+        {
+          fullName: body.fullName,
+          gender: body.gender,
+          birthYear: Number(body.birthYear) || body.birthYear,
+          position: body.position || undefined,
+          unitId: body.unitId,
+        },
+        PERSON_MESSAGES,
+      );
+      const person = await this.people.create(actor, dto);
+      res.location(`/quan-tri/ca-nhan?${new URLSearchParams({ q: person.fullName })}`);
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
+      res.status(200);
+      return this.peopleForm(
+        actor,
+        this.forms.csrf(req),
+        {},
+        body,
+        this.forms.fieldErrors(error, PERSON_MESSAGES),
+      );
+    }
+  }
+
+  @Get('thiet-lap')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async settings(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    const year = Number(this.clock.today().slice(0, 4));
+    const [salaries, holidays, forms] = await Promise.all([
+      this.awards.listBaseSalaries(actor),
+      this.calendar.list(actor, year),
+      this.awards.list(actor),
+    ]);
+    return this.pages.page(
+      actor,
+      'settings',
+      'Thiết lập của cơ quan',
+      {
+        problem: problem ?? null,
+        canEdit: actor.role === Role.Admin,
+        year,
+        salaries: salaries.map((b) => ({
+          amount: vietnameseMoney(b.amount),
+          from: formatDate(b.effectiveFrom),
+        })),
+        holidays: holidays.map((h) => ({ id: h.id, date: formatDate(h.date), name: h.name })),
+        forms: forms.map((f) => ({
+          code: f.code,
+          name: f.name,
+          multiplier: String(f.moneyMultiplier).replace('.', ','),
+          vote: f.voteRequired
+            ? `Hội đồng biểu quyết: ${Math.round((f.voteQuorum ?? 0) * 100)}% có mặt, ${Math.round((f.voteApproval ?? 0) * 100)}% đồng ý`
+            : 'Không cần biểu quyết',
+          active: f.active,
+        })),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  @FormPost('thiet-lap/luong-co-so', Role.Admin)
+  async addBaseSalary(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const amount =
+        typeof body.amount === 'string' ? Number(body.amount.replace(/[.\s]/g, '')) : NaN;
+      const dto = await this.forms.valid(
+        CreateBaseSalaryDto,
+        { amount, effectiveFrom: body.effectiveFrom },
+        {
+          amount: 'Mức lương cơ sở là số đồng, ví dụ 2.340.000.',
+          effectiveFrom: 'Hãy chọn ngày áp dụng.',
+        },
+      );
+      await this.awards.addBaseSalary(actor, dto);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/ngay-nghi', Role.Admin)
+  async addHoliday(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const dto = await this.forms.valid(
+        CreateHolidayDto,
+        { date: body.date, name: body.name },
+        { date: 'Hãy chọn ngày nghỉ.', name: 'Hãy ghi tên ngày nghỉ (từ 2 ký tự).' },
+      );
+      await this.calendar.add(actor, dto.date, dto.name);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/ngay-nghi/:id/xoa', Role.Admin)
+  async removeHoliday(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', () => this.calendar.remove(actor, id));
+    return '';
+  }
+}
