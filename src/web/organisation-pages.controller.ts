@@ -4,6 +4,8 @@ import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
+import { UpdateAuthorityDto } from '../authorities/authorities.dto';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { CreateBaseSalaryDto } from '../awards/awards.dto';
 import { AwardsService } from '../awards/awards.service';
 import { CreateHolidayDto } from '../calendar/calendar.dto';
@@ -39,6 +41,21 @@ const PERSON_MESSAGES: Record<string, string> = {
   unitId: 'Hãy chọn đơn vị.',
 };
 
+/** The authority's names its documents print, as the settings page names them. */
+const AUTHORITY_FIELDS = [
+  { key: 'name', label: 'Tên cơ quan' },
+  { key: 'issuingBody', label: 'Tên cơ quan ban hành (in hoa, trên văn bản)' },
+  { key: 'placeName', label: 'Địa danh (dòng ngày tháng)' },
+  { key: 'chairmanTitle', label: 'Thẩm quyền ban hành (in hoa, trên quyết định)' },
+] as const;
+
+const TITLE_FIELDS = [
+  { key: 'chairman', label: 'Chủ tịch ký' },
+  { key: 'onBehalf', label: 'Ký thay (KT.)' },
+  { key: 'viceChairman', label: 'Phó Chủ tịch ký thay' },
+  { key: 'collective', label: 'Thay mặt tập thể (TM.)' },
+] as const;
+
 const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
 
 /**
@@ -58,6 +75,7 @@ export class OrganisationPagesController {
     private readonly awards: AwardsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   /** Every unit of the authority, read page by page. */
@@ -270,10 +288,11 @@ export class OrganisationPagesController {
     @Query('loi') problem?: string,
   ) {
     const year = Number(this.clock.today().slice(0, 4));
-    const [salaries, holidays, forms] = await Promise.all([
+    const [salaries, holidays, forms, authority] = await Promise.all([
       this.awards.listBaseSalaries(actor),
       this.calendar.list(actor, year),
       this.awards.list(actor),
+      this.authorities.own(actor),
     ]);
     return this.pages.page(
       actor,
@@ -283,6 +302,19 @@ export class OrganisationPagesController {
         problem: problem ?? null,
         canEdit: actor.role === Role.Admin,
         year,
+        authority: {
+          version: authority.version,
+          fields: AUTHORITY_FIELDS.map(({ key, label }) => ({
+            key,
+            label,
+            value: authority[key],
+          })),
+          titles: TITLE_FIELDS.map(({ key, label }) => ({
+            key,
+            label,
+            value: authority.signingTitles[key],
+          })),
+        },
         salaries: salaries.map((b) => ({
           amount: vietnameseMoney(b.amount),
           from: formatDate(b.effectiveFrom),
@@ -300,6 +332,34 @@ export class OrganisationPagesController {
       },
       this.forms.csrf(req),
     );
+  }
+
+  /** The names and titles the authority's documents print: issuing body, place, signers. */
+  @FormPost('thiet-lap/co-quan', Role.Admin)
+  async updateAuthority(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const dto = await this.forms.valid(
+        UpdateAuthorityDto,
+        {
+          ...Object.fromEntries(AUTHORITY_FIELDS.map(({ key }) => [key, body[key]])),
+          signingTitles: Object.fromEntries(TITLE_FIELDS.map(({ key }) => [key, body[key]])),
+          version: Number(body.version) || undefined,
+        },
+        {
+          signingTitles: 'Mỗi dòng chức danh ký từ 1 đến 100 ký tự.',
+          name: 'Tên cơ quan từ 2 đến 200 ký tự.',
+          placeName: 'Địa danh từ 2 đến 100 ký tự.',
+          issuingBody: 'Tên cơ quan ban hành từ 2 đến 200 ký tự.',
+          chairmanTitle: 'Chức danh người đứng đầu từ 2 đến 200 ký tự.',
+        },
+      );
+      await this.authorities.update(actor, dto);
+    });
+    return '';
   }
 
   @FormPost('thiet-lap/luong-co-so', Role.Admin)

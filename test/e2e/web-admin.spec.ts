@@ -212,7 +212,10 @@ describe('web interface: admin and coordinator', () => {
     await setValue(page, '#code', 'THON-DONG');
     await go(page, 'form.card button.primary');
     const tree = await page.$$eval('ul.tree li', (l) =>
-      l.map((x) => [x.textContent!.split('·')[0].trim(), (x as HTMLElement).style.marginLeft]),
+      l.map((x) => [
+        x.textContent!.split('·')[0].trim(),
+        (x as unknown as { style: { marginLeft: string } }).style.marginLeft,
+      ]),
     );
     // Under its parent, one step further in.
     const at = tree.findIndex(([name]) => name === 'Thôn Đông, xã Hưng Đạo');
@@ -236,6 +239,12 @@ describe('web interface: admin and coordinator', () => {
     ]);
 
     await go(page, 'nav a[href="/quan-tri/thiet-lap"]');
+    // The signer's title the decisions print.
+    await setValue(page, '#cd-viceChairman', 'PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+    await go(page, 'form[action$="/co-quan"] button');
+    expect((await admin.get('/api/authority').expect(200)).body.signingTitles.viceChairman).toBe(
+      'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+    );
     await page.type('#amount', '2.530.000');
     await setValue(page, '#effectiveFrom', '2027-07-01');
     await go(page, 'form[action$="/luong-co-so"] button');
