@@ -53,8 +53,7 @@ export class AdminPagesController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
-    const query = await this.forms.valid(UserQueryDto, given);
+    const { given, query } = await this.forms.query(UserQueryDto, raw);
     const page = await this.users.list(actor, query);
     return this.pages.page(
       actor,
@@ -90,32 +89,27 @@ export class AdminPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        CreateUserDto,
-        {
-          username: body.username,
-          fullName: body.fullName,
-          role: body.role,
-          unitId: body.unitId || undefined,
-          password: body.password,
-        },
-        USER_MESSAGES,
-      );
-      const user = await this.users.create(actor, dto);
-      res.location(`/quan-tri/nguoi-dung/${user.id}?luu=tao`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
-      res.status(200);
-      return this.userForm(
-        actor,
-        this.forms.csrf(req),
-        null,
-        body,
-        this.forms.fieldErrors(error, USER_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          CreateUserDto,
+          {
+            username: body.username,
+            fullName: body.fullName,
+            role: body.role,
+            unitId: body.unitId || undefined,
+            password: body.password,
+          },
+          USER_MESSAGES,
+        );
+        const user = await this.users.create(actor, dto);
+        return `/quan-tri/nguoi-dung/${user.id}?luu=tao`;
+      },
+      (errors) => this.userForm(actor, this.forms.csrf(req), null, body, errors),
+      USER_MESSAGES,
+      [400, 409],
+    );
   }
 
   @Get(':id')
@@ -189,26 +183,20 @@ export class AdminPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        ResetPasswordDto,
-        { newPassword: body.newPassword },
-        USER_MESSAGES,
-      );
-      await this.users.resetPassword(actor, id, dto.newPassword);
-      res.location(`/quan-tri/nguoi-dung/${id}?luu=mat-khau`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error;
-      res.status(200);
-      return this.userForm(
-        actor,
-        this.forms.csrf(req),
-        id,
-        {},
-        this.forms.fieldErrors(error, USER_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          ResetPasswordDto,
+          { newPassword: body.newPassword },
+          USER_MESSAGES,
+        );
+        await this.users.resetPassword(actor, id, dto.newPassword);
+        return `/quan-tri/nguoi-dung/${id}?luu=mat-khau`;
+      },
+      (errors) => this.userForm(actor, this.forms.csrf(req), id, {}, errors),
+      USER_MESSAGES,
+    );
   }
 
   private roles(selected?: unknown) {

@@ -26,7 +26,7 @@ import { UnitsService } from '../units/units.service';
 import { formatDate, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
-import { asList, inlinePdf, WebForms } from './web-forms';
+import { asList, inlinePdf, lines, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 
 const SIGNERS = [Role.Chairman, Role.ViceChairman];
@@ -46,15 +46,6 @@ const DRAFT_MESSAGES: Record<string, string> = {
   execution: 'Ghi điều khoản thi hành (từ 5 ký tự).',
   recipients: 'Mỗi dòng một nơi nhận; cần ít nhất một nơi nhận.',
 };
-
-/** Lines of a textarea, one item each, empty lines dropped. */
-const lines = (value: unknown): string[] =>
-  typeof value === 'string'
-    ? value
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
 
 /**
  * The chairman's desk and the decisions: nominees awaiting a decision
@@ -83,8 +74,7 @@ export class DecisionPagesController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
-    const query = await this.forms.valid(DecisionQueryDto, given);
+    const { given, query } = await this.forms.query(DecisionQueryDto, raw);
     const page = await this.decisions.list(actor, query);
     return this.pages.page(
       actor,
@@ -120,8 +110,7 @@ export class DecisionPagesController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
-    const query = await this.forms.valid(RegisterQueryDto, given, {
+    const { given, query } = await this.forms.query(RegisterQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
     });
     const first100 = { limit: 100, offset: 0 } as never;
@@ -173,8 +162,7 @@ export class DecisionPagesController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
-    const query = await this.forms.valid(AwaitingQueryDto, given);
+    const { given, query } = await this.forms.query(AwaitingQueryDto, raw);
     const first100 = { limit: 100, offset: 0 } as never;
     const [page, units, movements, forms] = await Promise.all([
       this.decisions.awaiting(actor, query),
@@ -329,30 +317,31 @@ export class DecisionPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        UpdateDecisionDto,
-        {
-          title: body.title,
-          legalBases: lines(body.legalBases),
-          funding: body.funding,
-          execution: body.execution,
-          recipients: lines(body.recipients),
-        },
-        DRAFT_MESSAGES,
-      );
-      await this.decisions.update(actor, id, dto);
-      res.location(`/quyet-dinh/${id}`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error;
-      res.status(200);
-      return this.render(actor, id, this.forms.csrf(req), {
-        problem: 'Chưa lưu được dự thảo: hãy sửa các ô được ghi chú bên dưới.',
-        values: body,
-        errors: this.forms.fieldErrors(error, DRAFT_MESSAGES),
-      });
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          UpdateDecisionDto,
+          {
+            title: body.title,
+            legalBases: lines(body.legalBases),
+            funding: body.funding,
+            execution: body.execution,
+            recipients: lines(body.recipients),
+          },
+          DRAFT_MESSAGES,
+        );
+        await this.decisions.update(actor, id, dto);
+        return `/quyet-dinh/${id}`;
+      },
+      (errors) =>
+        this.render(actor, id, this.forms.csrf(req), {
+          problem: 'Chưa lưu được dự thảo: hãy sửa các ô được ghi chú bên dưới.',
+          values: body,
+          errors,
+        }),
+      DRAFT_MESSAGES,
+    );
   }
 
   /** Issues the draft with the number the signer confirmed (refused if another decision took it). */

@@ -121,21 +121,15 @@ export class DossierEditController {
       roundId: body.roundId || undefined,
       requestKey: body.requestKey || undefined,
     };
-    try {
-      const dto = await this.forms.valid(CreateDossierDto, input, NEW_DOSSIER_MESSAGES);
-      const dossier = await this.dossiers.create(actor, dto);
-      res.location(`/ho-so/${dossier.id}`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error;
-      res.status(200);
-      return this.newDossierForm(
-        actor,
-        req,
-        body,
-        this.forms.fieldErrors(error, NEW_DOSSIER_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(CreateDossierDto, input, NEW_DOSSIER_MESSAGES);
+        return `/ho-so/${(await this.dossiers.create(actor, dto)).id}`;
+      },
+      (errors) => this.newDossierForm(actor, req, body, errors),
+      NEW_DOSSIER_MESSAGES,
+    );
   }
 
   @FormPost('ho-so/:id/doi-tuong', Role.UnitOfficer)

@@ -17,7 +17,7 @@ import { MovementsService } from '../movements/movements.service';
 import { formatDate, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
-import { WebForms } from './web-forms';
+import { lines, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 import { MANAGERS } from './movement-forms';
 
@@ -35,14 +35,6 @@ const ROUND_MESSAGES: Record<string, string> = {
   reportDeadline: 'Hạn báo cáo phải là một ngày (dd/mm/yyyy).',
   nominationDeadline: 'Hạn đề nghị khen thưởng phải là một ngày (dd/mm/yyyy).',
 };
-
-const lines = (value: unknown): string[] =>
-  typeof value === 'string'
-    ? value
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
 
 /**
  * The coordinator's work on movements: the list, a new movement, launching
@@ -67,8 +59,7 @@ export class MovementManagementController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
-    const query = await this.forms.valid(MovementQueryDto, given);
+    const { given, query } = await this.forms.query(MovementQueryDto, raw);
     const page = await this.movements.list(actor, query);
     return this.pages.page(
       actor,
@@ -127,29 +118,23 @@ export class MovementManagementController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        CreateMovementDto,
-        {
-          title: body.title,
-          legalBases: lines(body.legalBases),
-          registrationDeadline: body.registrationDeadline,
-        },
-        MOVEMENT_MESSAGES,
-      );
-      const movement = await this.movements.create(actor, dto);
-      res.location(`/phong-trao/${movement.id}`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error;
-      res.status(200);
-      return this.movementForm(
-        actor,
-        this.forms.csrf(req),
-        body,
-        this.forms.fieldErrors(error, MOVEMENT_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          CreateMovementDto,
+          {
+            title: body.title,
+            legalBases: lines(body.legalBases),
+            registrationDeadline: body.registrationDeadline,
+          },
+          MOVEMENT_MESSAGES,
+        );
+        return `/phong-trao/${(await this.movements.create(actor, dto)).id}`;
+      },
+      (errors) => this.movementForm(actor, this.forms.csrf(req), body, errors),
+      MOVEMENT_MESSAGES,
+    );
   }
 
   @FormPost(':id/phat-dong', ...MANAGERS)

@@ -10,7 +10,6 @@ import { CreateBaseSalaryDto } from '../awards/awards.dto';
 import { AwardsService } from '../awards/awards.service';
 import { CreateHolidayDto } from '../calendar/calendar.dto';
 import { CalendarService } from '../calendar/calendar.service';
-import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { vietnameseMoney } from '../documents/templates.service';
 import { Gender } from '../people/person.entity';
@@ -162,25 +161,21 @@ export class OrganisationPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        CreateUnitDto,
-        { code: body.code, name: body.name, kind: body.kind, parentId: body.parentId || null },
-        UNIT_MESSAGES,
-      );
-      await this.units.create(actor, dto);
-      res.location('/quan-tri/don-vi');
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
-      res.status(200);
-      return this.unitsForm(
-        actor,
-        this.forms.csrf(req),
-        body,
-        this.forms.fieldErrors(error, UNIT_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          CreateUnitDto,
+          { code: body.code, name: body.name, kind: body.kind, parentId: body.parentId || null },
+          UNIT_MESSAGES,
+        );
+        await this.units.create(actor, dto);
+        return '/quan-tri/don-vi';
+      },
+      (errors) => this.unitsForm(actor, this.forms.csrf(req), body, errors),
+      UNIT_MESSAGES,
+      [400, 409],
+    );
   }
 
   @Get('ca-nhan')
@@ -252,32 +247,27 @@ export class OrganisationPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    try {
-      const dto = await this.forms.valid(
-        CreatePersonDto,
-        {
-          fullName: body.fullName,
-          gender: body.gender,
-          birthYear: Number(body.birthYear) || body.birthYear,
-          position: body.position || undefined,
-          unitId: body.unitId,
-        },
-        PERSON_MESSAGES,
-      );
-      const person = await this.people.create(actor, dto);
-      res.location(`/quan-tri/ca-nhan?${new URLSearchParams({ q: person.fullName })}`);
-      return '';
-    } catch (error) {
-      if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
-      res.status(200);
-      return this.peopleForm(
-        actor,
-        this.forms.csrf(req),
-        {},
-        body,
-        this.forms.fieldErrors(error, PERSON_MESSAGES),
-      );
-    }
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          CreatePersonDto,
+          {
+            fullName: body.fullName,
+            gender: body.gender,
+            birthYear: Number(body.birthYear) || body.birthYear,
+            position: body.position || undefined,
+            unitId: body.unitId,
+          },
+          PERSON_MESSAGES,
+        );
+        const person = await this.people.create(actor, dto);
+        return `/quan-tri/ca-nhan?${new URLSearchParams({ q: person.fullName })}`;
+      },
+      (errors) => this.peopleForm(actor, this.forms.csrf(req), {}, body, errors),
+      PERSON_MESSAGES,
+      [400, 409],
+    );
   }
 
   @Get('thiet-lap')

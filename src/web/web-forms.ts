@@ -60,6 +60,41 @@ export class WebForms {
   }
 
   /**
+   * A list page's query string as the API's query DTO: the empty fields a
+   * form sends mean "any" and are dropped; `given` keeps the rest for links.
+   */
+  async query<T extends object>(
+    dto: new () => T,
+    raw: Record<string, unknown>,
+    messages: Record<string, string> = {},
+  ): Promise<{ given: Record<string, unknown>; query: T }> {
+    const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    return { given, query: await this.valid(dto, given, messages) };
+  }
+
+  /**
+   * Runs a form whose refusal comes back as the same form: on success to the
+   * page `change` returns (303); refused (4xx among `statuses`), the form
+   * again, as a page (200), with each error beside its field.
+   */
+  async orAgain(
+    res: Response,
+    change: () => Promise<string>,
+    again: (errors: Record<string, string>) => Promise<string>,
+    messages: Record<string, string> = {},
+    statuses = [400],
+  ): Promise<string> {
+    try {
+      res.location(await change());
+      return '';
+    } catch (error) {
+      if (!(error instanceof AppError) || !statuses.includes(error.status)) throw error;
+      res.status(200);
+      return again(this.fieldErrors(error, messages));
+    }
+  }
+
+  /**
    * Runs a form's change, then back to `page`; a refusal (4xx but 404) goes
    * back with its reason, shown in Vietnamese at the top of the page.
    */
@@ -93,3 +128,12 @@ export function inlinePdf(pdf: Buffer, name: string): StreamableFile {
     disposition: `inline; filename="${name}.pdf"`,
   });
 }
+
+/** Lines of a textarea, one item each, empty lines dropped. */
+export const lines = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
