@@ -6,7 +6,7 @@ import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { UpdateAuthorityDto } from '../authorities/authorities.dto';
 import { AuthoritiesService } from '../authorities/authorities.service';
-import { CreateBaseSalaryDto } from '../awards/awards.dto';
+import { CreateBaseSalaryDto, UpdateAwardFormDto } from '../awards/awards.dto';
 import { AwardsService } from '../awards/awards.service';
 import { CreateHolidayDto } from '../calendar/calendar.dto';
 import { CalendarService } from '../calendar/calendar.service';
@@ -54,6 +54,12 @@ const TITLE_FIELDS = [
   { key: 'viceChairman', label: 'Phó Chủ tịch ký thay' },
   { key: 'collective', label: 'Thay mặt tập thể (TM.)' },
 ] as const;
+
+/** A number as an office types it: "0,3" or "0.3"; NaN when it is not one. */
+const decimalOf = (value: unknown): number =>
+  typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)
+    ? Number(value.trim().replace(',', '.'))
+    : NaN;
 
 const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
 
@@ -311,6 +317,11 @@ export class OrganisationPagesController {
         })),
         holidays: holidays.map((h) => ({ id: h.id, date: formatDate(h.date), name: h.name })),
         forms: forms.map((f) => ({
+          id: f.id,
+          version: f.version,
+          voteRequired: f.voteRequired,
+          quorum: f.voteQuorum === null ? '' : String(Math.round(f.voteQuorum * 1000) / 10),
+          approval: f.voteApproval === null ? '' : String(Math.round(f.voteApproval * 1000) / 10),
           code: f.code,
           name: f.name,
           multiplier: String(f.moneyMultiplier).replace('.', ','),
@@ -348,6 +359,42 @@ export class OrganisationPagesController {
         },
       );
       await this.authorities.update(actor, dto);
+    });
+    return '';
+  }
+
+  /** An award form's money multiple and vote rule (shares typed as percentages), or its use. */
+  @FormPost('thiet-lap/hinh-thuc/:id', Role.Admin)
+  async updateAwardForm(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const share = (v: unknown) => {
+        const n = decimalOf(v);
+        return Number.isNaN(n) ? n : Math.round(n * 10) / 1000;
+      };
+      const voteRequired = body.voteRequired === 'true';
+      const dto = await this.forms.valid(
+        UpdateAwardFormDto,
+        {
+          moneyMultiplier: decimalOf(body.moneyMultiplier),
+          voteRequired,
+          ...(voteRequired
+            ? { voteQuorum: share(body.voteQuorum), voteApproval: share(body.voteApproval) }
+            : {}),
+          active: body.active === 'true',
+          version: Number(body.version) || undefined,
+        },
+        {
+          moneyMultiplier: 'Hệ số tiền thưởng là một số, ví dụ 0,3.',
+          voteQuorum: 'Tỷ lệ có mặt là phần trăm từ 0 đến 100.',
+          voteApproval: 'Tỷ lệ đồng ý là phần trăm từ 0 đến 100.',
+        },
+      );
+      await this.awards.update(actor, id, dto);
     });
     return '';
   }

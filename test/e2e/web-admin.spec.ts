@@ -260,6 +260,19 @@ describe('web interface: admin and coordinator', () => {
     expect(await text(page, 'section[aria-labelledby=ngay-nghi] ul')).toContain('Nghỉ bù cuối năm');
     await go(page, 'section[aria-labelledby=ngay-nghi] form.inline button');
     expect((await admin.get('/api/holidays').expect(200)).body).toHaveLength(year.length);
+    // An award form's multiple: "0,4" as an office types it.
+    const forms = (await admin.get('/api/award-forms').expect(200)).body;
+    const gk = forms.find((f: { code: string }) => f.code === 'GK-CN');
+    await page.$eval(`form[action$="/hinh-thuc/${gk.id}"]`, (f) =>
+      f.closest('details')!.setAttribute('open', ''),
+    );
+    await setValue(page, '#hs-GK-CN', '0,4');
+    await go(page, `form[action$="/hinh-thuc/${gk.id}"] button`);
+    const after = (await admin.get('/api/award-forms').expect(200)).body.find(
+      (f: { code: string }) => f.code === 'GK-CN',
+    );
+    expect(Number(after.moneyMultiplier)).toBe(0.4);
+    expect(after.voteRequired).toBe(gk.voteRequired);
     await checked(page);
     await screenshot(page, 'thiet-lap-375');
     expect(problems).toEqual([]);
