@@ -16,6 +16,7 @@ import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { TemplatesService, vietnameseMoney } from '../documents/templates.service';
+import { printedFormName, spelledOut, typographic } from '../documents/printed-text';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import {
   AwardDecision,
@@ -67,6 +68,30 @@ function sample(authority: Authority, n: number): CertificateSnapshot {
     signerLines: [authority.signingTitles.chairman],
     signerName: 'Họ và tên người ký',
     verifyUrl: 'https://example.invalid/verify/mau',
+  };
+}
+
+/**
+ * What a Giấy khen prints of its snapshot, as the model reads: a person as
+ * "Ông" / "Bà" with position and unit, a collective's name spelled out, the
+ * form without the catalogue's label, typographic quotation marks.
+ */
+export function printedCertificate(s: CertificateSnapshot) {
+  const person = s.recipientKind === RecipientKind.Individual;
+  return {
+    awardee:
+      person && s.honorific
+        ? `${s.honorific} ${s.awardeeName}`
+        : s.recipientKind === RecipientKind.Collective
+          ? spelledOut(s.awardeeName)
+          : s.awardeeName,
+    detail: person
+      ? [s.position, s.unitName && spelledOut(s.unitName)].filter(Boolean).join(', ')
+      : s.unitName && s.recipientKind === RecipientKind.Household
+        ? spelledOut(s.unitName)
+        : '',
+    form: typographic(printedFormName(s.awardFormName)),
+    achievement: typographic(s.achievement),
   };
 }
 
@@ -151,20 +176,43 @@ export class CertificatesService {
       for (const item of items)
         item.amount = base === null ? null : awardAmount(Number(item.moneyMultiplier), base);
     }
-    const order = [RecipientKind.Individual, RecipientKind.Collective, RecipientKind.Household];
+    // Collectives, then people, then households (I., II., III.); people by their given name, as lists are read.
+    const order = [RecipientKind.Collective, RecipientKind.Individual, RecipientKind.Household];
+    const collator = new Intl.Collator('vi');
+    const givenName = (name: string) => name.trim().split(/\s+/).pop() ?? name;
     const groups = order
       .map((kind) => ({
         label: `${RECIPIENT_KIND_LABELS[kind]}`,
-        items: items.filter((i) => i.recipientKind === kind),
+        items: items
+          .filter((i) => i.recipientKind === kind)
+          .sort((a, b) =>
+            kind === RecipientKind.Individual
+              ? collator.compare(givenName(a.displayName), givenName(b.displayName)) ||
+                collator.compare(a.displayName, b.displayName)
+              : collator.compare(a.displayName, b.displayName),
+          )
+          .map((i) => ({
+            ...i,
+            displayName:
+              kind === RecipientKind.Collective ? spelledOut(i.displayName) : i.displayName,
+            awardFormName: printedFormName(i.awardFormName),
+          })),
       }))
       .filter((g) => g.items.length);
     const total = items.reduce((s, i) => s + (i.amount ?? 0), 0);
-    const counts = groups.map((g) => `${g.items.length} ${g.label.toLowerCase()}`).join(', ');
+    // "01 tập thể và 02 cá nhân": counts of two digits, the last joined by "và".
+    const counted = groups.map(
+      (g) => `${String(g.items.length).padStart(2, '0')} ${g.label.toLowerCase()}`,
+    );
+    const counts =
+      counted.length > 1 ? `${counted.slice(0, -1).join(', ')} và ${counted.at(-1)}` : counted[0];
     const theme = /"([^"]+)"/.exec(decision.title)?.[1];
-    const forms = [...new Set(items.map((i) => i.awardFormName))];
+    const forms = [...new Set(items.map((i) => printedFormName(i.awardFormName)))];
     return this.templates.render('decision', {
       ...model,
-      article1: `${forms.length === 1 ? `Tặng ${forms[0]} cho` : 'Khen thưởng'} ${counts} (có danh sách kèm theo), đã có thành tích xuất sắc${theme ? ` trong phong trào thi đua "${theme}"` : ''}. Tổng số tiền thưởng: ${vietnameseMoney(total)} đồng (Bằng chữ: ${amountInWords(total)}).`,
+      article1: typographic(
+        `${forms.length === 1 ? `Tặng ${forms[0]} cho` : 'Khen thưởng'} ${counts} (có danh sách kèm theo) đã có thành tích xuất sắc${theme ? ` trong phong trào thi đua "${theme}"` : ''}. Tổng số tiền thưởng: ${vietnameseMoney(total)} đồng (Bằng chữ: ${amountInWords(total)}).`,
+      ),
       annexTitle: 'DANH SÁCH KHEN THƯỞNG',
       total,
       groups,
@@ -266,6 +314,7 @@ export class CertificatesService {
       entries.map(async (e) => ({
         // Snapshots taken before corrections existed have no `correction` (strict templates).
         snapshot: { ...e.snapshot, correction: e.snapshot.correction ?? null },
+        printed: printedCertificate(e.snapshot),
         qrSvg: await this.qr(e.snapshot.verifyUrl),
       })),
     );

@@ -191,6 +191,9 @@ export interface CertificateSnapshot {
   awardeeName: string;
   unitName: string | null;
   recipientKind: RecipientKind;
+  /** A person's "Ông" / "Bà" and position, as the certificate addresses them (absent on older snapshots). */
+  honorific?: 'Ông' | 'Bà' | null;
+  position?: string | null;
   awardFormName: string;
   achievement: string;
   decisionNumber: string;

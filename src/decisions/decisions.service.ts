@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../access/actor';
 import { Role } from '../access/roles';
 import { Authority } from '../authorities/authority.entity';
-import { AwardForm, RecipientKind } from '../awards/award-form.entity';
+import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
@@ -18,7 +18,7 @@ import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { Movement } from '../movements/movement.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Person } from '../people/person.entity';
+import { Gender, Person } from '../people/person.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import {
@@ -49,6 +49,14 @@ import {
 export function signerLines(authority: Authority, form: SignerForm | null): string[] {
   const t = authority.signingTitles;
   return form === SignerForm.ViceChairman ? [t.onBehalf, t.viceChairman] : [t.chairman];
+}
+
+/** The kinds of awardee present, in the order a decision names them: "tập thể, cá nhân". */
+export function awardeeKinds(kinds: RecipientKind[]): string {
+  return [RecipientKind.Collective, RecipientKind.Individual, RecipientKind.Household]
+    .filter((k) => kinds.includes(k))
+    .map((k) => RECIPIENT_KIND_LABELS[k].toLowerCase())
+    .join(', ');
 }
 
 /** "05/QĐ-UBND": numbers below 10 take a leading 0. */
@@ -260,7 +268,8 @@ export class DecisionsService {
             `Xét đề nghị của Trưởng phòng Nội vụ.`,
           ],
           funding: `Tiền thưởng kèm theo được chi từ Quỹ thi đua, khen thưởng của ${authority.name} theo quy định hiện hành.`,
-          execution: `Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
+          // Điều 3 names only the kinds of awardee the decision has.
+          execution: `Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, thủ trưởng các cơ quan, đơn vị liên quan và các ${awardeeKinds(nominees.map((n) => n.kind))} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
           recipients: ['Như Điều 3;', 'Chủ tịch, các Phó Chủ tịch;', 'Lưu: VT.'],
           signerForm: null,
           signerName: null,
@@ -406,9 +415,22 @@ export class DecisionsService {
             .concat('00000000-0000-0000-0000-000000000000'),
         ),
       });
+      // A person is addressed as "Ông" or "Bà", with the position held.
+      const nominated = await manager.find(Nominee, { where: { id: In(nomineeIds) } });
+      const persons = await manager.findBy(Person, {
+        id: In(
+          nominated
+            .map((n) => n.personId)
+            .filter((x): x is string => !!x)
+            .concat('00000000-0000-0000-0000-000000000000'),
+        ),
+      });
+      const personOf = (item: DecisionItem) =>
+        persons.find((p) => p.id === nominated.find((n) => n.id === item.nomineeId)?.personId);
       const entries: Partial<RegisterEntry>[] = [];
       for (const [i, item] of items.entries()) {
         item.amount = awardAmount(Number(item.moneyMultiplier), base);
+        const person = personOf(item);
         const dossier = dossiers.find((d) => d.id === item.dossierId)!;
         const movement = movements.find((m) => m.id === dossier.movementId);
         const token = randomBytes(24).toString('base64url');
@@ -421,6 +443,8 @@ export class DecisionsService {
           awardeeName: item.displayName,
           unitName: item.unitName,
           recipientKind: item.recipientKind,
+          honorific: person ? (person.gender === Gender.Female ? 'Bà' : 'Ông') : null,
+          position: person?.position ?? null,
           awardFormName: item.awardFormName,
           achievement: movement
             ? `Đã có thành tích xuất sắc trong phong trào thi đua "${movement.title}"`

@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer';
 import QRCode from 'qrcode';
 import { RecipientKind } from '../../src/awards/award-form.entity';
 import { loadConfig } from '../../src/config/app-config';
-import { CertificatesService } from '../../src/decisions/certificates.service';
+import { CertificatesService, printedCertificate } from '../../src/decisions/certificates.service';
 import { CertificateSnapshot, RegisterEntry } from '../../src/decisions/decision.entity';
 import {
   CHROMIUM_FLAGS,
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const one = entries(1)[0];
   const qrSvg = await QRCode.toString(one.snapshot.verifyUrl, { type: 'svg', margin: 0 });
   const html = templates.render('certificate', {
-    certificates: [{ snapshot: one.snapshot, qrSvg }],
+    certificates: [{ snapshot: one.snapshot, printed: printedCertificate(one.snapshot), qrSvg }],
   });
   const naiveStart = process.hrtime.bigint();
   for (let i = 0; i < NAIVE; i++) {

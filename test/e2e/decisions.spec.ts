@@ -192,8 +192,16 @@ describe('award decisions, the register, certificates and verification', () => {
     ]) {
       expect(text).toContain(line);
     }
-    expect(text).toMatch(/I\s+Cá nhân/);
-    expect(text).toMatch(/II\s+Hộ gia đình/);
+    expect(text).toMatch(/I\.\s+Cá nhân/);
+    expect(text).toMatch(/II\.\s+Hộ gia đình/);
+    // Điều 1 names the printed form (no catalogue label) and the counts; Điều 3 only the kinds present.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      'Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho 02 cá nhân và 01 hộ gia đình (có danh sách kèm theo) đã có thành tích xuất sắc',
+    );
+    expect(flat).toContain('và các cá nhân, hộ gia đình có tên tại Điều 1');
+    expect(flat).not.toContain('(cá nhân)');
+    expect(flat).not.toContain('TM. ỦY BAN NHÂN DÂN');
     const fonts = pdfFonts(res.body);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((f) => f.embedded && /Tinos/.test(f.name))).toBe(true);
@@ -232,7 +240,15 @@ describe('award decisions, the register, certificates and verification', () => {
     expect(text).toContain('GIẤY KHEN');
     expect(text).toContain('Nguyễn Thị Hường');
     expect(text).toContain('Quyết định số 01/QĐ-UBND');
-    expect(text).toMatch(/Số vào sổ: [123]\/2026/);
+    expect(text).toMatch(/Số vào sổ khen thưởng: [123]\/2026/);
+    // A person as the model addresses them: "Bà", position and the unit spelled out; the form without its label.
+    const flatCertificates = text.replace(/\s+/g, ' ');
+    expect(flatCertificates).toContain('Bà Nguyễn Thị Hường');
+    expect(flatCertificates).toContain(
+      'Công chức Văn phòng - Thống kê, Ủy ban nhân dân xã Hưng Đạo',
+    );
+    expect(flatCertificates).not.toContain('(cá nhân)');
+    expect(flatCertificates).not.toMatch(/UBND xã/);
     // Printed as text: the markup was escaped, so no element (and no request) was made of it.
     expect(text.replace(/\s+/g, ' ')).toContain(
       '<img src="http://127.0.0.1:9/x.png" onerror="alert(1)">Đinh Văn Ẩn',
@@ -320,7 +336,7 @@ describe('award decisions, the register, certificates and verification', () => {
       .parse(binary)
       .expect(200);
     const text = pdfText(res.body);
-    expect(text).toContain('UBND xã Hưng Đạo');
+    expect(text.replace(/\s+/g, ' ')).toContain('Ủy ban nhân dân xã Hưng Đạo');
     expect(text).not.toContain('Hưng Đạo mới');
   });
 

@@ -1,3 +1,4 @@
+import { printedCertificate } from '../../src/decisions/certificates.service';
 import request from 'supertest';
 import { AppError } from '../../src/common/errors/app-error';
 import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
@@ -88,10 +89,10 @@ describe('faults: Chromium crashes mid-batch', () => {
   };
   const html = (n: number) =>
     t.app.get(TemplatesService).render('certificate', {
-      certificates: Array.from({ length: n }, (_, i) => ({
-        snapshot: { ...snapshot, awardeeName: `Người thứ ${i + 1}` },
-        qrSvg: '',
-      })),
+      certificates: Array.from({ length: n }, (_, i) => {
+        const one = { ...snapshot, awardeeName: `Người thứ ${i + 1}` };
+        return { snapshot: one, printed: printedCertificate(one as never), qrSvg: '' };
+      }),
     });
 
   it('fails the renders in flight at once with 503, then starts a new browser and keeps serving', async () => {
