@@ -17,8 +17,8 @@ export function spelledOut(name: string): string {
 
 /** Straight double quotes as opening and closing marks: "Chợ 4.0" → “Chợ 4.0”. */
 export function typographic(text: string): string {
-  let open = true;
-  return text.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+  let quotes = 0;
+  return text.replace(/"/g, () => (quotes++ % 2 === 0 ? '“' : '”'));
 }
 
 /**
