@@ -6,6 +6,7 @@
  *   0 common, config
  *   1 database, documents (templates and the PDF renderer: no domain), access (roles, the
  *     Actor, @Roles/@Public: what every module checks access with)
+ *   (1 also holds law: the legal texts and rule packs, data only)
  *   2 identity and organisation: auth, users, audit, authorities, units, people, calendar,
  *     notifications, files, awards (the award forms catalogue), health
  *   3 movements: movements, registrations, reports
@@ -18,7 +19,7 @@
  */
 const L = {
   0: ['common', 'config'],
-  1: ['database', 'documents', 'access'],
+  1: ['database', 'documents', 'access', 'law'],
   2: [
     'auth',
     'users',

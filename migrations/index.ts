@@ -11,6 +11,7 @@ import { CorrectedLines1795437571752 } from './1795437571752-CorrectedLines';
 import { DossierRequestKey1795444306421 } from './1795444306421-DossierRequestKey';
 import { ReportDrafts1795445820626 } from './1795445820626-ReportDrafts';
 import { RegisterSearch1795447784262 } from './1795447784262-RegisterSearch';
+import { AuthorityLife1795450155044 } from './1795450155044-AuthorityLife';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -30,4 +31,5 @@ export const migrations: Function[] = [
   DossierRequestKey1795444306421,
   ReportDrafts1795445820626,
   RegisterSearch1795447784262,
+  AuthorityLife1795450155044,
 ];

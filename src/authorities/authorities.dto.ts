@@ -11,8 +11,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOptional } from '../common/validation/optional';
+import { IsNullable, IsOptional } from '../common/validation/optional';
 import { AUTHORITY_LEVELS } from './authority.entity';
+import { IsDateOnly } from '../common/validation/is-date-only';
 
 export class SigningTitlesDto {
   @IsString() @MinLength(1) @MaxLength(100) collective!: string;
@@ -85,6 +86,23 @@ export class UpdateAuthorityDto {
   @ValidateNested()
   @Type(() => SigningTitlesDto)
   signingTitles?: SigningTitlesDto;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Ngày bắt đầu hoạt động (null: không giới hạn)',
+  })
+  @IsNullable()
+  @IsDateOnly()
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Ngày cuối cùng hoạt động (sau sắp xếp, hợp nhất); sau ngày này không ban hành quyết định',
+  })
+  @IsNullable()
+  @IsDateOnly()
+  validTo?: string | null;
 
   @ApiPropertyOptional({ description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì trả 409' })
   @IsOptional()

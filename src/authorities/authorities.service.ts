@@ -16,6 +16,8 @@ const EDITABLE: (keyof Authority)[] = [
   'chairmanTitle',
   'signingTitles',
   'certificateLayout',
+  'validFrom',
+  'validTo',
 ];
 
 @Injectable()

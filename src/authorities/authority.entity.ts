@@ -59,6 +59,16 @@ export class Authority extends BaseRecord {
   @Column({ type: 'jsonb', nullable: true })
   certificateLayout!: Partial<CertificateLayout> | null;
 
+  /**
+   * The authority's life (after the 2025 reform district-level authorities
+   * ceased): it issues no decision dated outside it. Null: open-ended.
+   */
+  @Column({ type: 'date', nullable: true })
+  validFrom!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  validTo!: string | null;
+
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })
   dueSoonWorkingDays!: number;

@@ -13,6 +13,7 @@ import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';
+import { legalBasesOn } from '../law/legal-texts';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
@@ -260,11 +261,12 @@ export class DecisionsService {
           kind: DecisionKind.Award,
           status: DecisionStatus.Draft,
           title: dto.title ?? `Về việc khen thưởng${theme}`,
+          // The pack in force today, then the movements' own texts: each once, none repealed.
           legalBases: [
-            'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;',
-            'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-            'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;',
-            ...movements.flatMap((m) => m.legalBases.map((b) => `Căn cứ ${b};`)),
+            ...legalBasesOn(
+              this.clock.today(),
+              movements.flatMap((m) => m.legalBases),
+            ),
             `Xét đề nghị của Trưởng phòng Nội vụ.`,
           ],
           funding: `Tiền thưởng kèm theo được chi từ Quỹ thi đua, khen thưởng của ${authority.name} theo quy định hiện hành.`,
@@ -390,6 +392,18 @@ export class DecisionsService {
       const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
       const user = await manager.findOneByOrFail(User, { id: actor.userId });
       const issuedOn = this.clock.today();
+      // An authority issues nothing dated outside its life (a district after the 2025 reform).
+      if (
+        (authority.validTo && issuedOn > authority.validTo) ||
+        (authority.validFrom && issuedOn < authority.validFrom)
+      )
+        throw AppError.conflict(
+          authority.validTo && issuedOn > authority.validTo
+            ? `${authority.name} đã thôi hoạt động từ sau ngày ${formatVietnameseDate(authority.validTo)}; không ban hành được quyết định đề ngày ${formatVietnameseDate(issuedOn)}.`
+            : `${authority.name} bắt đầu hoạt động từ ngày ${formatVietnameseDate(authority.validFrom!)}; chưa ban hành được quyết định.`,
+          [],
+          { validFrom: authority.validFrom, validTo: authority.validTo },
+        );
       const year = Number(issuedOn.slice(0, 4));
       const base = await this.awards.baseSalaryOn(authority.id, issuedOn);
       if (base === null)

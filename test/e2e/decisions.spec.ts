@@ -115,6 +115,13 @@ describe('award decisions, the register, certificates and verification', () => {
         .send({ dossierIds: [dossierId], title: 'Về việc tặng Giấy khen' })
         .expect(201)
     ).body;
+    // The legal bases of the pack in force on the draft's day (NĐ 152/2025), none repealed, each once.
+    expect(draft.legalBases).toContain(
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;',
+    );
+    expect(draft.legalBases.join(' ')).not.toContain('98/2023/NĐ-CP');
+    expect(new Set(draft.legalBases).size).toBe(draft.legalBases.length);
+    expect(draft.legalBases.at(-1)).toBe('Xét đề nghị của Trưởng phòng Nội vụ.');
     await as.noivu
       .patch(`/api/decisions/${draft.id}`)
       .send({ recipients: ['Như Điều 3;', 'UBND xã Hưng Đạo;', 'Lưu: VT.'] })
@@ -548,6 +555,20 @@ describe('award decisions, the register, certificates and verification', () => {
     expect(row).toEqual({ status: 'draft', number: null });
   });
 
+  it('issues nothing dated after its authority ceased (a district after the 2025 reform); nothing numbered', async () => {
+    const draft = await draftOf(await awaitingDossier([], 1));
+    const next = (await as.chutich.get('/api/decisions/next-number').expect(200)).body;
+    await as.admin.patch('/api/authority').send({ validTo: '2026-12-13' }).expect(200);
+    const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(refused.body.message).toBe(
+      'Ủy ban nhân dân huyện Tứ Kỳ đã thôi hoạt động từ sau ngày 13/12/2026; không ban hành được quyết định đề ngày 14/12/2026.',
+    );
+    expect((await as.chutich.get('/api/decisions/next-number').expect(200)).body).toEqual(next);
+    await as.admin.patch('/api/authority').send({ validTo: '2026-12-14' }).expect(200);
+    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
+    await as.admin.patch('/api/authority').send({ validTo: null }).expect(200);
+  });
+
   it('keeps the signature block and Nơi nhận together on one page, whatever the number of legal bases', async () => {
     const draft = await draftOf(await awaitingDossier([], 1));
     const renderer = t.app.get(CertificatesService);
@@ -579,6 +600,11 @@ describe('award decisions, the register, certificates and verification', () => {
   });
 
   it('numbers 20 decisions issued at once without gaps or repeats', async () => {
+    // Numbers and register entries go on from those the earlier tests issued.
+    const first = (await as.chutich.get('/api/decisions/next-number').expect(200)).body.number;
+    const [{ n: registered }] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM award_register WHERE year = 2026',
+    );
     const drafts: string[] = [];
     for (let i = 0; i < 20; i++) {
       const dossierId = await awaitingDossier([], 1);
@@ -600,13 +626,13 @@ describe('award decisions, the register, certificates and verification', () => {
     const numbers = results
       .map((r: request.Response) => r.body.number as number)
       .sort((a: number, b: number) => a - b);
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 4));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + first));
     const registers = await t.dataSource.query(
       'SELECT register_number FROM award_register WHERE year = 2026 ORDER BY register_number',
     );
     expect(registers.map((r: { register_number: number }) => r.register_number)).toEqual(
-      // 20 decisions, the first one's three certificates and the corrected one's successor.
-      Array.from({ length: 24 }, (_, i) => i + 1),
+      // Gap-free: the earlier entries, then one for each of the 20 decisions.
+      Array.from({ length: registered + 20 }, (_, i) => i + 1),
     );
     await expectDerivedDataKept(t);
   });
