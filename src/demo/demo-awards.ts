@@ -19,7 +19,8 @@ export const DEMO_AWARD_FORMS = [
     voteQuorum: null,
     voteApproval: null,
     procedure: Procedure.Full,
-    moneyMultiplier: 0.15,
+    // Giấy khen, a person: 0,3 × the base salary (NĐ 152/2025/NĐ-CP, Điều 50-54).
+    moneyMultiplier: 0.3,
     quotaPerUnit: null,
   },
   {
@@ -32,7 +33,8 @@ export const DEMO_AWARD_FORMS = [
     voteQuorum: null,
     voteApproval: null,
     procedure: Procedure.Full,
-    moneyMultiplier: 0.3,
+    // Giấy khen, a collective: 0,6 × the base salary (NĐ 152/2025/NĐ-CP, Điều 50-54).
+    moneyMultiplier: 0.6,
     quotaPerUnit: null,
   },
   {
@@ -45,7 +47,8 @@ export const DEMO_AWARD_FORMS = [
     voteQuorum: null,
     voteApproval: null,
     procedure: Procedure.Simplified,
-    moneyMultiplier: 0.15,
+    // Giấy khen, a household: as a person, 0,3 (to be confirmed against NĐ 152/2025/NĐ-CP).
+    moneyMultiplier: 0.3,
     quotaPerUnit: null,
   },
   {

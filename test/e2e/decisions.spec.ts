@@ -130,8 +130,8 @@ describe('award decisions, the register, certificates and verification', () => {
 
     const issued = (await as.phochutich.post(`/api/decisions/${draft.id}/issue`).expect(200)).body;
     expect(issued).toMatchObject({ numberLabel: '01/QĐ-UBND', issuedOn: '2026-12-14', items: 3 });
-    // Giấy khen: 0.15 × 2,340,000 = 351,000 đồng each.
-    expect(issued.total).toBe(3 * 351000);
+    // Giấy khen for a person or a household: 0,3 × 2.340.000 = 702.000 đồng each.
+    expect(issued.total).toBe(3 * 702000);
     decisionId = draft.id;
 
     const detail = (await as.noivu.get(`/api/decisions/${decisionId}`).expect(200)).body;
@@ -194,8 +194,8 @@ describe('award decisions, the register, certificates and verification', () => {
       'Đặng Thị Hạnh',
       'Lưu: VT.',
       'Nguyễn Thị Hường',
-      '1.053.000',
-      'Một triệu không trăm năm mươi ba nghìn đồng',
+      '2.106.000',
+      'Hai triệu một trăm lẻ sáu nghìn đồng',
     ]) {
       expect(text).toContain(line);
     }
