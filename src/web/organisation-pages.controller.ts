@@ -13,10 +13,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { IdParam } from '../common/validation/id-param';
 import { vietnameseMoney } from '../documents/templates.service';
 import { Gender } from '../people/person.entity';
-import { CreatePersonDto, PersonQueryDto } from '../people/people.dto';
+import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from '../people/people.dto';
 import { PeopleService } from '../people/people.service';
-import { UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
-import { CreateUnitDto } from '../units/units.dto';
+import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
+import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
 import { UnitsService } from '../units/units.service';
 import { Clock } from '../common/clock';
 import { formatDate, pager } from './format';
@@ -60,6 +60,15 @@ const decimalOf = (value: unknown): number =>
   typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)
     ? Number(value.trim().replace(',', '.'))
     : NaN;
+
+/** A person form's fields as the API's input. */
+const personInput = (body: Record<string, unknown>) => ({
+  fullName: body.fullName,
+  gender: body.gender,
+  birthYear: Number(body.birthYear) || body.birthYear,
+  position: body.position || undefined,
+  unitId: body.unitId,
+});
 
 const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
 
@@ -184,6 +193,178 @@ export class OrganisationPagesController {
     );
   }
 
+  /** A unit's page: its name, kind, parent and whether it is still active, edited with the version shown. */
+  @Get('don-vi/:id')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async unitPage(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() req: Request) {
+    return this.unitForm(actor, this.forms.csrf(req), id, {}, {});
+  }
+
+  private async unitForm(
+    actor: Actor,
+    csrf: string,
+    id: string,
+    typed: Record<string, unknown>,
+    errors: Record<string, string>,
+  ) {
+    const unit = await this.units.get(actor, id);
+    const others = (await this.allUnits(actor)).filter((u) => u.id !== id);
+    const value = (field: string, current: unknown) =>
+      typeof typed[field] === 'string' ? typed[field] : current;
+    const parentId = value('parentId', unit.parentId);
+    const kind = value('kind', unit.kind);
+    return this.pages.page(
+      actor,
+      'unit',
+      `Đơn vị: ${unit.name}`,
+      {
+        id: unit.id,
+        code: unit.code,
+        version: unit.version,
+        active: typed.active === undefined ? unit.active : typed.active === 'true',
+        problem:
+          errors.form ??
+          (Object.keys(errors).length
+            ? 'Chưa lưu được: hãy sửa các ô được ghi chú bên dưới.'
+            : null),
+        errors,
+        name: value('name', unit.name),
+        kinds: Object.values(UnitKind).map((k) => ({
+          value: k,
+          label: UNIT_KIND_LABELS[k],
+          selected: k === kind,
+        })),
+        parents: others.map((u) => ({ id: u.id, label: u.name, selected: u.id === parentId })),
+      },
+      csrf,
+    );
+  }
+
+  @FormPost('don-vi/:id', Role.Admin, Role.HomeAffairs)
+  async updateUnit(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          UpdateUnitDto,
+          {
+            name: body.name,
+            kind: body.kind,
+            parentId: body.parentId || null,
+            active: body.active === 'true',
+            version: Number(body.version) || undefined,
+          },
+          UNIT_MESSAGES,
+        );
+        await this.units.update(actor, id, dto);
+        return '/quan-tri/don-vi';
+      },
+      (errors) => this.unitForm(actor, this.forms.csrf(req), id, body, errors),
+      UNIT_MESSAGES,
+      [400, 409],
+    );
+  }
+
+  /** A person's page: name, gender, year of birth, position and unit, edited with the version shown. */
+  @Get('ca-nhan/:id')
+  @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
+  async personPage(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() req: Request) {
+    return this.personForm(actor, this.forms.csrf(req), id, {}, {});
+  }
+
+  private async personForm(
+    actor: Actor,
+    csrf: string,
+    id: string,
+    typed: Record<string, unknown>,
+    errors: Record<string, string>,
+  ) {
+    const person = await this.people.get(actor, id);
+    const value = (field: string, current: unknown) =>
+      typeof typed[field] === 'string' ? typed[field] : current;
+    return this.pages.page(
+      actor,
+      'person',
+      `Cá nhân: ${person.fullName}`,
+      {
+        id: person.id,
+        version: person.version,
+        problem:
+          errors.form ??
+          (Object.keys(errors).length
+            ? 'Chưa lưu được: hãy sửa các ô được ghi chú bên dưới.'
+            : null),
+        ...(await this.personFields(
+          actor,
+          {
+            fullName: value('fullName', person.fullName),
+            gender: value('gender', person.gender),
+            birthYear: value('birthYear', String(person.birthYear)),
+            position: value('position', person.position ?? ''),
+            unitId: value('unitId', person.unitId),
+          },
+          errors,
+        )),
+      },
+      csrf,
+    );
+  }
+
+  /** What the person fields show: the values, the choices, the errors. */
+  private async personFields(
+    actor: Actor,
+    v: Record<string, unknown>,
+    errors: Record<string, string>,
+    known?: Unit[],
+  ) {
+    const units = known ?? (await this.allUnits(actor));
+    return {
+      errors,
+      fullName: v.fullName ?? '',
+      birthYear: v.birthYear ?? '',
+      position: v.position ?? '',
+      genders: Object.values(Gender).map((g) => ({
+        value: g,
+        label: GENDER_LABELS[g],
+        checked: g === v.gender,
+      })),
+      units: units
+        .filter((u) => actor.role !== Role.UnitOfficer || u.id === actor.unitId)
+        .map((u) => ({ id: u.id, label: u.name, selected: u.id === v.unitId })),
+    };
+  }
+
+  @FormPost('ca-nhan/:id', Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
+  async updatePerson(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forms.orAgain(
+      res,
+      async () => {
+        const dto = await this.forms.valid(
+          UpdatePersonDto,
+          { ...personInput(body), version: Number(body.version) || undefined },
+          PERSON_MESSAGES,
+        );
+        const person = await this.people.update(actor, id, dto);
+        return `/quan-tri/ca-nhan?${new URLSearchParams({ q: person.fullName })}`;
+      },
+      (errors) => this.personForm(actor, this.forms.csrf(req), id, body, errors),
+      PERSON_MESSAGES,
+      [400, 409],
+    );
+  }
+
   @Get('ca-nhan')
   @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
   async peoplePage(
@@ -210,7 +391,6 @@ export class OrganisationPagesController {
       this.allUnits(actor),
     ]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const text = (field: string) => (typeof typed[field] === 'string' ? typed[field] : '');
     return this.pages.page(
       actor,
       'people',
@@ -220,9 +400,9 @@ export class OrganisationPagesController {
         problem: Object.keys(errors).length
           ? (errors.form ?? 'Chưa thêm được: hãy sửa các ô được ghi chú bên dưới.')
           : null,
-        errors,
         total: page.total,
         rows: page.items.map((p) => ({
+          id: p.id,
           fullName: p.fullName,
           position: p.position ?? '',
           unit: unitName.get(p.unitId) ?? '',
@@ -230,17 +410,7 @@ export class OrganisationPagesController {
           gender: GENDER_LABELS[p.gender],
         })),
         pager: pager('/quan-tri/ca-nhan', given, page),
-        fullName: text('fullName'),
-        birthYear: text('birthYear'),
-        position: text('position'),
-        genders: Object.values(Gender).map((g) => ({
-          value: g,
-          label: GENDER_LABELS[g],
-          checked: g === typed.gender,
-        })),
-        units: units
-          .filter((u) => actor.role !== Role.UnitOfficer || u.id === actor.unitId)
-          .map((u) => ({ id: u.id, label: u.name, selected: u.id === typed.unitId })),
+        ...(await this.personFields(actor, typed, errors, units)),
       },
       csrf,
     );
@@ -256,17 +426,7 @@ export class OrganisationPagesController {
     return this.forms.orAgain(
       res,
       async () => {
-        const dto = await this.forms.valid(
-          CreatePersonDto,
-          {
-            fullName: body.fullName,
-            gender: body.gender,
-            birthYear: Number(body.birthYear) || body.birthYear,
-            position: body.position || undefined,
-            unitId: body.unitId,
-          },
-          PERSON_MESSAGES,
-        );
+        const dto = await this.forms.valid(CreatePersonDto, personInput(body), PERSON_MESSAGES);
         const person = await this.people.create(actor, dto);
         return `/quan-tri/ca-nhan?${new URLSearchParams({ q: person.fullName })}`;
       },

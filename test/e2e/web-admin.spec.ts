@@ -223,6 +223,16 @@ describe('web interface: admin and coordinator', () => {
     expect(at).toBeGreaterThan(up);
     expect(parseInt(tree[at][1]) - parseInt(tree[up][1])).toBe(20);
 
+    // Renamed later, and marked as no longer active after a merger.
+    await go(page, 'ul.tree a:is([href])::-p-text(Thôn Đông, xã Hưng Đạo)');
+    await setValue(page, '#name', 'Thôn Đông (cũ), xã Hưng Đạo');
+    await page.click('input[name=active]');
+    await go(page, 'form.card button.primary');
+    const units = (await admin.get('/api/units').query({ q: 'thon dong' }).expect(200)).body;
+    expect(units.items).toEqual([
+      expect.objectContaining({ name: 'Thôn Đông (cũ), xã Hưng Đạo', active: false }),
+    ]);
+
     await go(page, 'nav a[href="/quan-tri/ca-nhan"]');
     await page.type('#fullName', 'Đoàn Văn Tiến');
     await page.click('input[name=gender][value=male]');
@@ -233,7 +243,12 @@ describe('web interface: admin and coordinator', () => {
     await go(page, 'form.card button.primary');
     expect(await text(page, 'table.list tbody')).toContain('Đoàn Văn Tiến');
     await checked(page);
+    // The position, added on the person's page.
+    await go(page, 'table.list tbody a::-p-text(Đoàn Văn Tiến)');
+    await page.type('#position', 'Trưởng thôn');
+    await go(page, 'form.card button.primary');
     const people = (await admin.get('/api/people').query({ q: 'doan van tien' }).expect(200)).body;
+    expect(people.items[0].position).toBe('Trưởng thôn');
     expect(people.items).toEqual([
       expect.objectContaining({ fullName: 'Đoàn Văn Tiến', birthYear: 1990 }),
     ]);
