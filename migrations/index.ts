@@ -12,6 +12,7 @@ import { DossierRequestKey1795444306421 } from './1795444306421-DossierRequestKe
 import { ReportDrafts1795445820626 } from './1795445820626-ReportDrafts';
 import { RegisterSearch1795447784262 } from './1795447784262-RegisterSearch';
 import { AuthorityLife1795450155044 } from './1795450155044-AuthorityLife';
+import { PersonCases1795450580730 } from './1795450580730-PersonCases';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -32,4 +33,5 @@ export const migrations: Function[] = [
   ReportDrafts1795445820626,
   RegisterSearch1795447784262,
   AuthorityLife1795450155044,
+  PersonCases1795450580730,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AwardsModule } from '../awards/awards.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
+import { PeopleModule } from '../people/people.module';
 import { CertificatesService } from './certificates.service';
 import { AwardDecision, DecisionItem, NumberCounter, RegisterEntry } from './decision.entity';
 import { DecisionsController } from './decisions.controller';
@@ -13,6 +14,7 @@ import { VerificationController } from './verification.controller';
     TypeOrmModule.forFeature([AwardDecision, DecisionItem, NumberCounter, RegisterEntry]),
     AwardsModule,
     DossiersModule,
+    PeopleModule,
   ],
   controllers: [DecisionsController, VerificationController],
   providers: [DecisionsService, CertificatesService],

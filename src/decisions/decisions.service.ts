@@ -14,6 +14,8 @@ import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
+import { caseRules } from '../law/eligibility';
+import { PeopleService } from '../people/people.service';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
@@ -88,6 +90,7 @@ export class DecisionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly people: PeopleService,
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
@@ -441,6 +444,26 @@ export class DecisionsService {
       });
       const personOf = (item: DecisionItem) =>
         persons.find((p) => p.id === nominated.find((n) => n.id === item.nomineeId)?.personId);
+      // Eligibility on the decision's date: a discipline term refuses, an open case holds;
+      // every failing rule of every awardee listed at once, with its article.
+      const cases = await this.people.casesOf(persons.map((p) => p.id));
+      const failing = items.flatMap((item, i) => {
+        const person = personOf(item);
+        if (!person) return [];
+        return caseRules(
+          cases.filter((c) => c.personId === person.id),
+          issuedOn,
+        ).map((r) => ({
+          field: `items.${i}`,
+          code: r.kind === 'HOLD' ? 'held' : 'refused',
+          message: `${item.displayName}: ${r.message}`,
+        }));
+      });
+      if (failing.length)
+        throw AppError.conflict(
+          `Chưa ban hành được: ${failing.map((f) => f.message).join(' ')}`,
+          failing,
+        );
       const entries: Partial<RegisterEntry>[] = [];
       for (const [i, item] of items.entries()) {
         item.amount = awardAmount(Number(item.moneyMultiplier), base);

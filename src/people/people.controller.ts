@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
-import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './people.dto';
+import {
+  ClosePersonCaseDto,
+  CreatePersonCaseDto,
+  CreatePersonDto,
+  PersonQueryDto,
+  UpdatePersonDto,
+} from './people.dto';
 import { PeopleService } from './people.service';
 
 const EDITORS = [Role.Admin, Role.HomeAffairs, Role.UnitOfficer];
@@ -40,5 +46,37 @@ export class PeopleController {
   @ApiOperation({ summary: 'Sửa thông tin cá nhân' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdatePersonDto) {
     return this.people.update(actor, id, dto);
+  }
+
+  @Get(':id/cases')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({ summary: 'Các vụ việc (kỷ luật, điều tra, thanh tra, khiếu nại) của cá nhân' })
+  cases(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.people.cases(actor, id);
+  }
+
+  @Post(':id/cases')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary:
+      'Ghi nhận vụ việc: kỷ luật (không khen thưởng trong thời hạn) hoặc điều tra, thanh tra, khiếu nại (chờ kết luận)',
+  })
+  addCase(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreatePersonCaseDto) {
+    return this.people.addCase(actor, id, dto);
+  }
+
+  @Post(':id/cases/:caseId/close')
+  @Roles(Role.HomeAffairs)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Kết thúc vụ việc (có kết luận): việc khen thưởng đang chờ được tiếp tục',
+  })
+  closeCase(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('caseId') caseId: string,
+    @Body() dto: ClosePersonCaseDto,
+  ) {
+    return this.people.closeCase(actor, id, caseId, dto.endsOn);
   }
 }

@@ -10,7 +10,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOptional } from '../common/validation/optional';
+import { IsNullable, IsOptional } from '../common/validation/optional';
+import { IsDateOnly } from '../common/validation/is-date-only';
+import { CaseKind } from '../law/eligibility';
 import { SearchQueryDto } from '../common/pagination';
 import { Gender } from './person.entity';
 
@@ -45,4 +47,27 @@ export class PersonQueryDto extends SearchQueryDto {
   @IsOptional()
   @IsIn(['name', 'birthYear', 'createdAt'])
   sort: 'name' | 'birthYear' | 'createdAt' = 'name';
+}
+
+export class CreatePersonCaseDto {
+  @ApiProperty({ enum: CaseKind }) @IsEnum(CaseKind) kind!: CaseKind;
+  @ApiProperty({ example: '2026-10-01' }) @IsDateOnly() startsOn!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Ngày kết thúc (kỷ luật: hết thời hạn); trống khi đang mở',
+  })
+  @IsNullable()
+  @IsDateOnly()
+  endsOn?: string | null;
+  @ApiProperty({ example: 'Quyết định số 12/QĐ-UBND ngày 01/10/2026' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(300)
+  reference!: string;
+}
+
+export class ClosePersonCaseDto {
+  @ApiProperty({ example: '2026-12-01', description: 'Ngày có kết luận, kết thúc' })
+  @IsDateOnly()
+  endsOn!: string;
 }

@@ -4,9 +4,10 @@ import { UnitsModule } from '../units/units.module';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
+import { PersonCase } from './person-case.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person]), UnitsModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonCase]), UnitsModule],
   controllers: [PeopleController],
   providers: [PeopleService],
   exports: [PeopleService],

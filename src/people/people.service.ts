@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../access/actor';
@@ -8,8 +9,14 @@ import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UnitsService } from '../units/units.service';
-import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './people.dto';
+import {
+  CreatePersonCaseDto,
+  CreatePersonDto,
+  PersonQueryDto,
+  UpdatePersonDto,
+} from './people.dto';
 import { Person } from './person.entity';
+import { PersonCase } from './person-case.entity';
 
 const EDITABLE: (keyof Person)[] = [
   'fullName',
@@ -56,6 +63,83 @@ export class PeopleService {
     const person = await this.scoped(actor).andWhere('p.id = :id', { id }).getOne();
     if (!person) throw AppError.notFound('Cá nhân');
     return person;
+  }
+
+  /** A person's cases (discipline, investigation, inspection, complaint), newest first. */
+  async cases(actor: Actor, personId: string): Promise<PersonCase[]> {
+    await this.get(actor, personId);
+    return this.db.tx.find(PersonCase, { where: { personId }, order: { startsOn: 'DESC' } });
+  }
+
+  /** The cases of these people, for the eligibility rules (no scope: the caller's records). */
+  casesOf(personIds: string[]): Promise<PersonCase[]> {
+    if (!personIds.length) return Promise.resolve([]);
+    return this.db.tx.find(PersonCase, { where: { personId: In(personIds) } });
+  }
+
+  /** Records a case about a person (Home Affairs), with the document it rests on; audited. */
+  addCase(actor: Actor, personId: string, dto: CreatePersonCaseDto): Promise<PersonCase> {
+    return this.db.withTransaction(async () => {
+      const person = await this.get(actor, personId);
+      if (dto.endsOn && dto.endsOn < dto.startsOn)
+        throw AppError.invalidField(
+          'endsOn',
+          'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
+          'order',
+        );
+      const saved = await this.db.tx.save(
+        this.db.tx.create(PersonCase, {
+          authorityId: person.authorityId,
+          personId,
+          kind: dto.kind,
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn ?? null,
+          reference: dto.reference.trim(),
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        'person.case_add',
+        { type: 'person', id: personId },
+        {
+          kind: { from: null, to: dto.kind },
+          endsOn: { from: null, to: saved.endsOn },
+        },
+      );
+      return saved;
+    });
+  }
+
+  /** Closes an open case on the day it ended: an award it held may go on. */
+  closeCase(actor: Actor, personId: string, caseId: string, endsOn: string): Promise<PersonCase> {
+    return this.db.withTransaction(async () => {
+      await this.get(actor, personId);
+      const found = await this.db.tx.findOne(PersonCase, {
+        where: { id: caseId, personId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw AppError.notFound('Vụ việc');
+      if (found.endsOn !== null)
+        throw AppError.conflict('Vụ việc này đã kết thúc.', [], { endsOn: found.endsOn });
+      if (endsOn < found.startsOn)
+        throw AppError.invalidField(
+          'endsOn',
+          'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
+          'order',
+        );
+      found.endsOn = endsOn;
+      const saved = await this.db.tx.save(found);
+      await this.audit.record(
+        actor,
+        'person.case_close',
+        { type: 'person', id: personId },
+        {
+          endsOn: { from: null, to: endsOn },
+        },
+      );
+      return saved;
+    });
   }
 
   create(actor: Actor, dto: CreatePersonDto): Promise<Person> {

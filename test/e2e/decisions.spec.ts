@@ -569,6 +569,60 @@ describe('award decisions, the register, certificates and verification', () => {
     await as.admin.patch('/api/authority').send({ validTo: null }).expect(200);
   });
 
+  it('refuses to issue while a discipline term runs and holds it while a case is open, citing the article; closing the case releases it', async () => {
+    const lan = ids.people['Phạm Thị Lan'];
+    const draft = await draftOf(await awaitingDossier([lan], 0));
+    const next = (await as.chutich.get('/api/decisions/next-number').expect(200)).body;
+    const investigation = (
+      await as.noivu
+        .post(`/api/people/${lan}/cases`)
+        .send({
+          kind: 'investigation',
+          startsOn: '2026-10-01',
+          reference: 'Quyết định số 45/QĐ-TTr ngày 01/10/2026 về thanh tra',
+        })
+        .expect(201)
+    ).body;
+    await as.noivu
+      .post(`/api/people/${lan}/cases`)
+      .send({
+        kind: 'discipline',
+        startsOn: '2026-06-01',
+        endsOn: '2027-05-31',
+        reference: 'Quyết định số 30/QĐ-UBND ngày 01/06/2026 về kỷ luật khiển trách',
+      })
+      .expect(201);
+    const both = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    // Every failing rule at once, each with its article.
+    expect(both.body.details.map((d: { code: string }) => d.code)).toEqual(['refused', 'held']);
+    expect(both.body.message).toContain('Phạm Thị Lan: Đang trong thời gian thi hành kỷ luật');
+    expect(both.body.message).toContain('Nghị định số 152/2025/NĐ-CP, Điều 4');
+    expect((await as.chutich.get('/api/decisions/next-number').expect(200)).body).toEqual(next);
+    // A bad date order is refused, naming the field.
+    const bad = await as.noivu
+      .post(`/api/people/${lan}/cases/${investigation.id}/close`)
+      .send({ endsOn: '2026-09-01' })
+      .expect(400);
+    expect(bad.body.details[0].field).toBe('endsOn');
+    await as.noivu
+      .post(`/api/people/${lan}/cases/${investigation.id}/close`)
+      .send({ endsOn: '2026-12-01' })
+      .expect(200);
+    const cases = (await as.noivu.get(`/api/people/${lan}/cases`).expect(200)).body;
+    expect(cases.map((c: { kind: string; endsOn: string }) => [c.kind, c.endsOn])).toEqual([
+      ['investigation', '2026-12-01'],
+      ['discipline', '2027-05-31'],
+    ]);
+    const held = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(held.body.details.map((d: { code: string }) => d.code)).toEqual(['refused']);
+    // The discipline term recorded as ended early (annulled): the award goes on.
+    await t.dataSource.query(
+      "UPDATE person_cases SET ends_on = '2026-11-30' WHERE person_id = $1 AND kind = 'discipline'",
+      [lan],
+    );
+    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
+  });
+
   it('keeps the signature block and Nơi nhận together on one page, whatever the number of legal bases', async () => {
     const draft = await draftOf(await awaitingDossier([], 1));
     const renderer = t.app.get(CertificatesService);

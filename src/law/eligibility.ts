@@ -1,0 +1,72 @@
+/**
+ * Eligibility rules over a person's cases (discipline, investigation,
+ * inspection, complaint), each with its citation and what a failure does:
+ * REFUSE (cannot be awarded), HOLD (the award waits until the case closes; it
+ * is not refused). Pure: the caller gives the cases and the decision's date.
+ */
+
+export enum CaseKind {
+  /** Đang xem xét kỷ luật. */
+  DisciplineReview = 'discipline_review',
+  /** Đang thi hành kỷ luật (a term with its start and end). */
+  Discipline = 'discipline',
+  Investigation = 'investigation',
+  Inspection = 'inspection',
+  Complaint = 'complaint',
+}
+
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  [CaseKind.DisciplineReview]: 'Đang xem xét kỷ luật',
+  [CaseKind.Discipline]: 'Kỷ luật',
+  [CaseKind.Investigation]: 'Đang bị điều tra',
+  [CaseKind.Inspection]: 'Đang bị thanh tra, kiểm tra',
+  [CaseKind.Complaint]: 'Có đơn khiếu nại, tố cáo đang được xác minh',
+};
+
+export type RuleKind = 'REFUSE' | 'HOLD';
+
+export interface CaseFacts {
+  kind: CaseKind;
+  startsOn: string;
+  /** The case's close (or the discipline term's end); null while open. */
+  endsOn: string | null;
+}
+
+export interface RuleResult {
+  rule: string;
+  kind: RuleKind;
+  citation: string;
+  message: string;
+}
+
+const CITATION = 'Nghị định số 152/2025/NĐ-CP, Điều 4';
+
+/** Whether a case is open (or a discipline term running) on a date. */
+const openOn = (c: CaseFacts, date: string) =>
+  c.startsOn <= date && (c.endsOn === null || date <= c.endsOn);
+
+/**
+ * What the cases say of an award dated `date`: a discipline term in force
+ * refuses it; a review, investigation, inspection or complaint still open
+ * holds it until it closes. One result per rule that fails.
+ */
+export function caseRules(cases: CaseFacts[], date: string): RuleResult[] {
+  const open = cases.filter((c) => openOn(c, date));
+  const results: RuleResult[] = [];
+  if (open.some((c) => c.kind === CaseKind.Discipline))
+    results.push({
+      rule: 'ND152-D4-KY-LUAT',
+      kind: 'REFUSE',
+      citation: CITATION,
+      message: `Đang trong thời gian thi hành kỷ luật: không khen thưởng (${CITATION}).`,
+    });
+  const holding = open.filter((c) => c.kind !== CaseKind.Discipline);
+  if (holding.length)
+    results.push({
+      rule: 'ND152-D4-CHO-KET-LUAN',
+      kind: 'HOLD',
+      citation: CITATION,
+      message: `${[...new Set(holding.map((c) => CASE_KIND_LABELS[c.kind]))].join('; ')}: chưa khen thưởng, chờ kết luận (${CITATION}).`,
+    });
+  return results;
+}
