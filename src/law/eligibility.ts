@@ -41,9 +41,14 @@ export interface RuleResult {
 
 const CITATION = 'Nghị định số 152/2025/NĐ-CP, Điều 4';
 
-/** Whether a case is open (or a discipline term running) on a date. */
+/**
+ * Whether a case bears on a date: a discipline term runs to its last day
+ * inclusive; a review, investigation, inspection or complaint no longer holds
+ * an award from the day it closes (its conclusion is known that day).
+ */
 const openOn = (c: CaseFacts, date: string) =>
-  c.startsOn <= date && (c.endsOn === null || date <= c.endsOn);
+  c.startsOn <= date &&
+  (c.endsOn === null || (c.kind === CaseKind.Discipline ? date <= c.endsOn : date < c.endsOn));
 
 /**
  * What the cases say of an award dated `date`: a discipline term in force

@@ -7,6 +7,7 @@ import { DOCUMENT_KIND_LABELS, DocumentKind, NomineeOutcome } from '../dossiers/
 import { DossiersService } from '../dossiers/dossiers.service';
 import { toForward } from '../dossiers/step-conditions';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
+import { caseRules } from '../law/eligibility';
 import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
@@ -75,6 +76,21 @@ export class DossierPage {
       actor.role === Role.UnitOfficer &&
       [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
     const edit = editable && (await this.editing(actor, d, search, nomineeForm, keptFile));
+    // Staff see, for each person nominated, what the eligibility rules say today (with the article).
+    const cases =
+      actor.role === Role.UnitOfficer
+        ? []
+        : await this.people.casesOf(
+            d.nominees.map((n) => n.personId).filter((x): x is string => !!x),
+          );
+    const today = this.clock.today();
+    const rulesOf = (personId: string | null) =>
+      personId
+        ? caseRules(
+            cases.filter((c) => c.personId === personId),
+            today,
+          )
+        : [];
     return this.pages.page(
       actor,
       'dossier',
@@ -98,6 +114,7 @@ export class DossierPage {
           outcome: n.outcomeLabel,
           // The unit's indicator result in the dossier's round, as appraisal needs it.
           flag: n.flagged ? n.flagReason : null,
+          rules: rulesOf(n.personId).map((r) => ({ hold: r.kind === 'HOLD', message: r.message })),
         })),
         edit,
         council: await this.councilView(actor, d.id, d.status),

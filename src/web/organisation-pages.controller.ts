@@ -13,7 +13,14 @@ import { CalendarService } from '../calendar/calendar.service';
 import { IdParam } from '../common/validation/id-param';
 import { vietnameseMoney } from '../documents/templates.service';
 import { Gender } from '../people/person.entity';
-import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from '../people/people.dto';
+import {
+  ClosePersonCaseDto,
+  CreatePersonCaseDto,
+  CreatePersonDto,
+  PersonQueryDto,
+  UpdatePersonDto,
+} from '../people/people.dto';
+import { CASE_KIND_LABELS, CaseKind } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
 import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
@@ -69,6 +76,13 @@ const personInput = (body: Record<string, unknown>) => ({
   position: body.position || undefined,
   unitId: body.unitId,
 });
+
+const CASE_MESSAGES: Record<string, string> = {
+  kind: 'Hãy chọn loại vụ việc.',
+  startsOn: 'Hãy chọn ngày bắt đầu.',
+  endsOn: 'Ngày kết thúc phải là một ngày, từ ngày bắt đầu trở đi.',
+  reference: 'Hãy ghi văn bản căn cứ (số, ngày), từ 5 ký tự.',
+};
 
 const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
 
@@ -288,6 +302,8 @@ export class OrganisationPagesController {
     const person = await this.people.get(actor, id);
     const value = (field: string, current: unknown) =>
       typeof typed[field] === 'string' ? typed[field] : current;
+    const staff = actor.role === Role.Admin || actor.role === Role.HomeAffairs;
+    const cases = staff ? await this.people.cases(actor, id) : [];
     return this.pages.page(
       actor,
       'person',
@@ -295,6 +311,19 @@ export class OrganisationPagesController {
       {
         id: person.id,
         version: person.version,
+        // The cases that refuse or hold an award (NĐ 152/2025, Điều 4): Home Affairs records and closes them.
+        cases: staff && {
+          canRecord: actor.role === Role.HomeAffairs,
+          today: this.clock.today(),
+          kinds: Object.values(CaseKind).map((k) => ({ value: k, label: CASE_KIND_LABELS[k] })),
+          rows: cases.map((c) => ({
+            id: c.id,
+            kind: CASE_KIND_LABELS[c.kind],
+            from: formatDate(c.startsOn),
+            to: c.endsOn ? formatDate(c.endsOn) : null,
+            reference: c.reference,
+          })),
+        },
         problem:
           errors.form ??
           (Object.keys(errors).length
@@ -363,6 +392,48 @@ export class OrganisationPagesController {
       PERSON_MESSAGES,
       [400, 409],
     );
+  }
+
+  @FormPost('ca-nhan/:id/vu-viec', Role.HomeAffairs)
+  async addCase(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
+      const dto = await this.forms.valid(
+        CreatePersonCaseDto,
+        {
+          kind: body.kind,
+          startsOn: body.startsOn,
+          endsOn: body.endsOn || null,
+          reference: body.reference,
+        },
+        CASE_MESSAGES,
+      );
+      await this.people.addCase(actor, id, dto);
+    });
+    return '';
+  }
+
+  @FormPost('ca-nhan/:id/vu-viec/:caseId/ket-thuc', Role.HomeAffairs)
+  async closeCase(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('caseId') caseId: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
+      const dto = await this.forms.valid(
+        ClosePersonCaseDto,
+        { endsOn: body.endsOn },
+        CASE_MESSAGES,
+      );
+      await this.people.closeCase(actor, id, caseId, dto.endsOn);
+    });
+    return '';
   }
 
   @Get('ca-nhan')

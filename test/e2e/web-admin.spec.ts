@@ -12,6 +12,12 @@ import {
 } from '../support/browser';
 import { daysFromToday } from '../support/dates';
 import { TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+} from '../support/workflow-fixtures';
 
 /**
  * The admin's and the coordinator's jobs in the real Chromium: a user created,
@@ -290,6 +296,39 @@ describe('web interface: admin and coordinator', () => {
     expect(after.voteRequired).toBe(gk.voteRequired);
     await checked(page);
     await screenshot(page, 'thiet-lap-375');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('Home Affairs records a case on a person’s page; the dossier shows the award held, with its article, until the case closes', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const hung = ids.people['Trần Văn Hùng'];
+    const { id } = await draftDossier(as.hungdao, undefined, [
+      { kind: 'individual', personId: hung, awardFormId: ids.forms['GK-CN'], report: true },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+
+    const { page, problems } = await signIn('noivu', 375);
+    await page.goto(`${base}/quan-tri/ca-nhan/${hung}`, { waitUntil: 'load' });
+    await page.select('#case-kind', 'investigation');
+    await setValue(page, '#case-from', '2026-10-01');
+    await page.type('#case-ref', 'Quyết định số 45/QĐ-TTr ngày 01/10/2026');
+    await go(page, 'form[action$="/vu-viec"] button');
+    expect(await text(page, 'section[aria-labelledby=vu-viec] li')).toContain('đang mở');
+    await checked(page);
+    await screenshot(page, 'ca-nhan-vu-viec-375');
+
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+    expect(await text(page, '.flag')).toBe(
+      'Chờ kết luận: Đang bị điều tra: chưa khen thưởng, chờ kết luận (Nghị định số 152/2025/NĐ-CP, Điều 4).',
+    );
+    await page.goto(`${base}/quan-tri/ca-nhan/${hung}`, { waitUntil: 'load' });
+    await go(page, 'form[action$="/ket-thuc"] button');
+    expect(await text(page, 'section[aria-labelledby=vu-viec] li')).not.toContain('đang mở');
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+    expect(await page.$('.flag')).toBeNull();
     expect(problems).toEqual([]);
     await page.close();
   });
