@@ -13,6 +13,7 @@ import { ReportDrafts1795445820626 } from './1795445820626-ReportDrafts';
 import { RegisterSearch1795447784262 } from './1795447784262-RegisterSearch';
 import { AuthorityLife1795450155044 } from './1795450155044-AuthorityLife';
 import { PersonCases1795450580730 } from './1795450580730-PersonCases';
+import { DecisionBaseSalary1795450983853 } from './1795450983853-DecisionBaseSalary';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -34,4 +35,5 @@ export const migrations: Function[] = [
   RegisterSearch1795447784262,
   AuthorityLife1795450155044,
   PersonCases1795450580730,
+  DecisionBaseSalary1795450983853,
 ];

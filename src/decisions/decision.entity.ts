@@ -98,6 +98,10 @@ export class AwardDecision extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   issuedOn!: string | null;
 
+  /** The base salary in force on the decision's date, the amounts' basis (with each line's multiple). */
+  @Column({ type: 'integer', nullable: true })
+  baseSalary!: number | null;
+
   /** For a revocation or correction: the decision it supersedes. */
   @Column({ type: 'uuid', nullable: true })
   referencesId!: string | null;

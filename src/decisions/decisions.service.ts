@@ -514,6 +514,8 @@ export class DecisionsService {
           number,
           year,
           issuedOn,
+          // The base salary the amounts were computed from, kept with them.
+          baseSalary: base,
           signerForm: signer.form,
           signerName: signer.name,
           version: () => 'version + 1',

@@ -132,6 +132,20 @@ describe('award decisions, the register, certificates and verification', () => {
     expect(issued).toMatchObject({ numberLabel: '01/QĐ-UBND', issuedOn: '2026-12-14', items: 3 });
     // Giấy khen for a person or a household: 0,3 × 2.340.000 = 702.000 đồng each.
     expect(issued.total).toBe(3 * 702000);
+    // The base salary is kept with the decision; a multiple edited afterwards changes nothing of it.
+    const gk = (await as.admin.get('/api/award-forms').expect(200)).body.find(
+      (f: { code: string }) => f.code === 'GK-CN',
+    );
+    await as.admin
+      .patch(`/api/award-forms/${gk.id}`)
+      .send({ moneyMultiplier: 0.5, version: gk.version })
+      .expect(200);
+    const kept = (await as.noivu.get(`/api/decisions/${draft.id}`).expect(200)).body;
+    expect(kept).toMatchObject({ baseSalary: 2340000, total: 3 * 702000 });
+    await as.admin
+      .patch(`/api/award-forms/${gk.id}`)
+      .send({ moneyMultiplier: 0.3, version: gk.version + 1 })
+      .expect(200);
     decisionId = draft.id;
 
     const detail = (await as.noivu.get(`/api/decisions/${decisionId}`).expect(200)).body;
