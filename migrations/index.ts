@@ -14,6 +14,7 @@ import { RegisterSearch1795447784262 } from './1795447784262-RegisterSearch';
 import { AuthorityLife1795450155044 } from './1795450155044-AuthorityLife';
 import { PersonCases1795450580730 } from './1795450580730-PersonCases';
 import { DecisionBaseSalary1795450983853 } from './1795450983853-DecisionBaseSalary';
+import { AwardFormLawTitle1795451241980 } from './1795451241980-AwardFormLawTitle';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -36,4 +37,5 @@ export const migrations: Function[] = [
   AuthorityLife1795450155044,
   PersonCases1795450580730,
   DecisionBaseSalary1795450983853,
+  AwardFormLawTitle1795451241980,
 ];

@@ -88,6 +88,14 @@ export class AwardForm extends BaseRecord {
   @Column({ type: 'numeric', precision: 5, scale: 2, default: 0, transformer: numeric })
   moneyMultiplier!: number;
 
+  /**
+   * The title or form of the law this is (see src/law/money.ts): its reward
+   * then follows the multiple the law sets on the decision's date for each
+   * subject kind; null: the catalogue's own multiple.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  lawTitle!: string | null;
+
   /** At most this many nominees per unit and round; null: no quota. */
   @Column({ type: 'integer', nullable: true })
   quotaPerUnit!: number | null;

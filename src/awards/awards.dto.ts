@@ -1,3 +1,4 @@
+import { LAW_TITLES } from '../law/money';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMinSize,
@@ -5,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsIn,
   IsInt,
   IsNumber,
   IsString,
@@ -61,6 +63,14 @@ export class CreateAwardFormDto {
   @Min(0)
   @Max(100)
   moneyMultiplier?: number;
+  @ApiPropertyOptional({
+    enum: Object.keys(LAW_TITLES),
+    description:
+      'Danh hiệu, hình thức theo luật: tiền thưởng theo hệ số luật định vào ngày quyết định',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(LAW_TITLES))
+  lawTitle?: string;
   @ApiPropertyOptional({ description: 'Số lượng tối đa mỗi đơn vị mỗi đợt' })
   @IsOptional()
   @IsInt()

@@ -18,6 +18,7 @@ const EDITABLE: (keyof AwardForm)[] = [
   'voteApproval',
   'procedure',
   'moneyMultiplier',
+  'lawTitle',
   'quotaPerUnit',
   'active',
 ];
@@ -78,6 +79,7 @@ export class AwardsService {
         voteApproval: dto.voteApproval ?? null,
         moneyMultiplier: dto.moneyMultiplier ?? 0,
         quotaPerUnit: dto.quotaPerUnit ?? null,
+        lawTitle: dto.lawTitle ?? null,
         active: true,
       });
       checkVoteRule(form);

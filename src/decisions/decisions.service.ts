@@ -14,6 +14,7 @@ import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
+import { multipleOn } from '../law/money';
 import { caseRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
 import { AppConfig } from '../config/app-config';
@@ -247,6 +248,7 @@ export class DecisionsService {
   /** A draft decision gathering nominees awaiting the chairman, with the texts an office starts from. */
   createDraft(actor: Actor, dto: CreateDecisionDto) {
     return this.db.withTransaction(async () => {
+      const today = this.clock.today();
       const manager = this.db.tx;
       const nominees = await this.gather(actor, dto);
       const authority = await manager.findOneByOrFail(Authority, { id: authorityScope(actor) });
@@ -267,7 +269,7 @@ export class DecisionsService {
           // The pack in force today, then the movements' own texts: each once, none repealed.
           legalBases: [
             ...legalBasesOn(
-              this.clock.today(),
+              today,
               movements.flatMap((m) => m.legalBases),
             ),
             `Xét đề nghị của Trưởng phòng Nội vụ.`,
@@ -310,7 +312,11 @@ export class DecisionsService {
             displayName: n.displayName,
             unitName,
             awardFormName: n.awardForm.name,
-            moneyMultiplier: String(n.awardForm.moneyMultiplier),
+            // The law's multiple for the title and subject kind today, else the catalogue's.
+            moneyMultiplier: String(
+              multipleOn(n.awardForm.lawTitle, n.kind, today)?.multiple ??
+                n.awardForm.moneyMultiplier,
+            ),
             amount: null,
             position,
           });

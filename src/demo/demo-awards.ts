@@ -11,6 +11,7 @@ const { Annual, Thematic, AdHoc, Dedication } = CommendationKind;
 export const DEMO_AWARD_FORMS = [
   {
     code: 'GK-CN',
+    lawTitle: 'giay-khen',
     name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (cá nhân)',
     recipientKinds: [Individual],
     commendationKinds: [Annual, Thematic, AdHoc, Dedication],
@@ -25,6 +26,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'GK-TT',
+    lawTitle: 'giay-khen',
     name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (tập thể)',
     recipientKinds: [Collective],
     commendationKinds: [Annual, Thematic, AdHoc],
@@ -39,6 +41,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'GK-HGD',
+    lawTitle: 'giay-khen',
     name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (hộ gia đình)',
     recipientKinds: [Household],
     commendationKinds: [Annual, Thematic, AdHoc],
@@ -53,6 +56,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'LDTT',
+    lawTitle: 'lao-dong-tien-tien',
     name: 'Danh hiệu "Lao động tiên tiến"',
     recipientKinds: [Individual],
     commendationKinds: [Annual],
@@ -66,6 +70,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'CSTDCS',
+    lawTitle: 'chien-si-thi-dua-co-so',
     name: 'Danh hiệu "Chiến sĩ thi đua cơ sở"',
     recipientKinds: [Individual],
     commendationKinds: [Annual],
@@ -79,6 +84,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'TTLDTT',
+    lawTitle: 'tap-the-lao-dong-tien-tien',
     name: 'Danh hiệu "Tập thể lao động tiên tiến"',
     recipientKinds: [Collective],
     commendationKinds: [Annual],

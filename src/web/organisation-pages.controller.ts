@@ -6,7 +6,9 @@ import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { UpdateAuthorityDto } from '../authorities/authorities.dto';
 import { AuthoritiesService } from '../authorities/authorities.service';
+import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
 import { CreateBaseSalaryDto, UpdateAwardFormDto } from '../awards/awards.dto';
+import { multipleOn } from '../law/money';
 import { AwardsService } from '../awards/awards.service';
 import { CreateHolidayDto } from '../calendar/calendar.dto';
 import { CalendarService } from '../calendar/calendar.service';
@@ -556,6 +558,15 @@ export class OrganisationPagesController {
           code: f.code,
           name: f.name,
           multiplier: String(f.moneyMultiplier).replace('.', ','),
+          // What the law sets for this title on today's date, per subject kind, with the article.
+          law: f.recipientKinds
+            .map((k) => ({ k, m: multipleOn(f.lawTitle, k, this.clock.today()) }))
+            .filter((x) => x.m)
+            .map(
+              ({ k, m }) =>
+                `${RECIPIENT_KIND_LABELS[k]}: ${String(m!.multiple).replace('.', ',')} (${m!.citation})`,
+            )
+            .join('; '),
           vote: f.voteRequired
             ? `Hội đồng biểu quyết: ${Math.round((f.voteQuorum ?? 0) * 100)}% có mặt, ${Math.round((f.voteApproval ?? 0) * 100)}% đồng ý`
             : 'Không cần biểu quyết',

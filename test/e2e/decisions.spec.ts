@@ -637,6 +637,26 @@ describe('award decisions, the register, certificates and verification', () => {
     await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
   });
 
+  it('pays a title of the law its multiple on the decision date, not the catalogue’s number', async () => {
+    const gk = (await as.admin.get('/api/award-forms').expect(200)).body.find(
+      (f: { code: string }) => f.code === 'GK-CN',
+    );
+    expect(gk.lawTitle).toBe('giay-khen');
+    await as.admin
+      .patch(`/api/award-forms/${gk.id}`)
+      .send({ moneyMultiplier: 0.5, version: gk.version })
+      .expect(200);
+    const draft = await draftOf(await awaitingDossier([ids.people['Trần Văn Hùng']], 0));
+    const issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200))
+      .body;
+    // Giấy khen for a person: 0,3 × 2.340.000 (NĐ 152/2025), whatever the catalogue says.
+    expect(issued.total).toBe(702000);
+    await as.admin
+      .patch(`/api/award-forms/${gk.id}`)
+      .send({ moneyMultiplier: 0.3, version: gk.version + 1 })
+      .expect(200);
+  });
+
   it('keeps the signature block and Nơi nhận together on one page, whatever the number of legal bases', async () => {
     const draft = await draftOf(await awaitingDossier([], 1));
     const renderer = t.app.get(CertificatesService);

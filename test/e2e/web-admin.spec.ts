@@ -281,19 +281,22 @@ describe('web interface: admin and coordinator', () => {
     expect(await text(page, 'section[aria-labelledby=ngay-nghi] ul')).toContain('Nghỉ bù cuối năm');
     await go(page, 'section[aria-labelledby=ngay-nghi] form.inline button');
     expect((await admin.get('/api/holidays').expect(200)).body).toHaveLength(year.length);
-    // An award form's multiple: "0,4" as an office types it.
+    // The law sets Giấy khen's reward, shown with its article; a form outside it has its own multiple.
+    expect(await text(page, 'section[aria-labelledby=hinh-thuc] tbody')).toContain(
+      'Theo luật: Cá nhân: 0,3 (Nghị định số 152/2025/NĐ-CP, Điều 50-54)',
+    );
     const forms = (await admin.get('/api/award-forms').expect(200)).body;
-    const gk = forms.find((f: { code: string }) => f.code === 'GK-CN');
-    await page.$eval(`form[action$="/hinh-thuc/${gk.id}"]`, (f) =>
+    const bk = forms.find((f: { code: string }) => f.code === 'BK-CTT');
+    await page.$eval(`form[action$="/hinh-thuc/${bk.id}"]`, (f) =>
       f.closest('details')!.setAttribute('open', ''),
     );
-    await setValue(page, '#hs-GK-CN', '0,4');
-    await go(page, `form[action$="/hinh-thuc/${gk.id}"] button`);
+    await setValue(page, '#hs-BK-CTT', '0,4');
+    await go(page, `form[action$="/hinh-thuc/${bk.id}"] button`);
     const after = (await admin.get('/api/award-forms').expect(200)).body.find(
-      (f: { code: string }) => f.code === 'GK-CN',
+      (f: { code: string }) => f.code === 'BK-CTT',
     );
     expect(Number(after.moneyMultiplier)).toBe(0.4);
-    expect(after.voteRequired).toBe(gk.voteRequired);
+    expect(after.voteRequired).toBe(bk.voteRequired);
     await checked(page);
     await screenshot(page, 'thiet-lap-375');
     expect(problems).toEqual([]);
