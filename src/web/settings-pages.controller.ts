@@ -9,6 +9,16 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import { CertificatesService } from '../decisions/certificates.service';
 import { FormPost } from './web-form.decorators';
+import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
+import { CreateBaseSalaryDto, UpdateAwardFormDto } from '../awards/awards.dto';
+import { AwardsService } from '../awards/awards.service';
+import { CreateHolidayDto } from '../calendar/calendar.dto';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../common/clock';
+import { IdParam } from '../common/validation/id-param';
+import { vietnameseMoney } from '../documents/templates.service';
+import { multipleOn } from '../law/money';
+import { formatDate } from './format';
 import { WebErrors } from './web-errors.filter';
 import { inlinePdf, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
@@ -25,16 +35,36 @@ const FIELDS: { key: keyof CertificateLayout; label: string }[] = [
   { key: 'qr', label: 'Mã QR' },
 ];
 
-const decimal = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(',', '.')) : NaN;
+/** The authority's names its documents print, as the settings page names them. */
+const AUTHORITY_FIELDS = [
+  { key: 'name', label: 'Tên cơ quan' },
+  { key: 'issuingBody', label: 'Tên cơ quan ban hành (in hoa, trên văn bản)' },
+  { key: 'placeName', label: 'Địa danh (dòng ngày tháng)' },
+  { key: 'chairmanTitle', label: 'Thẩm quyền ban hành (in hoa, trên quyết định)' },
+] as const;
+
+const TITLE_FIELDS = [
+  { key: 'chairman', label: 'Chủ tịch ký' },
+  { key: 'onBehalf', label: 'Ký thay (KT.)' },
+  { key: 'viceChairman', label: 'Phó Chủ tịch ký thay' },
+  { key: 'collective', label: 'Thay mặt tập thể (TM.)' },
+] as const;
+
+/** A number as an office types it: "0,3" or "0.3"; NaN when it is not one. */
+const decimalOf = (value: unknown): number =>
+  typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)
+    ? Number(value.trim().replace(',', '.'))
+    : NaN;
 
 /**
- * Calibrating the print on pre-printed blanks: the office enters, per field,
+ * The authority's settings: the names and titles its documents print, the
+ * base salary history, the holidays, the award forms' multiples and vote
+ * rules; and calibrating the print on pre-printed blanks: the office enters, per field,
  * millimetre offsets from the blank's top-left corner, prints the test page,
  * adjusts and saves; the values are the authority's.
  */
 @ApiExcludeController()
-@Controller('quan-tri/phoi-giay-khen')
+@Controller('quan-tri')
 @UseFilters(WebErrors)
 export class SettingsPagesController {
   constructor(
@@ -42,9 +72,12 @@ export class SettingsPagesController {
     private readonly forms: WebForms,
     private readonly authorities: AuthoritiesService,
     private readonly certificates: CertificatesService,
+    private readonly awards: AwardsService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
   ) {}
 
-  @Get()
+  @Get('phoi-giay-khen')
   @Roles(Role.Admin, Role.HomeAffairs)
   async layout(
     @CurrentActor() actor: Actor,
@@ -84,7 +117,7 @@ export class SettingsPagesController {
     );
   }
 
-  @FormPost('', Role.Admin)
+  @FormPost('phoi-giay-khen', Role.Admin)
   async save(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
@@ -98,9 +131,9 @@ export class SettingsPagesController {
           return [
             key,
             {
-              x: decimal(body[`${key}_x`]),
-              y: decimal(body[`${key}_y`]),
-              [third]: decimal(body[`${key}_${third}`]),
+              x: decimalOf(body[`${key}_x`]),
+              y: decimalOf(body[`${key}_y`]),
+              [third]: decimalOf(body[`${key}_${third}`]),
             },
           ];
         }),
@@ -121,9 +154,190 @@ export class SettingsPagesController {
   }
 
   /** The test page on plain paper: a millimetre grid and every field where it will print. */
-  @Get('in-thu')
+  @Get('phoi-giay-khen/in-thu')
   @Roles(Role.Admin, Role.HomeAffairs)
   async testPage(@CurrentActor() actor: Actor) {
     return inlinePdf(await this.certificates.layoutTestPdf(actor), 'in-thu-phoi-giay-khen');
+  }
+
+  @Get('thiet-lap')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async settings(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    const year = Number(this.clock.today().slice(0, 4));
+    const [salaries, holidays, forms, authority] = await Promise.all([
+      this.awards.listBaseSalaries(actor),
+      this.calendar.list(actor, year),
+      this.awards.list(actor),
+      this.authorities.own(actor),
+    ]);
+    return this.pages.page(
+      actor,
+      'settings',
+      'Thiết lập của cơ quan',
+      {
+        problem: problem ?? null,
+        canEdit: actor.role === Role.Admin,
+        year,
+        authority: {
+          version: authority.version,
+          fields: AUTHORITY_FIELDS.map(({ key, label }) => ({
+            key,
+            label,
+            value: authority[key],
+          })),
+          titles: TITLE_FIELDS.map(({ key, label }) => ({
+            key,
+            label,
+            value: authority.signingTitles[key],
+          })),
+        },
+        salaries: salaries.map((b) => ({
+          amount: vietnameseMoney(b.amount),
+          from: formatDate(b.effectiveFrom),
+        })),
+        holidays: holidays.map((h) => ({ id: h.id, date: formatDate(h.date), name: h.name })),
+        forms: forms.map((f) => ({
+          id: f.id,
+          version: f.version,
+          voteRequired: f.voteRequired,
+          quorum: f.voteQuorum === null ? '' : String(Math.round(f.voteQuorum * 1000) / 10),
+          approval: f.voteApproval === null ? '' : String(Math.round(f.voteApproval * 1000) / 10),
+          code: f.code,
+          name: f.name,
+          multiplier: String(f.moneyMultiplier).replace('.', ','),
+          // What the law sets for this title on today's date, per subject kind, with the article.
+          law: f.recipientKinds
+            .map((k) => ({ k, m: multipleOn(f.lawTitle, k, this.clock.today()) }))
+            .filter((x) => x.m)
+            .map(
+              ({ k, m }) =>
+                `${RECIPIENT_KIND_LABELS[k]}: ${String(m!.multiple).replace('.', ',')} (${m!.citation})`,
+            )
+            .join('; '),
+          vote: f.voteRequired
+            ? `Hội đồng biểu quyết: ${Math.round((f.voteQuorum ?? 0) * 100)}% có mặt, ${Math.round((f.voteApproval ?? 0) * 100)}% đồng ý`
+            : 'Không cần biểu quyết',
+          active: f.active,
+        })),
+      },
+      this.forms.csrf(req),
+    );
+  }
+
+  /** The names and titles the authority's documents print: issuing body, place, signers. */
+  @FormPost('thiet-lap/co-quan', Role.Admin)
+  async updateAuthority(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const dto = await this.forms.valid(
+        UpdateAuthorityDto,
+        {
+          ...Object.fromEntries(AUTHORITY_FIELDS.map(({ key }) => [key, body[key]])),
+          signingTitles: Object.fromEntries(TITLE_FIELDS.map(({ key }) => [key, body[key]])),
+          version: Number(body.version) || undefined,
+        },
+        {
+          signingTitles: 'Mỗi dòng chức danh ký từ 1 đến 100 ký tự.',
+          name: 'Tên cơ quan từ 2 đến 200 ký tự.',
+          placeName: 'Địa danh từ 2 đến 100 ký tự.',
+          issuingBody: 'Tên cơ quan ban hành từ 2 đến 200 ký tự.',
+          chairmanTitle: 'Chức danh người đứng đầu từ 2 đến 200 ký tự.',
+        },
+      );
+      await this.authorities.update(actor, dto);
+    });
+    return '';
+  }
+
+  /** An award form's money multiple and vote rule (shares typed as percentages), or its use. */
+  @FormPost('thiet-lap/hinh-thuc/:id', Role.Admin)
+  async updateAwardForm(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const share = (v: unknown) => {
+        const n = decimalOf(v);
+        return Number.isNaN(n) ? n : Math.round(n * 10) / 1000;
+      };
+      const voteRequired = body.voteRequired === 'true';
+      const dto = await this.forms.valid(
+        UpdateAwardFormDto,
+        {
+          moneyMultiplier: decimalOf(body.moneyMultiplier),
+          voteRequired,
+          ...(voteRequired
+            ? { voteQuorum: share(body.voteQuorum), voteApproval: share(body.voteApproval) }
+            : {}),
+          active: body.active === 'true',
+          version: Number(body.version) || undefined,
+        },
+        {
+          moneyMultiplier: 'Hệ số tiền thưởng là một số, ví dụ 0,3.',
+          voteQuorum: 'Tỷ lệ có mặt là phần trăm từ 0 đến 100.',
+          voteApproval: 'Tỷ lệ đồng ý là phần trăm từ 0 đến 100.',
+        },
+      );
+      await this.awards.update(actor, id, dto);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/luong-co-so', Role.Admin)
+  async addBaseSalary(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const amount =
+        typeof body.amount === 'string' ? Number(body.amount.replace(/[.\s]/g, '')) : NaN;
+      const dto = await this.forms.valid(
+        CreateBaseSalaryDto,
+        { amount, effectiveFrom: body.effectiveFrom },
+        {
+          amount: 'Mức lương cơ sở là số đồng, ví dụ 2.340.000.',
+          effectiveFrom: 'Hãy chọn ngày áp dụng.',
+        },
+      );
+      await this.awards.addBaseSalary(actor, dto);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/ngay-nghi', Role.Admin)
+  async addHoliday(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const dto = await this.forms.valid(
+        CreateHolidayDto,
+        { date: body.date, name: body.name },
+        { date: 'Hãy chọn ngày nghỉ.', name: 'Hãy ghi tên ngày nghỉ (từ 2 ký tự).' },
+      );
+      await this.calendar.add(actor, dto.date, dto.name);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/ngay-nghi/:id/xoa', Role.Admin)
+  async removeHoliday(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', () => this.calendar.remove(actor, id));
+    return '';
   }
 }
