@@ -20,3 +20,9 @@ document.addEventListener('submit', function (event) {
     );
   }, 0);
 });
+
+// On a phone the menu starts folded under "Trình đơn"; without this file it stays open.
+if (window.matchMedia('(max-width: 699px)').matches) {
+  var menu = document.querySelector('details.menu');
+  if (menu) menu.removeAttribute('open');
+}

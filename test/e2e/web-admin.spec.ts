@@ -4,6 +4,7 @@ import { api, tokenFor } from '../support/actors';
 import {
   axeViolations,
   go,
+  goMenu,
   overflows,
   screenshot,
   signInAs,
@@ -45,7 +46,9 @@ describe('web interface: admin and coordinator', () => {
 
   it('an admin creates a user who must change the temporary password at first sign-in; locks and unlocks the account', async () => {
     const { page, problems } = await signIn('admin', 375);
-    await go(page, 'nav a[href="/quan-tri/nguoi-dung"]');
+    // On a phone the menu starts folded under "Trình đơn".
+    expect(await page.$('details.menu[open]')).toBeNull();
+    await goMenu(page, '/quan-tri/nguoi-dung');
     await checked(page);
     await go(page, 'a[href="/quan-tri/nguoi-dung/moi"]');
     // A unit officer without a unit, a password without digits: each error beside its field.
@@ -99,7 +102,7 @@ describe('web interface: admin and coordinator', () => {
     expect(await text(page, '.notice[role=status]')).toContain('Đã đặt mật khẩu tạm thời');
 
     // The audit trail shows each of these, with who did it and what changed.
-    await go(page, 'nav a[href="/quan-tri/nhat-ky"]');
+    await goMenu(page, '/quan-tri/nhat-ky');
     await page.select('#action', 'user.update');
     await go(page, 'form.filters button');
     const rows = await page.$$eval('table.list tbody tr', (r) =>
@@ -116,7 +119,7 @@ describe('web interface: admin and coordinator', () => {
 
   it('the coordinator creates a movement, sets its criteria and a round, launches it and sees who has registered', async () => {
     const { page, problems } = await signIn('vhtt', 375);
-    await go(page, 'nav a[href="/phong-trao"]');
+    await goMenu(page, '/phong-trao');
     await go(page, 'a[href="/phong-trao/moi"]');
     await page.type('#title', 'Thi đua xây dựng nông thôn mới 2027');
     await setValue(page, '#registrationDeadline', daysFromToday(10));
@@ -172,7 +175,7 @@ describe('web interface: admin and coordinator', () => {
 
   it('the admin calibrates the print on pre-printed blanks: a bad value refused, the test page printed, the offsets saved', async () => {
     const { page, problems } = await signIn('admin');
-    await go(page, 'nav a[href="/quan-tri/phoi-giay-khen"]');
+    await goMenu(page, '/quan-tri/phoi-giay-khen');
     await checked(page);
     const admin = api(t, await tokenFor(t, 'admin'));
     const layout = async () =>
@@ -201,7 +204,7 @@ describe('web interface: admin and coordinator', () => {
   it('the organisation and settings in the browser: a unit in the tree, a person, the base salary and a holiday', async () => {
     const { page, problems } = await signIn('admin', 375);
     const admin = api(t, await tokenFor(t, 'admin'));
-    await go(page, 'nav a[href="/quan-tri/don-vi"]');
+    await goMenu(page, '/quan-tri/don-vi');
     await checked(page);
     // A code with spaces is refused beside its field; what was typed stays.
     await page.type('#code', 'THON DONG');
@@ -239,7 +242,7 @@ describe('web interface: admin and coordinator', () => {
       expect.objectContaining({ name: 'Thôn Đông (cũ), xã Hưng Đạo', active: false }),
     ]);
 
-    await go(page, 'nav a[href="/quan-tri/ca-nhan"]');
+    await goMenu(page, '/quan-tri/ca-nhan');
     await page.type('#fullName', 'Đoàn Văn Tiến');
     await page.click('input[name=gender][value=male]');
     await page.type('#birthYear', '19x0');
@@ -259,7 +262,7 @@ describe('web interface: admin and coordinator', () => {
       expect.objectContaining({ fullName: 'Đoàn Văn Tiến', birthYear: 1990 }),
     ]);
 
-    await go(page, 'nav a[href="/quan-tri/thiet-lap"]');
+    await goMenu(page, '/quan-tri/thiet-lap');
     // The signer's title the decisions print.
     await setValue(page, '#cd-viceChairman', 'PHÓ CHỦ TỊCH THƯỜNG TRỰC');
     await go(page, 'form[action$="/co-quan"] button');

@@ -3,6 +3,7 @@ import { api, tokenFor } from '../support/actors';
 import {
   axeViolations,
   go,
+  goMenu,
   goByScript,
   overflows,
   screenshot,
@@ -135,7 +136,7 @@ describe('web interface: council, chairman, printing, verification', () => {
   it('the chairman gathers the nominees into a draft, previews it, issues it with the number named, prints all certificates; the QR code verifies them, revoked too', async () => {
     const chairman = api(t, await tokenFor(t, 'chutich'));
     const { page, problems } = await signIn('chutich');
-    await go(page, 'nav a[href="/quyet-dinh/cho-quyet-dinh"]');
+    await goMenu(page, '/quyet-dinh/cho-quyet-dinh');
     const names = await page.$$eval('tbody label', (l) => l.map((x) => x.textContent));
     expect(names.sort()).toEqual(['Nguyễn Thị Hường', 'Phạm Thị Lan']);
     await checked(page);
@@ -210,7 +211,7 @@ describe('web interface: council, chairman, printing, verification', () => {
     await screenshot(visitor, 'xac-minh-375');
 
     // The award register finds the awardee without diacritics, with its decision.
-    await go(page, 'nav a[href="/quyet-dinh/so-khen-thuong"]');
+    await goMenu(page, '/quyet-dinh/so-khen-thuong');
     await page.type('#q', 'nguyen thi huong');
     await go(page, 'form[role=search] button');
     expect(

@@ -75,6 +75,12 @@ export async function go(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
+/** Follows a menu entry as a user does: on a phone the menu is first unfolded ("Trình đơn"). */
+export async function goMenu(page: Page, href: string): Promise<void> {
+  if (await page.$('details.menu:not([open])')) await page.click('details.menu > summary');
+  await go(page, `nav a[href="${href}"]`);
+}
+
 /**
  * The same through the element's own click(): on a page showing a PDF in a
  * frame, headless Chromium's PDF viewer swallows synthetic mouse events.
