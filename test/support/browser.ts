@@ -63,6 +63,13 @@ export async function signInAs(browser: Browser, base: string, username: string,
   await page.goto(`${base}/`, { waitUntil: 'load' });
   if (new URL(page.url()).pathname !== '/dang-nhap')
     throw new Error(`expected the sign-in page, got ${page.url()}`);
+  // The page puts the focus in the name field (autofocus, applied once rendered): wait for it.
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document
+        .activeElement?.id === 'username',
+    { timeout: 5000 },
+  );
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type('ThiDua@2025');
