@@ -14,6 +14,7 @@ import {
 } from './dossier.entity';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
+import { PeopleModule } from '../people/people.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { DossiersService } from './dossiers.service';
     CalendarModule,
     FilesModule,
     MovementsModule,
+    PeopleModule,
   ],
   controllers: [DossiersController],
   providers: [DossiersService, DossierWorkflowService],

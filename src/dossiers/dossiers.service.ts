@@ -37,6 +37,8 @@ import {
   DossierQueryDto,
 } from './dossiers.dto';
 import { NOMINEE_MOVES, NomineeMove } from './nominee-outcomes';
+import { caseRules } from '../law/eligibility';
+import { PeopleService } from '../people/people.service';
 import { hasConditionalSteps, NomineeState, offeredActions, toForward } from './step-conditions';
 import {
   CLOCK_STATUSES,
@@ -76,6 +78,7 @@ export class DossiersService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
   ) {}
 
   /** What a dossier still lacks before it can be submitted (empty when complete). */
@@ -517,7 +520,16 @@ export class DossiersService {
         { type: 'dossier', id: dossierId },
         { nominee: { from: null, to: `${who.displayName} — ${form.name}` } },
       );
-      return nominee;
+      // What the eligibility rules say of the person today: warnings for the unit, not a refusal
+      // (a case may close before the decision; the decision checks again on its date).
+      const warnings = who.personId
+        ? caseRules(await this.people.casesOf([who.personId]), this.clock.today()).map((r) => ({
+            rule: r.rule,
+            kind: r.kind,
+            message: r.message,
+          }))
+        : [];
+      return { ...nominee, warnings };
     });
   }
 

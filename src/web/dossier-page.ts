@@ -76,13 +76,11 @@ export class DossierPage {
       actor.role === Role.UnitOfficer &&
       [DossierStatus.Draft, DossierStatus.SupplementRequested].includes(d.status);
     const edit = editable && (await this.editing(actor, d, search, nomineeForm, keptFile));
-    // Staff see, for each person nominated, what the eligibility rules say today (with the article).
-    const cases =
-      actor.role === Role.UnitOfficer
-        ? []
-        : await this.people.casesOf(
-            d.nominees.map((n) => n.personId).filter((x): x is string => !!x),
-          );
+    // For each person nominated, what the eligibility rules say today (with the article):
+    // the unit is warned while it prepares the dossier, staff see it when they appraise and decide.
+    const cases = await this.people.casesOf(
+      d.nominees.map((n) => n.personId).filter((x): x is string => !!x),
+    );
     const today = this.clock.today();
     const rulesOf = (personId: string | null) =>
       personId

@@ -326,6 +326,23 @@ describe('web interface: admin and coordinator', () => {
     await checked(page);
     await screenshot(page, 'ca-nhan-vu-viec-375');
 
+    // The unit nominating him again is warned, with the article, not refused.
+    const again = await draftDossier(as.hungdao, undefined, []);
+    const added = (
+      await as.hungdao
+        .post(`/api/dossiers/${again.id}/nominees`)
+        .send({
+          kind: 'individual',
+          personId: hung,
+          awardFormId: ids.forms['GK-CN'],
+          achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm.',
+        })
+        .expect(201)
+    ).body;
+    expect(added.warnings).toEqual([
+      expect.objectContaining({ kind: 'HOLD', message: expect.stringContaining('Điều 4') }),
+    ]);
+
     await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
     expect(await text(page, '.flag')).toBe(
       'Chờ kết luận: Đang bị điều tra: chưa khen thưởng, chờ kết luận (Nghị định số 152/2025/NĐ-CP, Điều 4).',
