@@ -15,6 +15,7 @@ import { AuthorityLife1795450155044 } from './1795450155044-AuthorityLife';
 import { PersonCases1795450580730 } from './1795450580730-PersonCases';
 import { DecisionBaseSalary1795450983853 } from './1795450983853-DecisionBaseSalary';
 import { AwardFormLawTitle1795451241980 } from './1795451241980-AwardFormLawTitle';
+import { PersonRatings1795453299636 } from './1795453299636-PersonRatings';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -38,4 +39,5 @@ export const migrations: Function[] = [
   PersonCases1795450580730,
   DecisionBaseSalary1795450983853,
   AwardFormLawTitle1795451241980,
+  PersonRatings1795453299636,
 ];

@@ -15,12 +15,12 @@ import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
 import { multipleOn } from '../law/money';
-import { caseRules } from '../law/eligibility';
+import { caseRules, TaskRating, titleRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
-import { Movement } from '../movements/movement.entity';
+import { Movement, ReviewRound } from '../movements/movement.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Gender, Person } from '../people/person.entity';
 import { Unit } from '../units/unit.entity';
@@ -453,13 +453,47 @@ export class DecisionsService {
       // Eligibility on the decision's date: a discipline term refuses, an open case holds;
       // every failing rule of every awardee listed at once, with its article.
       const cases = await this.people.casesOf(persons.map((p) => p.id));
+      // Annual titles rest on the task rating of the year their round covers.
+      const forms = await manager.findBy(AwardForm, {
+        id: In([...new Set(nominated.map((n) => n.awardFormId))]),
+      });
+      const rounds = await manager.findBy(ReviewRound, {
+        id: In(
+          dossiers
+            .map((d) => d.roundId)
+            .filter((x): x is string => !!x)
+            .concat('00000000-0000-0000-0000-000000000000'),
+        ),
+      });
+      const yearOf = (item: DecisionItem) => {
+        const roundId = dossiers.find((d) => d.id === item.dossierId)?.roundId;
+        const round = rounds.find((r) => r.id === roundId);
+        return Number((round?.periodEnd ?? issuedOn).slice(0, 4));
+      };
+      const ratings = new Map<number, { personId: string; rating: TaskRating }[]>();
+      for (const y of new Set(items.map(yearOf)))
+        ratings.set(
+          y,
+          await this.people.ratingsOf(
+            persons.map((p) => p.id),
+            y,
+          ),
+        );
       const failing = items.flatMap((item, i) => {
         const person = personOf(item);
         if (!person) return [];
-        return caseRules(
-          cases.filter((c) => c.personId === person.id),
-          issuedOn,
-        ).map((r) => ({
+        const form = forms.find(
+          (f) => f.id === nominated.find((n) => n.id === item.nomineeId)?.awardFormId,
+        );
+        const year = yearOf(item);
+        const rating = ratings.get(year)?.find((r) => r.personId === person.id)?.rating ?? null;
+        return [
+          ...caseRules(
+            cases.filter((c) => c.personId === person.id),
+            issuedOn,
+          ),
+          ...titleRules(form?.lawTitle ?? null, rating, year),
+        ].map((r) => ({
           field: `items.${i}`,
           code: r.kind === 'HOLD' ? 'held' : 'refused',
           message: `${item.displayName}: ${r.message}`,

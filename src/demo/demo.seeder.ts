@@ -5,6 +5,8 @@ import { Authority } from '../authorities/authority.entity';
 import { foldForSearch } from '../common/text/fold';
 import { AppConfig } from '../config/app-config';
 import { Person } from '../people/person.entity';
+import { PersonRating } from '../people/person-rating.entity';
+import { TaskRating } from '../law/eligibility';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import {
@@ -94,7 +96,7 @@ export class DemoSeeder {
     for (const { unit: unitCode, ...p } of demo.people) {
       const unitId = units.get(unitCode)!.id;
       if (!(await manager.existsBy(Person, { unitId, fullName: p.fullName }))) {
-        await manager.save(
+        const person = await manager.save(
           manager.create(Person, {
             ...p,
             unitId,
@@ -102,6 +104,16 @@ export class DemoSeeder {
             searchName: foldForSearch(p.fullName),
           }),
         );
+        // Demo task ratings of the years the demo rounds cover (annual titles rest on them).
+        for (const year of [2025, 2026])
+          await manager.insert(PersonRating, {
+            authorityId: authority.id,
+            personId: person.id,
+            year,
+            rating: TaskRating.Excellent,
+            reference: `Quyết định đánh giá, xếp loại năm ${year} (dữ liệu mẫu)`,
+            recordedBy: null,
+          });
         created++;
       }
     }

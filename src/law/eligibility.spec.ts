@@ -1,4 +1,4 @@
-import { CaseKind, caseRules } from './eligibility';
+import { CaseKind, caseRules, TaskRating, titleRules } from './eligibility';
 
 describe('eligibility over a person’s cases', () => {
   const on = '2026-12-14';
@@ -24,5 +24,27 @@ describe('eligibility over a person’s cases', () => {
     expect(caseRules([{ ...open, endsOn: on }], on)).toEqual([]);
     // A case opened after the decision's date does not hold it.
     expect(caseRules([{ ...open, startsOn: '2026-12-20' }], on)).toEqual([]);
+  });
+});
+
+describe('annual titles over the year’s task rating', () => {
+  it('gives Lao động tiên tiến to "Hoàn thành tốt nhiệm vụ" and better, refuses below, waits without a rating', () => {
+    expect(titleRules('lao-dong-tien-tien', TaskRating.Good, 2026)).toEqual([]);
+    expect(titleRules('chien-si-thi-dua-co-so', TaskRating.Excellent, 2026)).toEqual([]);
+    expect(titleRules('lao-dong-tien-tien', TaskRating.Done, 2026)).toEqual([
+      expect.objectContaining({
+        kind: 'REFUSE',
+        message:
+          'Năm 2026 xếp loại "Hoàn thành nhiệm vụ", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (Luật Thi đua, khen thưởng 2022, Điều 24).',
+      }),
+    ]);
+    expect(titleRules('chien-si-thi-dua-co-so', null, 2026)).toEqual([
+      expect.objectContaining({
+        kind: 'HOLD',
+        citation: 'Luật Thi đua, khen thưởng 2022, Điều 23',
+      }),
+    ]);
+    expect(titleRules('giay-khen', null, 2026)).toEqual([]);
+    expect(titleRules(null, TaskRating.NotDone, 2026)).toEqual([]);
   });
 });

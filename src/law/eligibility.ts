@@ -75,3 +75,62 @@ export function caseRules(cases: CaseFacts[], date: string): RuleResult[] {
     });
   return results;
 }
+
+/** The yearly task rating (đánh giá, xếp loại) of a person. */
+export enum TaskRating {
+  /** Hoàn thành xuất sắc nhiệm vụ. */
+  Excellent = 'htxsnv',
+  /** Hoàn thành tốt nhiệm vụ. */
+  Good = 'httnv',
+  /** Hoàn thành nhiệm vụ. */
+  Done = 'htnv',
+  /** Không hoàn thành nhiệm vụ. */
+  NotDone = 'khtnv',
+}
+
+export const TASK_RATING_LABELS: Record<TaskRating, string> = {
+  [TaskRating.Excellent]: 'Hoàn thành xuất sắc nhiệm vụ',
+  [TaskRating.Good]: 'Hoàn thành tốt nhiệm vụ',
+  [TaskRating.Done]: 'Hoàn thành nhiệm vụ',
+  [TaskRating.NotDone]: 'Không hoàn thành nhiệm vụ',
+};
+
+const TITLE_CITATIONS: Record<string, string> = {
+  'lao-dong-tien-tien': 'Luật Thi đua, khen thưởng 2022, Điều 24',
+  'chien-si-thi-dua-co-so': 'Luật Thi đua, khen thưởng 2022, Điều 23',
+};
+
+/**
+ * What a person's task rating of the year says of an annual title: "Lao động
+ * tiên tiến" needs at least "Hoàn thành tốt nhiệm vụ", and "Chiến sĩ thi đua
+ * cơ sở" is first a "Lao động tiên tiến" (its other conditions, an initiative
+ * or "Hoàn thành xuất sắc nhiệm vụ", are for the appraiser). No rating
+ * recorded yet: the award waits for it. Other titles: nothing.
+ */
+export function titleRules(
+  lawTitle: string | null,
+  rating: TaskRating | null,
+  year: number,
+): RuleResult[] {
+  const citation = lawTitle ? TITLE_CITATIONS[lawTitle] : undefined;
+  if (!citation) return [];
+  if (rating === null)
+    return [
+      {
+        rule: 'LUAT-TDKT-XEP-LOAI',
+        kind: 'HOLD',
+        citation,
+        message: `Chưa có kết quả đánh giá, xếp loại năm ${year}: chờ kết quả (${citation}).`,
+      },
+    ];
+  if (rating === TaskRating.Done || rating === TaskRating.NotDone)
+    return [
+      {
+        rule: 'LUAT-TDKT-XEP-LOAI',
+        kind: 'REFUSE',
+        citation,
+        message: `Năm ${year} xếp loại "${TASK_RATING_LABELS[rating]}", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (${citation}).`,
+      },
+    ];
+  return [];
+}

@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
+import { YearParam } from '../common/validation/year-param';
 import {
   ClosePersonCaseDto,
   CreatePersonCaseDto,
   CreatePersonDto,
   PersonQueryDto,
+  PersonRatingDto,
   UpdatePersonDto,
 } from './people.dto';
 import { PeopleService } from './people.service';
@@ -78,5 +80,27 @@ export class PeopleController {
     @Body() dto: ClosePersonCaseDto,
   ) {
     return this.people.closeCase(actor, id, caseId, dto.endsOn);
+  }
+
+  @Get(':id/ratings')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({ summary: 'Kết quả đánh giá, xếp loại hằng năm của cá nhân' })
+  ratings(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.people.ratings(actor, id);
+  }
+
+  @Put(':id/ratings/:year')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary:
+      'Ghi kết quả đánh giá, xếp loại của một năm (căn cứ xét Lao động tiên tiến, Chiến sĩ thi đua cơ sở)',
+  })
+  rate(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @YearParam() year: number,
+    @Body() dto: PersonRatingDto,
+  ) {
+    return this.people.rate(actor, id, year, dto);
   }
 }

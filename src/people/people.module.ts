@@ -5,9 +5,10 @@ import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 import { PersonCase } from './person-case.entity';
+import { PersonRating } from './person-rating.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonCase]), UnitsModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonCase, PersonRating]), UnitsModule],
   controllers: [PeopleController],
   providers: [PeopleService],
   exports: [PeopleService],

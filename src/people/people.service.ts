@@ -12,11 +12,13 @@ import { UnitsService } from '../units/units.service';
 import {
   CreatePersonCaseDto,
   CreatePersonDto,
+  PersonRatingDto,
   PersonQueryDto,
   UpdatePersonDto,
 } from './people.dto';
 import { Person } from './person.entity';
 import { PersonCase } from './person-case.entity';
+import { PersonRating } from './person-rating.entity';
 
 const EDITABLE: (keyof Person)[] = [
   'fullName',
@@ -75,6 +77,47 @@ export class PeopleService {
   casesOf(personIds: string[]): Promise<PersonCase[]> {
     if (!personIds.length) return Promise.resolve([]);
     return this.db.tx.find(PersonCase, { where: { personId: In(personIds) } });
+  }
+
+  /** A person's task ratings, newest year first. */
+  async ratings(actor: Actor, personId: string): Promise<PersonRating[]> {
+    await this.get(actor, personId);
+    return this.db.tx.find(PersonRating, { where: { personId }, order: { year: 'DESC' } });
+  }
+
+  /** The ratings of these people in a year, for the eligibility rules (no scope, as casesOf). */
+  ratingsOf(personIds: string[], year: number): Promise<PersonRating[]> {
+    if (!personIds.length) return Promise.resolve([]);
+    return this.db.tx.find(PersonRating, { where: { personId: In(personIds), year } });
+  }
+
+  /** Records (or corrects) a person's task rating of a year, with its document; audited. */
+  rate(actor: Actor, personId: string, year: number, dto: PersonRatingDto) {
+    return this.db.withTransaction(async () => {
+      const person = await this.get(actor, personId);
+      const before = await this.db.tx.findOneBy(PersonRating, { personId, year });
+      await this.db.tx.upsert(
+        PersonRating,
+        {
+          authorityId: person.authorityId,
+          personId,
+          year,
+          rating: dto.rating,
+          reference: dto.reference.trim(),
+          recordedBy: actor.userId,
+        },
+        ['personId', 'year'],
+      );
+      await this.audit.record(
+        actor,
+        'person.rating',
+        { type: 'person', id: personId },
+        {
+          [`rating${year}`]: { from: before?.rating ?? null, to: dto.rating },
+        },
+      );
+      return this.db.tx.findOneByOrFail(PersonRating, { personId, year });
+    });
   }
 
   /** Records a case about a person (Home Affairs), with the document it rests on; audited. */

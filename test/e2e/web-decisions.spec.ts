@@ -323,4 +323,49 @@ describe('web interface: council, chairman, printing, verification', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('issues an annual title only on the year’s task rating: refused below "Hoàn thành tốt nhiệm vụ", citing the article', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const hung = ids.people['Trần Văn Hùng'];
+    const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
+      { kind: 'individual', personId: hung, awardFormId: ids.forms['LDTT'], report: true },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: [{ nomineeId: nomineeIds[0], result: 'proposed' }] })
+      .expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    const bad = await as.noivu
+      .put(`/api/people/${hung}/ratings/26`)
+      .send({ rating: 'htnv', reference: 'Quyết định số 05/QĐ-UBND' })
+      .expect(400);
+    expect(bad.body.details[0].field).toBe('year');
+    await as.noivu
+      .put(`/api/people/${hung}/ratings/2026`)
+      .send({ rating: 'htnv', reference: 'Quyết định số 05/QĐ-UBND ngày 20/12/2026' })
+      .expect(200);
+    const draft = (
+      await as.chutich
+        .post('/api/decisions')
+        .send({ dossierIds: [id] })
+        .expect(201)
+    ).body;
+    const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(refused.body.message).toContain(
+      'Năm 2026 xếp loại "Hoàn thành nhiệm vụ", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (Luật Thi đua, khen thưởng 2022, Điều 24).',
+    );
+    await as.noivu
+      .put(`/api/people/${hung}/ratings/2026`)
+      .send({ rating: 'httnv', reference: 'Quyết định số 06/QĐ-UBND ngày 22/12/2026 (đính chính)' })
+      .expect(200);
+    const ratings = (await as.noivu.get(`/api/people/${hung}/ratings`).expect(200)).body;
+    expect(ratings.find((r: { year: number }) => r.year === 2026)).toMatchObject({
+      rating: 'httnv',
+    });
+    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
+  });
 });
