@@ -136,6 +136,22 @@ export class DecisionQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(DecisionStatus)
   status?: DecisionStatus;
+
+  @ApiPropertyOptional({
+    description: 'Số quyết định ("12" hoặc "12/QĐ-UBND") hoặc từ trong trích yếu',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 export class AwaitingQueryDto extends PageQueryDto {

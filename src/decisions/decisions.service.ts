@@ -12,7 +12,7 @@ import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
-import { foldForSearch } from '../common/text/fold';
+import { escapeLike, foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
 import { multipleOn } from '../law/money';
 import { caseRules, TaskRating, titleRules } from '../law/eligibility';
@@ -100,6 +100,14 @@ export class DecisionsService {
       .createQueryBuilder('d')
       .where('d.authority_id = :a', { a: authorityScope(actor) });
     if (query.status) qb.andWhere('d.status = :s', { s: query.status });
+    if (query.year) qb.andWhere('d.year = :year', { year: query.year });
+    const q = query.q?.trim();
+    if (q) {
+      // "12" or "12/QĐ-UBND" finds decision number 12; otherwise words of the title.
+      const number = /^0*(\d{1,6})(\/|$)/.exec(q);
+      if (number) qb.andWhere('d.number = :number', { number: Number(number[1]) });
+      else qb.andWhere("d.title ILIKE :title ESCAPE '\\'", { title: `%${escapeLike(q)}%` });
+    }
     return pageOf(qb.orderBy('d.created_at', 'DESC'), query);
   }
 

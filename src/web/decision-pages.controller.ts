@@ -74,7 +74,9 @@ export class DecisionPagesController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
-    const { given, query } = await this.forms.query(DecisionQueryDto, raw);
+    const { given, query } = await this.forms.query(DecisionQueryDto, raw, {
+      year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
+    });
     const page = await this.decisions.list(actor, query);
     return this.pages.page(
       actor,
@@ -82,6 +84,8 @@ export class DecisionPagesController {
       'Quyết định khen thưởng',
       {
         canDraft: DRAFTERS.includes(actor.role),
+        q: query.q ?? '',
+        year: query.year ?? '',
         statuses: [
           { value: '', label: 'Tất cả', selected: !query.status },
           { value: 'draft', label: 'Dự thảo', selected: query.status === 'draft' },

@@ -187,6 +187,20 @@ describe('web interface: council, chairman, printing, verification', () => {
     expect(issued).toMatchObject({ status: 'issued', numberLabel: next.label });
     await checked(page);
     await screenshot(page, 'quyet-dinh-in-1280');
+    // Found again in the list by its number, and by words of its title.
+    await page.goto(`${base}/quyet-dinh?${new URLSearchParams({ q: next.label })}`, {
+      waitUntil: 'load',
+    });
+    expect(await page.$$eval('table.list tbody tr', (r) => r.length)).toBe(1);
+    expect(await text(page, 'table.list tbody')).toContain('Về việc khen thưởng năm 2026');
+    const byTitle = (
+      await chairman
+        .get('/api/decisions')
+        .query({ q: 'khen thưởng năm 2026', year: 2026 })
+        .expect(200)
+    ).body;
+    expect(byTitle.items.map((d: { id: string }) => d.id)).toEqual([id]);
+    await page.goto(issuedPage, { waitUntil: 'load' });
 
     // All certificates as one PDF, printed as a job: the page shows its progress until the file is ready.
     await go(page, `a[href="/quyet-dinh/${id}/in"]`);
