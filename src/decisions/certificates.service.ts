@@ -121,6 +121,8 @@ export class CertificatesService {
 
   /** Print jobs running, by the file they write: requests at once share one render. */
   private readonly jobs = new Map<string, PrintJob>();
+  /** The file a decision's variant was last being printed to (jobs ended are gone from `jobs`). */
+  private readonly runningFor = new Map<string, string>();
 
   private qr(url: string): Promise<string> {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
@@ -391,6 +393,10 @@ export class CertificatesService {
     id: string,
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<PrintJob> {
+    // A page polling a job still running finds it without reading the decision's certificates again.
+    await this.printable(actor, id);
+    const polled = this.jobs.get(this.runningFor.get(`${id}-${variant}`) ?? '');
+    if (polled && !polled.finished) return polled;
     const { standing, leftOut, layout } = await this.standingOf(actor, id);
     const digest = createHash('sha256')
       .update(
@@ -434,6 +440,7 @@ export class CertificatesService {
     // A page that only watches the job must not see its failure as unhandled.
     job.finishing.catch(() => undefined);
     this.jobs.set(path, job);
+    this.runningFor.set(`${id}-${variant}`, path);
     return job;
   }
 

@@ -9,7 +9,7 @@ import { IdParam } from '../common/validation/id-param';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserQueryDto } from '../users/users.dto';
 import { UsersService } from '../users/users.service';
-import { formatDate, pager } from './format';
+import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
@@ -244,7 +244,7 @@ export class AdminPagesController {
         username: value('username', ''),
         fullName: value('fullName', user?.fullName),
         roles: this.roles(role),
-        units: units.items.map((u) => ({ id: u.id, label: u.name, selected: u.id === unitId })),
+        units: units.items.map((u) => option(u.id, u.name, unitId)),
         errors,
       },
       csrf,

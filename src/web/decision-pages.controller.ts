@@ -23,7 +23,7 @@ import {
 import { decisionNumberLabel, DecisionsService } from '../decisions/decisions.service';
 import { MovementsService } from '../movements/movements.service';
 import { UnitsService } from '../units/units.service';
-import { formatDate, pager } from './format';
+import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
 import { asList, inlinePdf, lines, WebForms } from './web-forms';
@@ -130,16 +130,8 @@ export class DecisionPagesController {
       {
         q: query.q ?? '',
         year: query.year ?? '',
-        units: units.items.map((u) => ({
-          id: u.id,
-          label: u.name,
-          selected: u.id === query.unitId,
-        })),
-        awardForms: forms.map((f) => ({
-          id: f.id,
-          label: f.name,
-          selected: f.id === query.awardFormId,
-        })),
+        units: units.items.map((u) => option(u.id, u.name, query.unitId)),
+        awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
         total: page.total,
         rows: page.items.map((e) => ({
           number: `${e.registerNumber}/${e.year}`,
@@ -174,11 +166,6 @@ export class DecisionPagesController {
       this.movements.list(actor, first100),
       this.awards.list(actor),
     ]);
-    const option = (id: string, label: string, selected?: string) => ({
-      id,
-      label,
-      selected: id === selected,
-    });
     return this.pages.page(
       actor,
       'awaiting',

@@ -41,3 +41,10 @@ const vietnamTime = new Intl.DateTimeFormat('en-GB', {
 /** An instant as an officer reads it: 23/11/2026 14:05, in Vietnam's time. */
 export const formatDateTime = (value: Date | string): string =>
   vietnamTime.format(new Date(value)).replace(',', '');
+
+/** A choice of a filter's or form's select: its value, its label, whether it is the one chosen. */
+export const option = (id: string, label: string, selected?: unknown) => ({
+  id,
+  label,
+  selected: id === selected,
+});

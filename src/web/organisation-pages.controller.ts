@@ -19,7 +19,7 @@ import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
 import { UnitsService } from '../units/units.service';
 import { Clock } from '../common/clock';
-import { formatDate, pager } from './format';
+import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
@@ -145,7 +145,7 @@ export class OrganisationPagesController {
           label: UNIT_KIND_LABELS[k],
           selected: k === typed.kind,
         })),
-        parents: rows.map((r) => ({ id: r.id, label: r.name, selected: r.id === typed.parentId })),
+        parents: rows.map((r) => option(r.id, r.name, typed.parentId)),
       },
       csrf,
     );
@@ -216,7 +216,7 @@ export class OrganisationPagesController {
           label: UNIT_KIND_LABELS[k],
           selected: k === kind,
         })),
-        parents: others.map((u) => ({ id: u.id, label: u.name, selected: u.id === parentId })),
+        parents: others.map((u) => option(u.id, u.name, parentId)),
       },
       csrf,
     );
@@ -333,7 +333,7 @@ export class OrganisationPagesController {
       })),
       units: units
         .filter((u) => actor.role !== Role.UnitOfficer || u.id === actor.unitId)
-        .map((u) => ({ id: u.id, label: u.name, selected: u.id === v.unitId })),
+        .map((u) => option(u.id, u.name, v.unitId)),
     };
   }
 

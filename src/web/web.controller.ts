@@ -47,7 +47,7 @@ import { asList, inlinePdf, isUuid, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost } from './web-form.decorators';
-import { formatDate, pager } from './format';
+import { formatDate, option, pager } from './format';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
 import { FilesService } from '../files/files.service';
@@ -215,11 +215,6 @@ export class WebController {
       : movements.items
           .filter((m) => m.status === 'launched')
           .map((m) => ({ id: m.id, title: m.title, deadline: formatDate(m.registrationDeadline) }));
-    const option = (id: string, label: string, selected?: string) => ({
-      id,
-      label,
-      selected: id === selected,
-    });
     const statuses = Object.values(DossierStatus).map((status) => ({
       value: status,
       label: DOSSIER_STATUS_LABELS[status],
