@@ -29,7 +29,7 @@ const FIELDS: { key: keyof CertificateLayout; label: string }[] = [
   { key: 'unit', label: 'Đơn vị' },
   { key: 'achievement', label: 'Thành tích' },
   { key: 'decision', label: 'Số, ngày quyết định' },
-  { key: 'register', label: 'Số vào sổ' },
+  { key: 'register', label: 'Số vào sổ khen thưởng' },
   { key: 'date', label: 'Địa danh, ngày tháng' },
   { key: 'signer', label: 'Người ký' },
   { key: 'qr', label: 'Mã QR' },
