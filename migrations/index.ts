@@ -16,6 +16,7 @@ import { PersonCases1795450580730 } from './1795450580730-PersonCases';
 import { DecisionBaseSalary1795450983853 } from './1795450983853-DecisionBaseSalary';
 import { AwardFormLawTitle1795451241980 } from './1795451241980-AwardFormLawTitle';
 import { PersonRatings1795453299636 } from './1795453299636-PersonRatings';
+import { AuthoritySuccessor1795460000000 } from './1795460000000-AuthoritySuccessor';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -40,4 +41,5 @@ export const migrations: Function[] = [
   DecisionBaseSalary1795450983853,
   AwardFormLawTitle1795451241980,
   PersonRatings1795453299636,
+  AuthoritySuccessor1795460000000,
 ];

@@ -6,6 +6,7 @@ import {
   Max,
   IsInt,
   IsString,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -103,6 +104,17 @@ export class UpdateAuthorityDto {
   @IsNullable()
   @IsDateOnly()
   validTo?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Mã cơ quan kế thừa thẩm quyền (sau hợp nhất, sắp xếp); null: không có',
+  })
+  @IsNullable()
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,40}$/, {
+    message: 'Mã cơ quan kế thừa chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2-40 ký tự).',
+  })
+  successorCode?: string | null;
 
   @ApiPropertyOptional({ description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì trả 409' })
   @IsOptional()

@@ -18,6 +18,7 @@ const EDITABLE: (keyof Authority)[] = [
   'certificateLayout',
   'validFrom',
   'validTo',
+  'successorCode',
 ];
 
 @Injectable()
@@ -46,6 +47,7 @@ export class AuthoritiesService {
         dto.version,
         'Cơ quan',
       );
+      if (dto.successorCode) await this.mustBeSuccessor(current, dto.successorCode);
       const { saved, changed } = await applyChanges(
         manager,
         Authority,
@@ -63,5 +65,17 @@ export class AuthoritiesService {
       }
       return saved;
     });
+  }
+
+  /** A successor is another authority that exists. */
+  private async mustBeSuccessor(authority: Authority, code: string): Promise<void> {
+    if (code === authority.code)
+      throw AppError.invalidField('successorCode', 'Cơ quan không kế thừa chính mình.', 'self');
+    if (!(await this.db.tx.existsBy(Authority, { code })))
+      throw AppError.invalidField(
+        'successorCode',
+        `Không có cơ quan mã "${code}" trong hệ thống.`,
+        'unknown',
+      );
   }
 }

@@ -69,6 +69,13 @@ export class Authority extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   validTo!: string | null;
 
+  /**
+   * The authority that took over its powers after a merger or the end of the
+   * district level (by code): named when a decision past `validTo` is refused.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  successorCode!: string | null;
+
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })
   dueSoonWorkingDays!: number;

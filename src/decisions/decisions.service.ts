@@ -416,10 +416,14 @@ export class DecisionsService {
       )
         throw AppError.conflict(
           authority.validTo && issuedOn > authority.validTo
-            ? `${authority.name} đã thôi hoạt động từ sau ngày ${formatVietnameseDate(authority.validTo)}; không ban hành được quyết định đề ngày ${formatVietnameseDate(issuedOn)}.`
+            ? `${authority.name} đã thôi hoạt động từ sau ngày ${formatVietnameseDate(authority.validTo)}; không ban hành được quyết định đề ngày ${formatVietnameseDate(issuedOn)}.${await this.successorNote(authority)}`
             : `${authority.name} bắt đầu hoạt động từ ngày ${formatVietnameseDate(authority.validFrom!)}; chưa ban hành được quyết định.`,
           [],
-          { validFrom: authority.validFrom, validTo: authority.validTo },
+          {
+            validFrom: authority.validFrom,
+            validTo: authority.validTo,
+            successorCode: authority.successorCode,
+          },
         );
       const year = Number(issuedOn.slice(0, 4));
       const base = await this.awards.baseSalaryOn(authority.id, issuedOn);
@@ -600,6 +604,13 @@ export class DecisionsService {
   }
 
   /** "Quyết định số 05/QĐ-UBND ngày 23/11/2026": how documents and pages name an issued decision. */
+  /** " Thẩm quyền nay thuộc …" when the authority has a successor, else nothing. */
+  private async successorNote(authority: Authority): Promise<string> {
+    if (!authority.successorCode) return '';
+    const successor = await this.db.tx.findOneBy(Authority, { code: authority.successorCode });
+    return successor ? ` Thẩm quyền khen thưởng nay thuộc ${successor.name}.` : '';
+  }
+
   static reference(decision: Pick<AwardDecision, 'number' | 'issuedOn'>): string {
     return `Quyết định số ${decisionNumberLabel(decision.number!)} ngày ${formatVietnameseDate(decision.issuedOn!)}`;
   }

@@ -4,15 +4,18 @@ const { Individual, Collective, Household } = RecipientKind;
 const { Annual, Thematic, AdHoc, Dedication } = CommendationKind;
 
 /**
- * The award forms of a district chairman (Luật Thi đua, khen thưởng 2022, Điều
- * 80.2) and one higher-level form. Money multiples follow Nghị định 98/2023;
- * vote rules, procedures and quotas are examples an admin edits.
+ * The award forms of a district chairman before the 2025 reform, or of a
+ * commune chairman after it (Luật Thi đua, khen thưởng 2022, Điều 80; Nghị
+ * định 129/2025/NĐ-CP, Điều 59), and one form of the level above. Multiples
+ * follow Nghị định 152/2025/NĐ-CP; vote rules, procedures and quotas are
+ * examples an admin edits. `level`: "huyện" or "xã", as the forms name the
+ * chairman; `province`: "tỉnh" or "thành phố".
  */
-export const DEMO_AWARD_FORMS = [
+export const demoAwardForms = (level: string, province: string) => [
   {
     code: 'GK-CN',
     lawTitle: 'giay-khen',
-    name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (cá nhân)',
+    name: `Giấy khen của Chủ tịch Ủy ban nhân dân ${level} (cá nhân)`,
     recipientKinds: [Individual],
     commendationKinds: [Annual, Thematic, AdHoc, Dedication],
     decidedBy: DecidedBy.ThisAuthority,
@@ -27,7 +30,7 @@ export const DEMO_AWARD_FORMS = [
   {
     code: 'GK-TT',
     lawTitle: 'giay-khen',
-    name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (tập thể)',
+    name: `Giấy khen của Chủ tịch Ủy ban nhân dân ${level} (tập thể)`,
     recipientKinds: [Collective],
     commendationKinds: [Annual, Thematic, AdHoc],
     decidedBy: DecidedBy.ThisAuthority,
@@ -42,7 +45,7 @@ export const DEMO_AWARD_FORMS = [
   {
     code: 'GK-HGD',
     lawTitle: 'giay-khen',
-    name: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (hộ gia đình)',
+    name: `Giấy khen của Chủ tịch Ủy ban nhân dân ${level} (hộ gia đình)`,
     recipientKinds: [Household],
     commendationKinds: [Annual, Thematic, AdHoc],
     decidedBy: DecidedBy.ThisAuthority,
@@ -98,7 +101,7 @@ export const DEMO_AWARD_FORMS = [
   },
   {
     code: 'BK-CTT',
-    name: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+    name: `Bằng khen của Chủ tịch Ủy ban nhân dân ${province}`,
     recipientKinds: [Individual, Collective],
     commendationKinds: [Annual, Thematic, AdHoc],
     decidedBy: DecidedBy.HigherLevel,

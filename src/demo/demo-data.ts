@@ -2,11 +2,20 @@ import { Role } from '../access/roles';
 import { Gender } from '../people/person.entity';
 import { UnitKind } from '../units/unit.entity';
 
-/** Demo data: two authorities, so that isolation between them can be seen. */
+/**
+ * Demo data: two district authorities of before the 2025 reform (their life
+ * ends on 30/06/2025; Tứ Kỳ's powers pass to a demo commune) and one commune
+ * authority created by the reform, plainly named as demo data, that runs the
+ * 2026 round under Nghị định 152/2025/NĐ-CP. Several authorities, so that
+ * isolation between them can be seen.
+ */
 export interface DemoAuthority {
   code: string;
   name: string;
-  level: string;
+  level: 'district' | 'commune';
+  validFrom: string | null;
+  validTo: string | null;
+  successorCode: string | null;
   placeName: string;
   provinceName: string;
   issuingBody: string;
@@ -17,7 +26,11 @@ export interface DemoAuthority {
   users: { username: string; fullName: string; role: Role; unit?: string; person?: string }[];
 }
 
+/** The last day of district-level authorities (two-level local government from 01/07/2025). */
+const REFORM_EVE = '2025-06-30';
+
 const D = UnitKind.Department;
+const O = UnitKind.OtherAgency;
 const C = UnitKind.Commune;
 const E = UnitKind.Enterprise;
 const M = UnitKind.MassOrganisation;
@@ -29,6 +42,9 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     code: 'tu-ky',
     name: 'Ủy ban nhân dân huyện Tứ Kỳ',
     level: 'district',
+    validFrom: null,
+    validTo: REFORM_EVE,
+    successorCode: 'thinh-an',
     placeName: 'Tứ Kỳ',
     provinceName: 'tỉnh Hải Dương',
     issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
@@ -176,6 +192,9 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     code: 'tan-hong',
     name: 'Ủy ban nhân dân huyện Tân Hồng',
     level: 'district',
+    validFrom: null,
+    validTo: REFORM_EVE,
+    successorCode: null,
     placeName: 'Tân Hồng',
     provinceName: 'tỉnh Đồng Tháp',
     issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TÂN HỒNG',
@@ -208,6 +227,138 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
       { username: 'tanhong.admin', fullName: 'Quản trị hệ thống Tân Hồng', role: Role.Admin },
       { username: 'tanhong.noivu', fullName: 'Trần Thị Ngọc', role: Role.HomeAffairs },
       { username: 'sarai', fullName: 'Nguyễn Thị Hương', role: Role.UnitOfficer, unit: 'TT-SARAI' },
+    ],
+  },
+  {
+    code: 'thinh-an',
+    name: 'Ủy ban nhân dân xã Thịnh An (dữ liệu mẫu)',
+    level: 'commune',
+    validFrom: '2025-07-01',
+    validTo: null,
+    successorCode: null,
+    placeName: 'Thịnh An',
+    provinceName: 'thành phố Hải Phòng',
+    issuingBody: 'ỦY BAN NHÂN DÂN XÃ THỊNH AN',
+    chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THỊNH AN',
+    units: [
+      { code: 'VP-HDND-UBND', name: 'Văn phòng HĐND và UBND xã', kind: D },
+      { code: 'P-VHXH', name: 'Phòng Văn hóa - Xã hội', kind: D },
+      { code: 'P-KINHTE', name: 'Phòng Kinh tế', kind: D },
+      { code: 'TT-PVHCC', name: 'Trung tâm Phục vụ hành chính công xã', kind: O },
+      { code: 'THCS-THINHAN', name: 'Trường Trung học cơ sở Thịnh An', kind: O },
+      { code: 'TYT', name: 'Trạm Y tế xã Thịnh An', kind: O },
+      { code: 'HTX-THINHAN', name: 'Hợp tác xã Nông nghiệp Thịnh An', kind: E },
+      { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam xã Thịnh An', kind: M },
+    ],
+    people: [
+      {
+        unit: 'TT-PVHCC',
+        fullName: 'Ngô Thị Phương',
+        gender: F,
+        birthYear: 1989,
+        position: 'Giám đốc Trung tâm',
+      },
+      {
+        unit: 'TT-PVHCC',
+        fullName: 'Đinh Văn Sơn',
+        gender: Ma,
+        birthYear: 1993,
+        position: 'Công chức tiếp nhận hồ sơ',
+      },
+      {
+        unit: 'TT-PVHCC',
+        fullName: 'Lưu Thị Hằng',
+        gender: F,
+        birthYear: 1991,
+        position: 'Công chức Tư pháp - Hộ tịch',
+      },
+      {
+        unit: 'TT-PVHCC',
+        fullName: 'Mai Văn Đức',
+        gender: Ma,
+        birthYear: 1995,
+        position: 'Viên chức công nghệ thông tin',
+      },
+      {
+        unit: 'THCS-THINHAN',
+        fullName: 'Phan Thị Yến',
+        gender: F,
+        birthYear: 1985,
+        position: 'Hiệu trưởng',
+      },
+      {
+        unit: 'TYT',
+        fullName: 'Lý Văn Toàn',
+        gender: Ma,
+        birthYear: 1982,
+        position: 'Trạm trưởng',
+      },
+      {
+        unit: 'P-VHXH',
+        fullName: 'Đào Thị Thanh Loan',
+        gender: F,
+        birthYear: 1987,
+        position: 'Công chức phụ trách thi đua, khen thưởng',
+      },
+      // Council members (Hội đồng Thi đua - Khen thưởng xã), linked to their users.
+      {
+        unit: 'VP-HDND-UBND',
+        fullName: 'Cao Văn Thành',
+        gender: Ma,
+        birthYear: 1974,
+        position: 'Chánh Văn phòng',
+      },
+      {
+        unit: 'P-KINHTE',
+        fullName: 'Tạ Thị Hoa',
+        gender: F,
+        birthYear: 1980,
+        position: 'Trưởng phòng',
+      },
+      {
+        unit: 'MTTQ',
+        fullName: 'Hà Văn Lộc',
+        gender: Ma,
+        birthYear: 1970,
+        position: 'Chủ tịch Ủy ban MTTQ xã',
+      },
+    ],
+    users: [
+      { username: 'thinhan.admin', fullName: 'Quản trị hệ thống Thịnh An', role: Role.Admin },
+      { username: 'thinhan.noivu', fullName: 'Đào Thị Thanh Loan', role: Role.HomeAffairs },
+      {
+        username: 'thinhan.hoidong',
+        fullName: 'Cao Văn Thành',
+        role: Role.CouncilMember,
+        person: 'Cao Văn Thành',
+      },
+      {
+        username: 'thinhan.hoidong2',
+        fullName: 'Tạ Thị Hoa',
+        role: Role.CouncilMember,
+        person: 'Tạ Thị Hoa',
+      },
+      {
+        username: 'thinhan.hoidong3',
+        fullName: 'Hà Văn Lộc',
+        role: Role.CouncilMember,
+        person: 'Hà Văn Lộc',
+      },
+      { username: 'thinhan.chutich', fullName: 'Vũ Văn Khải', role: Role.Chairman },
+      { username: 'thinhan.phochutich', fullName: 'Mạc Thị Nga', role: Role.ViceChairman },
+      { username: 'thinhan.vhxh', fullName: 'Đào Thị Thanh Loan', role: Role.Coordinator },
+      {
+        username: 'thinhan.pvhcc',
+        fullName: 'Ngô Thị Phương',
+        role: Role.UnitOfficer,
+        unit: 'TT-PVHCC',
+      },
+      {
+        username: 'thinhan.truong',
+        fullName: 'Phan Thị Yến',
+        role: Role.UnitOfficer,
+        unit: 'THCS-THINHAN',
+      },
     ],
   },
 ];

@@ -224,4 +224,34 @@ export const SECOND_MOVEMENT: DemoMovement = {
   pilots: [],
 };
 
-export const DEMO_MOVEMENTS = [SEED_MOVEMENT, SECOND_MOVEMENT];
+/**
+ * The demo commune created by the 2025 reform: its 2026 round, run under
+ * Nghị định 152/2025/NĐ-CP, on the seed plan's criteria for agencies,
+ * enterprises and persons (the commune's own plan is demo data).
+ */
+export const COMMUNE_MOVEMENT: DemoMovement = {
+  authority: 'thinh-an',
+  title: 'Thi đua thực hiện chuyển đổi số năm 2026',
+  legalBases: [
+    'Kế hoạch số 15/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân xã Thịnh An về phong trào thi đua thực hiện chuyển đổi số năm 2026 (dữ liệu mẫu)',
+  ],
+  contentAreas: ['Chính quyền số', 'Kinh tế số', 'Xã hội số'],
+  phases: [{ name: 'Năm 2026', startYear: 2026, endYear: 2026 }],
+  launched: true,
+  launchDate: '2026-01-15',
+  registrationDeadline: '2026-02-28',
+  rounds: [annual(2026)],
+  criteria: {
+    [SubjectKind.District]: [
+      pct('A1', 100, '100% văn bản đi, đến được trao đổi trên môi trường mạng (trừ văn bản mật).'),
+      pct('A2', 90, 'Trên 90% hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình.'),
+      judged('A3', 'Không để xảy ra sự cố mất an toàn thông tin mạng trong năm.'),
+    ],
+    [SubjectKind.Enterprise]: SEED_MOVEMENT.criteria[SubjectKind.Enterprise],
+    [SubjectKind.Individual]: SEED_MOVEMENT.criteria[SubjectKind.Individual],
+  },
+  registered: ['P-VHXH', 'TT-PVHCC', 'THCS-THINHAN', 'TYT', 'HTX-THINHAN'],
+  pilots: ['TT-PVHCC'],
+};
+
+export const DEMO_MOVEMENTS = [SEED_MOVEMENT, SECOND_MOVEMENT, COMMUNE_MOVEMENT];

@@ -19,12 +19,82 @@ function pdf(title: string): Buffer {
 
 type Stage = 'draft' | 'submitted' | 'awaiting' | 'decided';
 
+interface DemoNominee {
+  kind: RecipientKind;
+  person?: string;
+  household?: string;
+  form: string;
+}
+
+/** One authority's demo dossiers: who acts, and each dossier with the stage it is taken to. */
+interface DemoScript {
+  officer: string;
+  homeAffairs: string;
+  chairman: string;
+  dossiers: { title: string; stage: Stage; nominees: DemoNominee[] }[];
+  /** The first dossier awaiting a decision is decided by one with this title. */
+  decisionTitle: string;
+}
+
+const { Individual, Household } = RecipientKind;
+
 /**
- * Demo dossiers of Tứ Kỳ taken through the real workflow (so each step has
- * its history, audit and notifications): one decided by an issued decision
- * whose certificates can be printed and verified, one awaiting the chairman,
- * one in the Home Affairs queue, one draft. Ad hoc, so they do not depend on
- * a round still being open. Skipped when Tứ Kỳ already has dossiers.
+ * The demo commune's dossiers of 2026, decided under Nghị định 152/2025/NĐ-CP.
+ * The historical districts have none: their life ended on 30/06/2025 and a
+ * decision cannot be dated before the day it is issued.
+ */
+const DEMO_SCRIPTS: DemoScript[] = [
+  {
+    officer: 'thinhan.pvhcc',
+    homeAffairs: 'thinhan.noivu',
+    chairman: 'thinhan.chutich',
+    dossiers: [
+      {
+        title: 'Đề nghị khen thưởng đột xuất: vận hành Trung tâm Phục vụ hành chính công xã',
+        stage: 'awaiting',
+        nominees: [
+          { kind: Individual, person: 'Ngô Thị Phương', form: 'GK-CN' },
+          { kind: Individual, person: 'Đinh Văn Sơn', form: 'GK-CN' },
+          {
+            kind: Household,
+            household: 'Hộ ông Trịnh Văn Bảy, thôn Đông, xã Thịnh An',
+            form: 'GK-HGD',
+          },
+        ],
+      },
+      {
+        title: 'Đề nghị khen thưởng đột xuất: số hóa hồ sơ hộ tịch',
+        stage: 'awaiting',
+        nominees: [{ kind: Individual, person: 'Lưu Thị Hằng', form: 'GK-CN' }],
+      },
+      {
+        title: 'Đề nghị khen thưởng đột xuất: hướng dẫn người dân dùng dịch vụ công trực tuyến',
+        stage: 'submitted',
+        nominees: [{ kind: Individual, person: 'Mai Văn Đức', form: 'GK-CN' }],
+      },
+      {
+        title: 'Đề nghị khen thưởng đột xuất: tuyên truyền chuyển đổi số (đang soạn)',
+        stage: 'draft',
+        nominees: [
+          {
+            kind: Household,
+            household: 'Hộ bà Nguyễn Thị Lụa, thôn Tây, xã Thịnh An',
+            form: 'GK-HGD',
+          },
+        ],
+      },
+    ],
+    decisionTitle:
+      'Về việc tặng Giấy khen cho các cá nhân, hộ gia đình có thành tích xuất sắc đột xuất',
+  },
+];
+
+/**
+ * Demo dossiers taken through the real workflow (so each step has its
+ * history, audit and notifications): one decided by an issued decision whose
+ * certificates can be printed and verified, one awaiting the chairman, one in
+ * the Home Affairs queue, one draft. Ad hoc, so they do not depend on a round
+ * still being open. An authority that already has dossiers is skipped.
  */
 @Injectable()
 export class DemoWorkflow {
@@ -53,11 +123,15 @@ export class DemoWorkflow {
   }
 
   async run(): Promise<void> {
-    const officer = await this.actor('hungdao');
+    for (const script of DEMO_SCRIPTS) await this.play(script);
+  }
+
+  private async play(script: DemoScript): Promise<void> {
+    const officer = await this.actor(script.officer);
     if (await this.db.tx.getRepository(Dossier).existsBy({ authorityId: officer.authorityId }))
       return;
-    const noivu = await this.actor('noivu');
-    const chairman = await this.actor('chutich');
+    const noivu = await this.actor(script.homeAffairs);
+    const chairman = await this.actor(script.chairman);
     const forms = Object.fromEntries(
       (await this.db.tx.getRepository(AwardForm).findBy({ authorityId: officer.authorityId })).map(
         (f) => [f.code, f.id],
@@ -70,11 +144,7 @@ export class DemoWorkflow {
           .findOneByOrFail({ authorityId: officer.authorityId, fullName })
       ).id;
 
-    const make = async (
-      title: string,
-      stage: Stage,
-      nominees: { kind: RecipientKind; personId?: string; household?: string; form: string }[],
-    ) => {
+    const make = async (title: string, stage: Stage, nominees: DemoNominee[]) => {
       const dossier = await this.dossiers.create(officer, {
         title,
         commendationKind: CommendationKind.AdHoc,
@@ -82,7 +152,7 @@ export class DemoWorkflow {
       for (const n of nominees) {
         const nominee = await this.dossiers.addNominee(officer, dossier.id, {
           kind: n.kind,
-          personId: n.personId,
+          personId: n.person ? await person(n.person) : undefined,
           household: n.household,
           awardFormId: forms[n.form],
           achievementSummary:
@@ -129,42 +199,17 @@ export class DemoWorkflow {
       return dossier.id;
     };
 
-    const decided = await make(
-      'Đề nghị khen thưởng đột xuất: mô hình "Chợ 4.0" xã Hưng Đạo',
-      'awaiting',
-      [
-        {
-          kind: RecipientKind.Individual,
-          personId: await person('Nguyễn Thị Hường'),
-          form: 'GK-CN',
-        },
-        { kind: RecipientKind.Individual, personId: await person('Phạm Thị Lan'), form: 'GK-CN' },
-        {
-          kind: RecipientKind.Household,
-          household: 'Hộ ông Nguyễn Văn Tư, thôn Đông, xã Hưng Đạo',
-          form: 'GK-HGD',
-        },
-      ],
-    );
+    let decided: string | null = null;
+    for (const d of script.dossiers) {
+      const id = await make(d.title, d.stage, d.nominees);
+      if (d.stage === 'awaiting' && !decided) decided = id;
+    }
+    if (!decided) return;
     const draft = await this.decisions.createDraft(chairman, {
       dossierIds: [decided],
-      title:
-        'Về việc tặng Giấy khen cho các tập thể, cá nhân, hộ gia đình có thành tích xuất sắc đột xuất',
+      title: script.decisionTitle,
     });
     const issued = await this.decisions.issue(chairman, draft.id);
-    await make('Đề nghị khen thưởng đột xuất: cổng dịch vụ công xã Hưng Đạo', 'awaiting', [
-      { kind: RecipientKind.Individual, personId: await person('Trần Văn Hùng'), form: 'GK-CN' },
-    ]);
-    await make('Đề nghị khen thưởng đột xuất: số hóa hồ sơ hộ tịch', 'submitted', [
-      { kind: RecipientKind.Individual, personId: await person('Trần Thị Thu'), form: 'GK-CN' },
-    ]);
-    await make('Đề nghị khen thưởng đột xuất: tuyên truyền chuyển đổi số (đang soạn)', 'draft', [
-      {
-        kind: RecipientKind.Household,
-        household: 'Hộ bà Lê Thị Na, thôn Tây, xã Hưng Đạo',
-        form: 'GK-HGD',
-      },
-    ]);
     this.logger.log(
       `Demo dossiers ready; decision ${issued.numberLabel} issued with ${issued.items} certificates (GET /api/decisions/${draft.id}/certificates)`,
     );

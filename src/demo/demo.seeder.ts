@@ -21,7 +21,7 @@ import { Registration, RegistrationStatus } from '../registrations/registration.
 import { DEMO_AUTHORITIES, DemoAuthority } from './demo-data';
 import { DemoWorkflow } from './demo-workflow';
 import { DEMO_MOVEMENTS, DemoMovement } from './demo-movements';
-import { DEMO_AWARD_FORMS, DEMO_BASE_SALARIES, DEMO_HOLIDAYS } from './demo-awards';
+import { demoAwardForms, DEMO_BASE_SALARIES, DEMO_HOLIDAYS } from './demo-awards';
 import { AwardForm, BaseSalary } from '../awards/award-form.entity';
 import { Holiday } from '../calendar/holiday.entity';
 
@@ -139,14 +139,19 @@ export class DemoSeeder {
         created++;
       }
     }
-    return created + (await this.seedAwards(authority.id));
+    return created + (await this.seedAwards(authority));
   }
 
   /** Award forms, base salaries and holidays of an authority (by code, date). */
-  private async seedAwards(authorityId: string): Promise<number> {
+  private async seedAwards(authority: Authority): Promise<number> {
     const manager = this.db.tx;
+    const authorityId = authority.id;
     let created = 0;
-    for (const form of DEMO_AWARD_FORMS) {
+    const forms = demoAwardForms(
+      authority.level === 'commune' ? 'xã' : 'huyện',
+      authority.provinceName.startsWith('thành phố') ? 'thành phố' : 'tỉnh',
+    );
+    for (const form of forms) {
       if (!(await manager.existsBy(AwardForm, { authorityId, code: form.code }))) {
         await manager.save(manager.create(AwardForm, { ...form, authorityId, active: true }));
         created++;

@@ -7,6 +7,7 @@ import { Role } from '../access/roles';
 import { UpdateAuthorityDto } from '../authorities/authorities.dto';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
+import type { Authority } from '../authorities/authority.entity';
 import { CertificatesService } from '../decisions/certificates.service';
 import { FormPost } from './web-form.decorators';
 import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
@@ -49,6 +50,22 @@ const TITLE_FIELDS = [
   { key: 'viceChairman', label: 'Phó Chủ tịch ký thay' },
   { key: 'collective', label: 'Thay mặt tập thể (TM.)' },
 ] as const;
+
+const LEVEL_LABELS: Record<string, string> = {
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện (trước ngày 01/07/2025)',
+  commune: 'Cấp xã',
+};
+
+/** "Cấp xã · hoạt động từ 01/07/2025", "… · đã thôi hoạt động sau 30/06/2025, kế thừa: thinh-an". */
+function lifeOf(a: Authority): string {
+  const parts = [LEVEL_LABELS[a.level] ?? a.level];
+  if (a.validFrom) parts.push(`hoạt động từ ${formatDate(a.validFrom)}`);
+  if (a.validTo) parts.push(`thôi hoạt động sau ${formatDate(a.validTo)}`);
+  if (a.successorCode) parts.push(`cơ quan kế thừa: ${a.successorCode}`);
+  if (!a.validTo) parts.push('đang hoạt động');
+  return parts.join(' · ');
+}
 
 /** A number as an office types it: "0,3" or "0.3"; NaN when it is not one. */
 const decimalOf = (value: unknown): number =>
@@ -194,6 +211,10 @@ export class SettingsPagesController {
             label,
             value: authority.signingTitles[key],
           })),
+          life: lifeOf(authority),
+          validFrom: authority.validFrom ?? '',
+          validTo: authority.validTo ?? '',
+          successorCode: authority.successorCode ?? '',
         },
         salaries: salaries.map((b) => ({
           amount: vietnameseMoney(b.amount),
@@ -241,6 +262,13 @@ export class SettingsPagesController {
         {
           ...Object.fromEntries(AUTHORITY_FIELDS.map(({ key }) => [key, body[key]])),
           signingTitles: Object.fromEntries(TITLE_FIELDS.map(({ key }) => [key, body[key]])),
+          // An empty date or code: none (open-ended, no successor).
+          ...Object.fromEntries(
+            (['validFrom', 'validTo', 'successorCode'] as const).map((key) => [
+              key,
+              typeof body[key] === 'string' && body[key] ? String(body[key]).trim() : null,
+            ]),
+          ),
           version: Number(body.version) || undefined,
         },
         {
@@ -249,6 +277,8 @@ export class SettingsPagesController {
           placeName: 'Địa danh từ 2 đến 100 ký tự.',
           issuingBody: 'Tên cơ quan ban hành từ 2 đến 200 ký tự.',
           chairmanTitle: 'Chức danh người đứng đầu từ 2 đến 200 ký tự.',
+          validFrom: 'Ngày bắt đầu hoạt động không hợp lệ.',
+          validTo: 'Ngày cuối cùng hoạt động không hợp lệ.',
         },
       );
       await this.authorities.update(actor, dto);

@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../src/auth/auth.service';
-import { DemoSeeder } from '../../src/demo/demo.seeder';
+import { seedDemo } from '../support/actors';
 import { User } from '../../src/users/user.entity';
 import { benchApp, fmt, percentile, timeIt } from './bench-support';
 import { DOSSIERS, loadDossiers } from './load-dossiers';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const bench = await benchApp({ LOGIN_RATE_PER_MINUTE: '10000' });
   try {
     const ds = bench.app.get(DataSource);
-    await bench.app.get(DemoSeeder).run({ dossiers: false });
+    await seedDemo(bench);
     const [{ id: authorityId }] = await ds.query("SELECT id FROM authorities WHERE code = 'tu-ky'");
     const loadMs = await timeIt(() => loadDossiers(ds, authorityId));
     console.log(`loaded ${DOSSIERS} dossiers in ${fmt(loadMs / 1000)} s`);

@@ -18,7 +18,7 @@ import 'reflect-metadata';
 import { AuthService } from '../../src/auth/auth.service';
 import { AppError } from '../../src/common/errors/app-error';
 import { DossierWorkflowService } from '../../src/dossiers/dossier-workflow.service';
-import { DemoSeeder } from '../../src/demo/demo.seeder';
+import { seedDemo } from '../support/actors';
 import { User } from '../../src/users/user.entity';
 import { DataSource } from 'typeorm';
 import { benchApp, concurrently, fmt, percentile, pgClients, timeIt } from './bench-support';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const bench = await benchApp({ LOGIN_RATE_PER_MINUTE: '10000' });
   try {
     const ds = bench.app.get(DataSource);
-    await bench.app.get(DemoSeeder).run({ dossiers: false });
+    await seedDemo(bench);
     const [{ id: authorityId }] = await ds.query("SELECT id FROM authorities WHERE code = 'tu-ky'");
     const loadMs = await timeIt(() => load(ds, authorityId));
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM dossiers');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '../../src/access/roles';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
-import { api, tokenFor, USER_BY_ROLE } from '../support/actors';
+import { api, COMMUNE_USER_BY_ROLE, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Schema = {
@@ -60,25 +60,35 @@ describe('bad input sweep: every route, mutated input, never a 5xx', () => {
     const one = async (sql: string) => ((await t.dataSource.query(sql))[0] ?? {}).id as string;
     Object.assign(ids, {
       dossiers: await one(
-        "SELECT d.id FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE u.code = 'XA-HUNGDAO' AND d.status = 'draft'",
+        "SELECT d.id FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE u.code = 'TT-PVHCC' AND d.status = 'draft'",
       ),
       decisions: await one("SELECT id FROM decisions WHERE status = 'issued'"),
-      units: await one("SELECT id FROM units WHERE code = 'XA-HUNGDAO'"),
+      units: await one("SELECT id FROM units WHERE code = 'TT-PVHCC'"),
       people: await one(
-        "SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'XA-HUNGDAO'",
+        "SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'TT-PVHCC'",
       ),
-      users: await one("SELECT id FROM users WHERE username = 'daison'"),
-      movements: await one("SELECT id FROM movements WHERE status = 'launched'"),
+      users: await one("SELECT id FROM users WHERE username = 'thinhan.truong'"),
+      movements: await one(
+        "SELECT m.id FROM movements m JOIN authorities a ON a.id = m.authority_id WHERE a.code = 'thinh-an'",
+      ),
       reports: await one('SELECT id FROM indicator_reports'),
       files: await one('SELECT id FROM evidence_files'),
-      holidays: await one('SELECT id FROM holidays'),
-      'award-forms': await one('SELECT id FROM award_forms'),
+      holidays: await one(
+        "SELECT h.id FROM holidays h JOIN authorities a ON a.id = h.authority_id WHERE a.code = 'thinh-an'",
+      ),
+      'award-forms': await one(
+        "SELECT f.id FROM award_forms f JOIN authorities a ON a.id = f.authority_id WHERE a.code = 'thinh-an'",
+      ),
       notifications: await one('SELECT id FROM notifications'),
       nomineeId: await one('SELECT id FROM nominees'),
       documentId: await one('SELECT id FROM dossier_documents'),
       itemId: await one('SELECT id FROM decision_items'),
-      roundId: await one('SELECT id FROM review_rounds'),
-      registrationId: await one('SELECT id FROM registrations'),
+      roundId: await one(
+        "SELECT r.id FROM review_rounds r JOIN movements m ON m.id = r.movement_id JOIN authorities a ON a.id = m.authority_id WHERE a.code = 'thinh-an'",
+      ),
+      registrationId: await one(
+        "SELECT r.id FROM registrations r JOIN authorities a ON a.id = r.authority_id WHERE a.code = 'thinh-an'",
+      ),
       token: ((await t.dataSource.query('SELECT verify_token AS id FROM award_register'))[0] ?? {})
         .id,
     });
@@ -113,7 +123,7 @@ describe('bad input sweep: every route, mutated input, never a 5xx', () => {
         // Every allowed role gets the whole-body attacks; the first also every field mutation.
         const roles: (Role | undefined)[] = op['x-public'] ? [undefined] : op['x-roles']!;
         for (const [r, role] of roles.entries()) {
-          const token = role ? await tokenFor(t, USER_BY_ROLE[role]) : undefined;
+          const token = role ? await tokenFor(t, COMMUNE_USER_BY_ROLE[role]) : undefined;
           const url = urlOf(path);
           const call = (query = '', body?: unknown, raw?: string) => {
             const req = request(t.http)

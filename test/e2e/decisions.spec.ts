@@ -572,15 +572,26 @@ describe('award decisions, the register, certificates and verification', () => {
   it('issues nothing dated after its authority ceased (a district after the 2025 reform); nothing numbered', async () => {
     const draft = await draftOf(await awaitingDossier([], 1));
     const next = (await as.chutich.get('/api/decisions/next-number').expect(200)).body;
-    await as.admin.patch('/api/authority').send({ validTo: '2026-12-13' }).expect(200);
+    const unknown = await as.admin
+      .patch('/api/authority')
+      .send({ validTo: '2026-12-13', successorCode: 'khong-co' })
+      .expect(400);
+    expect(unknown.body.details[0]).toMatchObject({
+      field: 'successorCode',
+      message: 'Không có cơ quan mã "khong-co" trong hệ thống.',
+    });
+    await as.admin
+      .patch('/api/authority')
+      .send({ validTo: '2026-12-13', successorCode: 'thinh-an' })
+      .expect(200);
     const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
     expect(refused.body.message).toBe(
-      'Ủy ban nhân dân huyện Tứ Kỳ đã thôi hoạt động từ sau ngày 13/12/2026; không ban hành được quyết định đề ngày 14/12/2026.',
+      'Ủy ban nhân dân huyện Tứ Kỳ đã thôi hoạt động từ sau ngày 13/12/2026; không ban hành được quyết định đề ngày 14/12/2026. Thẩm quyền khen thưởng nay thuộc Ủy ban nhân dân xã Thịnh An (dữ liệu mẫu).',
     );
     expect((await as.chutich.get('/api/decisions/next-number').expect(200)).body).toEqual(next);
     await as.admin.patch('/api/authority').send({ validTo: '2026-12-14' }).expect(200);
     await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
-    await as.admin.patch('/api/authority').send({ validTo: null }).expect(200);
+    await as.admin.patch('/api/authority').send({ validTo: null, successorCode: null }).expect(200);
   });
 
   it('refuses to issue while a discipline term runs and holds it while a case is open, citing the article; closing the case releases it', async () => {

@@ -12,8 +12,8 @@ describe('the full demo data, as `npm run demo` loads it', () => {
   });
   afterAll(() => t.close());
 
-  it('shows Home Affairs a queue, the chairman a dossier waiting, and an issued decision anyone can verify', async () => {
-    const noivu = api(t, await tokenFor(t, 'noivu'));
+  it('shows the post-reform commune a queue, its chairman a dossier waiting, and a decision under NĐ 152/2025 anyone can verify', async () => {
+    const noivu = api(t, await tokenFor(t, 'thinhan.noivu'));
     const queue = (await noivu.get('/api/dossiers').expect(200)).body;
     expect(queue.counts).toEqual({ draft: 1, submitted: 1, awaiting_decision: 1, decided: 1 });
     const decisions = (await noivu.get('/api/decisions').expect(200)).body;
@@ -22,12 +22,48 @@ describe('the full demo data, as `npm run demo` loads it', () => {
     expect(decision).toMatchObject({
       status: 'issued',
       numberLabel: '01/QĐ-UBND',
-      signerName: 'Phạm Văn Quang',
+      signerName: 'Vũ Văn Khải',
     });
+    // The pack of the decision's date: the 2025 texts, nothing repealed on 01/07/2025.
+    const bases = decision.legalBases.join('\n');
+    expect(bases).toContain('Nghị định số 152/2025/NĐ-CP');
+    expect(bases).toContain('Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025');
+    expect(bases).not.toContain('98/2023/NĐ-CP');
+    // Giấy khen: 0,3 × 2.340.000 đ for a person and for a household (NĐ 152/2025).
+    expect(decision.items.map((i: { amount: number }) => i.amount)).toEqual([
+      702000, 702000, 702000,
+    ]);
     expect(decision.items).toHaveLength(3);
     const token = decision.items[0].register.verifyToken;
     const verified = await request(t.http).get(`/verify/${token}?format=json`).expect(200);
     expect(verified.body.status).toBe('valid');
+  });
+
+  it('keeps the districts as history, Tứ Kỳ succeeded by the commune, each with the forms its chairman grants', async () => {
+    const lives = await t.dataSource.query(
+      `SELECT code, level, valid_from::text AS "from", valid_to::text AS "to", successor_code AS successor
+         FROM authorities ORDER BY code`,
+    );
+    expect(lives).toEqual([
+      { code: 'tan-hong', level: 'district', from: null, to: '2025-06-30', successor: null },
+      { code: 'thinh-an', level: 'commune', from: '2025-07-01', to: null, successor: null },
+      { code: 'tu-ky', level: 'district', from: null, to: '2025-06-30', successor: 'thinh-an' },
+    ]);
+    const names = async (username: string) =>
+      (
+        await api(t, await tokenFor(t, username))
+          .get('/api/award-forms')
+          .expect(200)
+      ).body.map((f: { name: string }) => f.name);
+    expect(await names('admin')).toContain(
+      'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (cá nhân)',
+    );
+    expect(await names('thinhan.admin')).toEqual(
+      expect.arrayContaining([
+        'Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)',
+        'Bằng khen của Chủ tịch Ủy ban nhân dân thành phố',
+      ]),
+    );
   });
 
   it('changes nothing when loaded again', async () => {

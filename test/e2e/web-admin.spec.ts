@@ -269,6 +269,25 @@ describe('web interface: admin and coordinator', () => {
     expect((await admin.get('/api/authority').expect(200)).body.signingTitles.viceChairman).toBe(
       'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
     );
+    // Its life: the last day before a merger and the authority that takes over.
+    await setValue(page, '#cq-validTo', '2030-12-31');
+    await page.type('#cq-successorCode', 'thinh-an');
+    await go(page, 'form[action$="/co-quan"] button');
+    expect((await admin.get('/api/authority').expect(200)).body).toMatchObject({
+      validTo: '2030-12-31',
+      successorCode: 'thinh-an',
+      signingTitles: expect.objectContaining({ viceChairman: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC' }),
+    });
+    expect(await text(page, 'section[aria-labelledby=co-quan]')).toContain(
+      'thôi hoạt động sau 31/12/2030 · cơ quan kế thừa: thinh-an',
+    );
+    await setValue(page, '#cq-validTo', '');
+    await setValue(page, '#cq-successorCode', '');
+    await go(page, 'form[action$="/co-quan"] button');
+    expect((await admin.get('/api/authority').expect(200)).body).toMatchObject({
+      validTo: null,
+      successorCode: null,
+    });
     await page.type('#amount', '2.530.000');
     await setValue(page, '#effectiveFrom', '2027-07-01');
     await go(page, 'form[action$="/luong-co-so"] button');

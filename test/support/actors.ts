@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AuthService } from '../../src/auth/auth.service';
 import { Role } from '../../src/access/roles';
+import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { Unit } from '../../src/units/unit.entity';
 import { User } from '../../src/users/user.entity';
@@ -19,9 +20,31 @@ export const USER_BY_ROLE: Record<Role, string> = {
   [Role.UnitOfficer]: 'hungdao',
 };
 
-/** The demo reference data (authorities, units, people, users, movements, award forms), no dossiers. */
-export async function seedDemo(t: TestApp): Promise<void> {
+/** One user per role of the demo commune created by the reform, where the full demo's dossiers are. */
+export const COMMUNE_USER_BY_ROLE: Record<Role, string> = {
+  [Role.Admin]: 'thinhan.admin',
+  [Role.HomeAffairs]: 'thinhan.noivu',
+  [Role.CouncilMember]: 'thinhan.hoidong',
+  [Role.Chairman]: 'thinhan.chutich',
+  [Role.ViceChairman]: 'thinhan.phochutich',
+  [Role.Coordinator]: 'thinhan.vhxh',
+  [Role.UnitOfficer]: 'thinhan.pvhcc',
+};
+
+/**
+ * The demo reference data (authorities, units, people, users, movements,
+ * award forms), no dossiers. The tests run the demo's districts as if still
+ * in office (their life ends on 30/06/2025 in the demo): the fixtures act on
+ * today's date with Tứ Kỳ's users; the end of an authority's life is tested
+ * on its own (decisions.spec) and on the full demo (demo.spec).
+ */
+export async function seedDemo(t: Pick<TestApp, 'app'>): Promise<void> {
   await t.app.get(DemoSeeder).run({ dossiers: false });
+  await t.app
+    .get(DataSource)
+    .query(
+      "UPDATE authorities SET valid_to = NULL, successor_code = NULL WHERE level = 'district'",
+    );
 }
 
 /** A fresh session for a demo user, without going through the password. */
