@@ -17,6 +17,7 @@ import { DecisionBaseSalary1795450983853 } from './1795450983853-DecisionBaseSal
 import { AwardFormLawTitle1795451241980 } from './1795451241980-AwardFormLawTitle';
 import { PersonRatings1795453299636 } from './1795453299636-PersonRatings';
 import { AuthoritySuccessor1795460000000 } from './1795460000000-AuthoritySuccessor';
+import { PersonInitiatives1796447161616 } from './1796447161616-PersonInitiatives';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -42,4 +43,5 @@ export const migrations: Function[] = [
   AwardFormLawTitle1795451241980,
   PersonRatings1795453299636,
   AuthoritySuccessor1795460000000,
+  PersonInitiatives1796447161616,
 ];

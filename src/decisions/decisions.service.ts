@@ -15,7 +15,7 @@ import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { escapeLike, foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
 import { multipleOn } from '../law/money';
-import { caseRules, TaskRating, titleRules } from '../law/eligibility';
+import { caseRules, onceAYear, TaskRating, TitleAwarded, titleRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
@@ -491,6 +491,16 @@ export class DecisionsService {
             y,
           ),
         );
+      const initiatives = new Map<number, { personId: string }[]>();
+      for (const y of ratings.keys())
+        initiatives.set(
+          y,
+          await this.people.initiativesOf(
+            persons.map((p) => p.id),
+            y,
+          ),
+        );
+      const awarded = await this.titlesAwarded(persons.map((p) => p.id));
       const failing = items.flatMap((item, i) => {
         const person = personOf(item);
         if (!person) return [];
@@ -498,13 +508,20 @@ export class DecisionsService {
           (f) => f.id === nominated.find((n) => n.id === item.nomineeId)?.awardFormId,
         );
         const year = yearOf(item);
+        const lawTitle = form?.lawTitle ?? null;
         const rating = ratings.get(year)?.find((r) => r.personId === person.id)?.rating ?? null;
+        const initiative = !!initiatives.get(year)?.some((x) => x.personId === person.id);
         return [
           ...caseRules(
             cases.filter((c) => c.personId === person.id),
             issuedOn,
           ),
-          ...titleRules(form?.lawTitle ?? null, rating, year),
+          ...titleRules(lawTitle, rating, year, initiative),
+          ...onceAYear(
+            lawTitle,
+            year,
+            awarded.filter((a) => a.personId === person.id),
+          ),
         ].map((r) => ({
           field: `items.${i}`,
           code: r.kind === 'HOLD' ? 'held' : 'refused',
@@ -604,6 +621,43 @@ export class DecisionsService {
   }
 
   /** "Quyết định số 05/QĐ-UBND ngày 23/11/2026": how documents and pages name an issued decision. */
+  /**
+   * The annual titles these people hold from issued decisions (a revoked one
+   * does not count): which title, for which year (the round's, else the
+   * decision's), and the decision, for "one achievement, one form".
+   */
+  private async titlesAwarded(
+    personIds: string[],
+  ): Promise<(TitleAwarded & { personId: string })[]> {
+    if (!personIds.length) return [];
+    const rows: {
+      personId: string;
+      lawTitle: string;
+      year: number;
+      number: number;
+      issuedOn: string;
+    }[] = await this.db.tx.query(
+      `SELECT n.person_id AS "personId", f.law_title AS "lawTitle",
+                COALESCE(EXTRACT(YEAR FROM rr.period_end)::int, dec.year) AS year,
+                dec.number, dec.issued_on::text AS "issuedOn"
+           FROM award_register ar
+           JOIN decision_items di ON di.id = ar.item_id
+           JOIN nominees n ON n.id = di.nominee_id
+           JOIN award_forms f ON f.id = n.award_form_id
+           JOIN dossiers d ON d.id = n.dossier_id
+           LEFT JOIN review_rounds rr ON rr.id = d.round_id
+           JOIN decisions dec ON dec.id = ar.decision_id
+          WHERE n.person_id = ANY($1) AND f.law_title IS NOT NULL AND ar.status <> 'revoked'`,
+      [personIds],
+    );
+    return rows.map((r) => ({
+      personId: r.personId,
+      lawTitle: r.lawTitle,
+      year: r.year,
+      decision: DecisionsService.reference({ number: r.number, issuedOn: r.issuedOn }),
+    }));
+  }
+
   /** " Thẩm quyền nay thuộc …" when the authority has a successor, else nothing. */
   private async successorNote(authority: Authority): Promise<string> {
     if (!authority.successorCode) return '';

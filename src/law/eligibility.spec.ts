@@ -1,4 +1,4 @@
-import { CaseKind, caseRules, TaskRating, titleRules } from './eligibility';
+import { CaseKind, caseRules, onceAYear, TaskRating, titleRules } from './eligibility';
 
 describe('eligibility over a person’s cases', () => {
   const on = '2026-12-14';
@@ -46,5 +46,49 @@ describe('annual titles over the year’s task rating', () => {
     ]);
     expect(titleRules('giay-khen', null, 2026)).toEqual([]);
     expect(titleRules(null, TaskRating.NotDone, 2026)).toEqual([]);
+  });
+});
+
+describe('Chiến sĩ thi đua cơ sở: "Hoàn thành xuất sắc nhiệm vụ" or a recognised initiative', () => {
+  it('gives it to an excellent rating, or a good one with an initiative of the year; refuses a good one without', () => {
+    const title = 'chien-si-thi-dua-co-so';
+    expect(titleRules(title, TaskRating.Excellent, 2026, false)).toEqual([]);
+    expect(titleRules(title, TaskRating.Good, 2026, true)).toEqual([]);
+    expect(titleRules(title, TaskRating.Good, 2026, false)).toEqual([
+      {
+        rule: 'LUAT-TDKT-D23-SANG-KIEN',
+        kind: 'REFUSE',
+        citation: 'Luật Thi đua, khen thưởng 2022, Điều 23',
+        message:
+          'Năm 2026 không "Hoàn thành xuất sắc nhiệm vụ" và chưa có sáng kiến, đề tài nghiên cứu được công nhận trong năm (Luật Thi đua, khen thưởng 2022, Điều 23).',
+      },
+    ]);
+    // Lao động tiên tiến asks for no initiative.
+    expect(titleRules('lao-dong-tien-tien', TaskRating.Good, 2026, false)).toEqual([]);
+  });
+});
+
+describe('one achievement, one form: an annual title once for a year', () => {
+  const awarded = [
+    {
+      lawTitle: 'lao-dong-tien-tien',
+      year: 2025,
+      decision: 'Quyết định số 07/QĐ-UBND ngày 20/12/2025',
+    },
+  ];
+
+  it('refuses the same title for the same year, naming the earlier decision; another year or title passes', () => {
+    expect(onceAYear('lao-dong-tien-tien', 2025, awarded)).toEqual([
+      expect.objectContaining({
+        kind: 'REFUSE',
+        citation: 'Luật Thi đua, khen thưởng 2022, Điều 5',
+        message:
+          'Đã được tặng danh hiệu này cho năm 2025 (Quyết định số 07/QĐ-UBND ngày 20/12/2025); không khen thưởng hai lần cho một thành tích (Luật Thi đua, khen thưởng 2022, Điều 5).',
+      }),
+    ]);
+    expect(onceAYear('lao-dong-tien-tien', 2026, awarded)).toEqual([]);
+    expect(onceAYear('chien-si-thi-dua-co-so', 2025, awarded)).toEqual([]);
+    // Giấy khen may be given again: it is not an annual title.
+    expect(onceAYear('giay-khen', 2025, [{ ...awarded[0], lawTitle: 'giay-khen' }])).toEqual([]);
   });
 });

@@ -102,15 +102,16 @@ const TITLE_CITATIONS: Record<string, string> = {
 
 /**
  * What a person's task rating of the year says of an annual title: "Lao động
- * tiên tiến" needs at least "Hoàn thành tốt nhiệm vụ", and "Chiến sĩ thi đua
- * cơ sở" is first a "Lao động tiên tiến" (its other conditions, an initiative
- * or "Hoàn thành xuất sắc nhiệm vụ", are for the appraiser). No rating
+ * tiên tiến" needs at least "Hoàn thành tốt nhiệm vụ"; "Chiến sĩ thi đua cơ
+ * sở" is first a "Lao động tiên tiến", then "Hoàn thành xuất sắc nhiệm vụ" or
+ * an initiative or research recognised in the year (`initiative`). No rating
  * recorded yet: the award waits for it. Other titles: nothing.
  */
 export function titleRules(
   lawTitle: string | null,
   rating: TaskRating | null,
   year: number,
+  initiative = false,
 ): RuleResult[] {
   const citation = lawTitle ? TITLE_CITATIONS[lawTitle] : undefined;
   if (!citation) return [];
@@ -132,5 +133,47 @@ export function titleRules(
         message: `Năm ${year} xếp loại "${TASK_RATING_LABELS[rating]}", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (${citation}).`,
       },
     ];
+  if (lawTitle === 'chien-si-thi-dua-co-so' && rating !== TaskRating.Excellent && !initiative)
+    return [
+      {
+        rule: 'LUAT-TDKT-D23-SANG-KIEN',
+        kind: 'REFUSE',
+        citation,
+        message: `Năm ${year} không "Hoàn thành xuất sắc nhiệm vụ" và chưa có sáng kiến, đề tài nghiên cứu được công nhận trong năm (${citation}).`,
+      },
+    ];
   return [];
+}
+
+/** An annual title already awarded: which, for which year, by which decision. */
+export interface TitleAwarded {
+  lawTitle: string;
+  year: number;
+  /** "Quyết định số 05/QĐ-UBND ngày 20/12/2026". */
+  decision: string;
+}
+
+const ONE_ACHIEVEMENT = 'Luật Thi đua, khen thưởng 2022, Điều 5';
+
+/**
+ * One achievement, one form: an annual title is awarded once for a year; a
+ * second "Lao động tiên tiến" (or any annual title) for the same year is
+ * refused, naming the decision that gave the first.
+ */
+export function onceAYear(
+  lawTitle: string | null,
+  year: number,
+  awarded: TitleAwarded[],
+): RuleResult[] {
+  if (!lawTitle || !TITLE_CITATIONS[lawTitle]) return [];
+  const earlier = awarded.find((a) => a.lawTitle === lawTitle && a.year === year);
+  if (!earlier) return [];
+  return [
+    {
+      rule: 'LUAT-TDKT-D5-MOT-THANH-TICH',
+      kind: 'REFUSE',
+      citation: ONE_ACHIEVEMENT,
+      message: `Đã được tặng danh hiệu này cho năm ${year} (${earlier.decision}); không khen thưởng hai lần cho một thành tích (${ONE_ACHIEVEMENT}).`,
+    },
+  ];
 }

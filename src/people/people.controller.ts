@@ -11,6 +11,7 @@ import {
   CreatePersonDto,
   PersonQueryDto,
   PersonRatingDto,
+  CreatePersonInitiativeDto,
   UpdatePersonDto,
 } from './people.dto';
 import { PeopleService } from './people.service';
@@ -80,6 +81,27 @@ export class PeopleController {
     @Body() dto: ClosePersonCaseDto,
   ) {
     return this.people.closeCase(actor, id, caseId, dto.endsOn);
+  }
+
+  @Get(':id/initiatives')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({ summary: 'Sáng kiến, đề tài nghiên cứu được công nhận của cá nhân' })
+  initiatives(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.people.initiatives(actor, id);
+  }
+
+  @Post(':id/initiatives')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary:
+      'Ghi nhận sáng kiến, đề tài nghiên cứu được công nhận (căn cứ xét Chiến sĩ thi đua cơ sở)',
+  })
+  addInitiative(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: CreatePersonInitiativeDto,
+  ) {
+    return this.people.addInitiative(actor, id, dto);
   }
 
   @Get(':id/ratings')

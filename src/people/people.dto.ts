@@ -1,3 +1,4 @@
+import { INITIATIVE_LEVELS, InitiativeKind, InitiativeLevel } from './person-initiative.entity';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsEnum,
@@ -75,6 +76,24 @@ export class ClosePersonCaseDto {
 export class PersonRatingDto {
   @ApiProperty({ enum: TaskRating }) @IsEnum(TaskRating) rating!: TaskRating;
   @ApiProperty({ example: 'Quyết định số 05/QĐ-UBND ngày 20/12/2026 về đánh giá, xếp loại' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(300)
+  reference!: string;
+}
+
+export class CreatePersonInitiativeDto {
+  @ApiProperty({ enum: InitiativeKind }) @IsEnum(InitiativeKind) kind!: InitiativeKind;
+  @ApiProperty({ example: 'Số hóa sổ hộ tịch bằng biểu mẫu điện tử' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(300)
+  title!: string;
+  @ApiProperty({ enum: Object.keys(INITIATIVE_LEVELS) })
+  @IsIn(Object.keys(INITIATIVE_LEVELS))
+  level!: InitiativeLevel;
+  @ApiProperty({ example: '2026-11-10' }) @IsDateOnly() recognisedOn!: string;
+  @ApiProperty({ example: 'Quyết định số 20/QĐ-UBND ngày 10/11/2026 công nhận sáng kiến' })
   @IsString()
   @MinLength(5)
   @MaxLength(300)

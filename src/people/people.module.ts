@@ -5,10 +5,14 @@ import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 import { PersonCase } from './person-case.entity';
+import { PersonInitiative } from './person-initiative.entity';
 import { PersonRating } from './person-rating.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonCase, PersonRating]), UnitsModule],
+  imports: [
+    TypeOrmModule.forFeature([Person, PersonCase, PersonRating, PersonInitiative]),
+    UnitsModule,
+  ],
   controllers: [PeopleController],
   providers: [PeopleService],
   exports: [PeopleService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { In } from 'typeorm';
+import { Between, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../access/actor';
@@ -13,12 +13,14 @@ import {
   CreatePersonCaseDto,
   CreatePersonDto,
   PersonRatingDto,
+  CreatePersonInitiativeDto,
   PersonQueryDto,
   UpdatePersonDto,
 } from './people.dto';
 import { Person } from './person.entity';
 import { PersonCase } from './person-case.entity';
 import { PersonRating } from './person-rating.entity';
+import { PersonInitiative } from './person-initiative.entity';
 
 const EDITABLE: (keyof Person)[] = [
   'fullName',
@@ -117,6 +119,59 @@ export class PeopleService {
         },
       );
       return this.db.tx.findOneByOrFail(PersonRating, { personId, year });
+    });
+  }
+
+  /** A person's recognised initiatives and research, newest first. */
+  async initiatives(actor: Actor, personId: string): Promise<PersonInitiative[]> {
+    await this.get(actor, personId);
+    return this.db.tx.find(PersonInitiative, {
+      where: { personId },
+      order: { recognisedOn: 'DESC', createdAt: 'DESC' },
+    });
+  }
+
+  /** The initiatives of these people recognised in a year, for the eligibility rules (no scope). */
+  initiativesOf(personIds: string[], year: number): Promise<PersonInitiative[]> {
+    if (!personIds.length) return Promise.resolve([]);
+    return this.db.tx.find(PersonInitiative, {
+      where: {
+        personId: In(personIds),
+        recognisedOn: Between(`${year}-01-01`, `${year}-12-31`),
+      },
+    });
+  }
+
+  /** Records an initiative or research recognised by a document (Home Affairs); audited. */
+  addInitiative(
+    actor: Actor,
+    personId: string,
+    dto: CreatePersonInitiativeDto,
+  ): Promise<PersonInitiative> {
+    return this.db.withTransaction(async () => {
+      const person = await this.get(actor, personId);
+      const saved = await this.db.tx.save(
+        this.db.tx.create(PersonInitiative, {
+          authorityId: person.authorityId,
+          personId,
+          kind: dto.kind,
+          title: dto.title.trim(),
+          level: dto.level,
+          recognisedOn: dto.recognisedOn,
+          reference: dto.reference.trim(),
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        'person.initiative_add',
+        { type: 'person', id: personId },
+        {
+          initiative: { from: null, to: saved.title },
+          recognisedOn: { from: null, to: saved.recognisedOn },
+        },
+      );
+      return saved;
     });
   }
 

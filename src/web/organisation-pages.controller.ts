@@ -10,10 +10,18 @@ import {
   ClosePersonCaseDto,
   CreatePersonCaseDto,
   CreatePersonDto,
+  CreatePersonInitiativeDto,
   PersonQueryDto,
+  PersonRatingDto,
   UpdatePersonDto,
 } from '../people/people.dto';
-import { CASE_KIND_LABELS, CaseKind } from '../law/eligibility';
+import { CASE_KIND_LABELS, CaseKind, TASK_RATING_LABELS, TaskRating } from '../law/eligibility';
+import {
+  INITIATIVE_KIND_LABELS,
+  INITIATIVE_LEVELS,
+  InitiativeKind,
+} from '../people/person-initiative.entity';
+import { parseYear } from '../common/validation/year-param';
 import { PeopleService } from '../people/people.service';
 import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
@@ -53,6 +61,15 @@ const CASE_MESSAGES: Record<string, string> = {
   kind: 'Hãy chọn loại vụ việc.',
   startsOn: 'Hãy chọn ngày bắt đầu.',
   endsOn: 'Ngày kết thúc phải là một ngày, từ ngày bắt đầu trở đi.',
+  reference: 'Hãy ghi văn bản căn cứ (số, ngày), từ 5 ký tự.',
+};
+
+const MERIT_MESSAGES: Record<string, string> = {
+  rating: 'Hãy chọn mức xếp loại.',
+  kind: 'Hãy chọn sáng kiến hay đề tài.',
+  title: 'Tên sáng kiến, đề tài từ 5 đến 300 ký tự.',
+  level: 'Hãy chọn cấp công nhận.',
+  recognisedOn: 'Hãy chọn ngày công nhận.',
   reference: 'Hãy ghi văn bản căn cứ (số, ngày), từ 5 ký tự.',
 };
 
@@ -256,8 +273,20 @@ export class OrganisationPagesController {
   /** A person's page: name, gender, year of birth, position and unit, edited with the version shown. */
   @Get('ca-nhan/:id')
   @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
-  async personPage(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() req: Request) {
-    return this.personForm(actor, this.forms.csrf(req), id, {}, {});
+  async personPage(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    // A refused case, rating or initiative comes back with its reason (WebForms.back).
+    return this.personForm(
+      actor,
+      this.forms.csrf(req),
+      id,
+      {},
+      typeof problem === 'string' && problem ? { form: problem } : {},
+    );
   }
 
   private async personForm(
@@ -271,7 +300,13 @@ export class OrganisationPagesController {
     const value = (field: string, current: unknown) =>
       typeof typed[field] === 'string' ? typed[field] : current;
     const staff = actor.role === Role.Admin || actor.role === Role.HomeAffairs;
-    const cases = staff ? await this.people.cases(actor, id) : [];
+    const [cases, ratings, initiatives] = staff
+      ? await Promise.all([
+          this.people.cases(actor, id),
+          this.people.ratings(actor, id),
+          this.people.initiatives(actor, id),
+        ])
+      : [[], [], []];
     return this.pages.page(
       actor,
       'person',
@@ -290,6 +325,32 @@ export class OrganisationPagesController {
             from: formatDate(c.startsOn),
             to: c.endsOn ? formatDate(c.endsOn) : null,
             reference: c.reference,
+          })),
+        },
+        // What the annual titles rest on (Luật Thi đua, khen thưởng 2022, Điều 23-24).
+        merits: staff && {
+          canRecord: actor.role === Role.HomeAffairs,
+          year: Number(this.clock.today().slice(0, 4)),
+          ratingChoices: Object.values(TaskRating).map((r) => ({
+            value: r,
+            label: TASK_RATING_LABELS[r],
+          })),
+          kinds: Object.values(InitiativeKind).map((k) => ({
+            value: k,
+            label: INITIATIVE_KIND_LABELS[k],
+          })),
+          levels: Object.entries(INITIATIVE_LEVELS).map(([value, label]) => ({ value, label })),
+          ratings: ratings.map((r) => ({
+            year: r.year,
+            rating: TASK_RATING_LABELS[r.rating],
+            reference: r.reference,
+          })),
+          initiatives: initiatives.map((x) => ({
+            kind: INITIATIVE_KIND_LABELS[x.kind],
+            title: x.title,
+            level: INITIATIVE_LEVELS[x.level],
+            on: formatDate(x.recognisedOn),
+            reference: x.reference,
           })),
         },
         problem:
@@ -381,6 +442,50 @@ export class OrganisationPagesController {
         CASE_MESSAGES,
       );
       await this.people.addCase(actor, id, dto);
+    });
+    return '';
+  }
+
+  /** The task rating of a year (recorded again: corrected), with its document. */
+  @FormPost('ca-nhan/:id/xep-loai', Role.HomeAffairs)
+  async rate(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
+      const year = parseYear(body.year);
+      const dto = await this.forms.valid(
+        PersonRatingDto,
+        { rating: body.rating, reference: body.reference },
+        MERIT_MESSAGES,
+      );
+      await this.people.rate(actor, id, year, dto);
+    });
+    return '';
+  }
+
+  @FormPost('ca-nhan/:id/sang-kien', Role.HomeAffairs)
+  async addInitiative(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
+      const dto = await this.forms.valid(
+        CreatePersonInitiativeDto,
+        {
+          kind: body.kind,
+          title: body.title,
+          level: body.level,
+          recognisedOn: body.recognisedOn,
+          reference: body.reference,
+        },
+        MERIT_MESSAGES,
+      );
+      await this.people.addInitiative(actor, id, dto);
     });
     return '';
   }

@@ -371,6 +371,39 @@ describe('web interface: admin and coordinator', () => {
     expect(await text(page, 'section[aria-labelledby=vu-viec] li')).not.toContain('đang mở');
     await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
     expect(await page.$('.flag')).toBeNull();
+
+    // The year's task rating and an initiative, on the same page; a bad year is refused, naming it.
+    await page.goto(`${base}/quan-tri/ca-nhan/${hung}`, { waitUntil: 'load' });
+    await setValue(page, '#rating-year', '26');
+    await page.select('#rating', 'httnv');
+    await page.type('#rating-ref', 'Quyết định số 05/QĐ-UBND ngày 20/12/2026');
+    await go(page, 'form[action$="/xep-loai"] button');
+    expect(await text(page, '[role=alert]')).toContain('"year"');
+    await setValue(page, '#rating-year', '2026');
+    await page.select('#rating', 'httnv');
+    await setValue(page, '#rating-ref', 'Quyết định số 05/QĐ-UBND ngày 20/12/2026');
+    await go(page, 'form[action$="/xep-loai"] button');
+    expect(await text(page, 'section[aria-labelledby=xep-loai] ul')).toContain(
+      'Năm 2026: Hoàn thành tốt nhiệm vụ · Quyết định số 05/QĐ-UBND ngày 20/12/2026',
+    );
+    await page.type('#ini-title', 'Một cửa điện tử cho hồ sơ đất đai');
+    await page.select('#ini-level', 'base');
+    await setValue(page, '#ini-on', '2026-11-10');
+    await page.type('#ini-ref', 'Quyết định số 20/QĐ-UBND ngày 10/11/2026');
+    await go(page, 'form[action$="/sang-kien"] button');
+    const initiatives = (await as.noivu.get(`/api/people/${hung}/initiatives`).expect(200)).body;
+    expect(initiatives).toEqual([
+      expect.objectContaining({
+        title: 'Một cửa điện tử cho hồ sơ đất đai',
+        level: 'base',
+        recognisedOn: '2026-11-10',
+      }),
+    ]);
+    expect(await text(page, 'section[aria-labelledby=xep-loai]')).toContain(
+      'Sáng kiến: Một cửa điện tử cho hồ sơ đất đai · Cấp cơ sở, 10/11/2026',
+    );
+    await checked(page);
+    await screenshot(page, 'ca-nhan-xep-loai-375');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -342,17 +342,7 @@ describe('web interface: council, chairman, printing, verification', () => {
     const as = await actors(t);
     const ids = await lookups(t);
     const hung = ids.people['Trần Văn Hùng'];
-    const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
-      { kind: 'individual', personId: hung, awardFormId: ids.forms['LDTT'], report: true },
-    ]);
-    await attachLetterAndMinutes(as.hungdao, id);
-    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-    await as.noivu
-      .post(`/api/dossiers/${id}/appraise`)
-      .send({ results: [{ nomineeId: nomineeIds[0], result: 'proposed' }] })
-      .expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    const id = await awaitingTitle(as, ids, hung, 'LDTT');
     const bad = await as.noivu
       .put(`/api/people/${hung}/ratings/26`)
       .send({ rating: 'htnv', reference: 'Quyết định số 05/QĐ-UBND' })
@@ -380,6 +370,124 @@ describe('web interface: council, chairman, printing, verification', () => {
     expect(ratings.find((r: { year: number }) => r.year === 2026)).toMatchObject({
       rating: 'httnv',
     });
+    const issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200))
+      .body;
+
+    // One achievement, one form: the same title for the same year again (here through a second
+    // catalogue form of the same title, which the round's duplicate check does not see) is refused.
+    const second = (
+      await as.admin
+        .post('/api/award-forms')
+        .send({
+          code: 'LDTT-2',
+          name: 'Danh hiệu "Lao động tiên tiến" (khối sự nghiệp)',
+          recipientKinds: ['individual'],
+          commendationKinds: ['annual'],
+          decidedBy: 'this_authority',
+          procedure: 'simplified',
+          lawTitle: 'lao-dong-tien-tien',
+        })
+        .expect(201)
+    ).body;
+    const again = await as.chutich
+      .post('/api/decisions')
+      .send({
+        dossierIds: [
+          await awaitingTitle(
+            as,
+            { ...ids, forms: { ...ids.forms, [second.code]: second.id } },
+            hung,
+            second.code,
+          ),
+        ],
+      })
+      .expect(201);
+    const twice = await as.chutich
+      .post(`/api/decisions/${again.body.id}/issue`)
+      .send({})
+      .expect(409);
+    expect(twice.body.message).toContain(
+      `Trần Văn Hùng: Đã được tặng danh hiệu này cho năm 2026 (Quyết định số ${issued.numberLabel} ngày`,
+    );
+    expect(twice.body.message).toContain('(Luật Thi đua, khen thưởng 2022, Điều 5).');
+  });
+
+  it('gives Chiến sĩ thi đua cơ sở to a "Hoàn thành tốt nhiệm vụ" only with an initiative recognised in the year', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const lan = ids.people['Phạm Thị Lan'];
+    // The council's vote is not what this test is about: the form is set without one.
+    await as.admin
+      .patch(`/api/award-forms/${ids.forms['CSTDCS']}`)
+      .send({ voteRequired: false })
+      .expect(200);
+    await as.noivu
+      .put(`/api/people/${lan}/ratings/2026`)
+      .send({ rating: 'httnv', reference: 'Quyết định số 05/QĐ-UBND ngày 20/12/2026' })
+      .expect(200);
+    const draft = (
+      await as.chutich
+        .post('/api/decisions')
+        .send({ dossierIds: [await awaitingTitle(as, ids, lan, 'CSTDCS')] })
+        .expect(201)
+    ).body;
+    const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({
+        code: 'refused',
+        message:
+          'Phạm Thị Lan: Năm 2026 không "Hoàn thành xuất sắc nhiệm vụ" và chưa có sáng kiến, đề tài nghiên cứu được công nhận trong năm (Luật Thi đua, khen thưởng 2022, Điều 23).',
+      }),
+    ]);
+    const initiative = {
+      kind: 'initiative',
+      title: 'Số hóa sổ hộ tịch bằng biểu mẫu điện tử',
+      level: 'base',
+      recognisedOn: '2026-11-10',
+      reference: 'Quyết định số 20/QĐ-UBND ngày 10/11/2026 công nhận sáng kiến',
+    };
+    const wrong = await as.noivu
+      .post(`/api/people/${lan}/initiatives`)
+      .send({ ...initiative, level: 'xa' })
+      .expect(400);
+    expect(wrong.body.details[0].field).toBe('level');
+    // An initiative of another year does not count.
+    await as.noivu
+      .post(`/api/people/${lan}/initiatives`)
+      .send({ ...initiative, recognisedOn: '2025-11-10' })
+      .expect(201);
+    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    await as.noivu.post(`/api/people/${lan}/initiatives`).send(initiative).expect(201);
+    const listed = (await as.noivu.get(`/api/people/${lan}/initiatives`).expect(200)).body;
+    expect(listed.map((x: { recognisedOn: string }) => x.recognisedOn)).toEqual([
+      '2026-11-10',
+      '2025-11-10',
+    ]);
     await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
+    const [audit] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'person.initiative_add'",
+    );
+    expect(audit.n).toBe(2);
   });
 });
+
+/** A dossier of the 2026 round with one person proposed for an annual title, awaiting the chairman. */
+async function awaitingTitle(
+  as: Awaited<ReturnType<typeof actors>>,
+  ids: Awaited<ReturnType<typeof lookups>>,
+  personId: string,
+  form: string,
+): Promise<string> {
+  const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
+    { kind: 'individual', personId, awardFormId: ids.forms[form], report: true },
+  ]);
+  await attachLetterAndMinutes(as.hungdao, id);
+  await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+  await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+  await as.noivu
+    .post(`/api/dossiers/${id}/appraise`)
+    .send({ results: [{ nomineeId: nomineeIds[0], result: 'proposed' }] })
+    .expect(200);
+  await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+  return id;
+}
