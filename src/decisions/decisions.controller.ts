@@ -31,11 +31,13 @@ import {
   CreateDecisionDto,
   DecisionQueryDto,
   IssueDto,
+  RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from './decisions.dto';
 import { DecisionsService } from './decisions.service';
+import { sendRegister } from './register-export';
 
 const SIGNERS = [Role.Chairman, Role.ViceChairman];
 const DRAFTERS = [Role.HomeAffairs, Role.Chairman, Role.ViceChairman];
@@ -96,6 +98,21 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Số mà quyết định ban hành tiếp theo trong năm sẽ mang' })
   nextNumber(@CurrentActor() actor: Actor) {
     return this.decisions.nextNumber(actor);
+  }
+
+  @Get('register/export')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Tải sổ khen thưởng (XLSX hoặc CSV) theo cùng điều kiện tìm kiếm; các cột cố định, được ghi nhật ký',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async exportRegister(
+    @CurrentActor() actor: Actor,
+    @Query() query: RegisterExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await sendRegister(this.decisions, actor, query, query.format ?? 'xlsx', res);
   }
 
   @Get('register')

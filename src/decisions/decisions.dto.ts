@@ -1,10 +1,12 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiProperty, IntersectionType } from '@nestjs/swagger';
+import type { SheetFormat } from '../documents/spreadsheet';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEnum,
+  IsIn,
   IsInt,
   IsString,
   IsUUID,
@@ -16,7 +18,8 @@ import {
 } from 'class-validator';
 import { IsNullable, IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
-import { DecisionStatus } from './decision.entity';
+import { CertificateStatus, DecisionStatus } from './decision.entity';
+import type { RecipientKind } from '../awards/award-form.entity';
 
 export class CreateDecisionDto {
   @ApiPropertyOptional({
@@ -172,7 +175,8 @@ export class IssueDto {
   expectedNumber?: number;
 }
 
-export class RegisterQueryDto extends PageQueryDto {
+/** What narrows the register: on its page and in its export. */
+export class RegisterFiltersDto {
   @ApiPropertyOptional({ description: 'Tên người, tập thể, hộ được khen, có hoặc không dấu' })
   @IsOptional()
   @IsString()
@@ -187,4 +191,30 @@ export class RegisterQueryDto extends PageQueryDto {
   year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() awardFormId?: string;
+}
+
+export class RegisterQueryDto extends IntersectionType(PageQueryDto, RegisterFiltersDto) {}
+
+export class RegisterExportQueryDto extends RegisterFiltersDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: SheetFormat;
+}
+
+/** What narrows the register, on its page and in its export. */
+export type RegisterFilters = Pick<RegisterFiltersDto, 'q' | 'year' | 'unitId' | 'awardFormId'>;
+
+/** One register entry as the export reads it (the certificate's frozen text, the money). */
+export interface RegisterRow {
+  year: number;
+  registerNumber: number;
+  awardeeName: string;
+  unitName: string | null;
+  awardFormName: string;
+  decisionNumber: string;
+  decisionDate: string;
+  recipientKind: RecipientKind;
+  amount: number | null;
+  status: CertificateStatus;
 }

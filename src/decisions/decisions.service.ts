@@ -37,7 +37,9 @@ import {
 } from './decision.entity';
 import {
   AwaitingQueryDto,
+  RegisterFilters,
   RegisterQueryDto,
+  RegisterRow,
   CorrectDto,
   CreateDecisionDto,
   DecisionQueryDto,
@@ -199,6 +201,11 @@ export class DecisionsService {
    * its decision and certificate.
    */
   async register(actor: Actor, query: RegisterQueryDto) {
+    return pageOf(this.registerQuery(actor, query), query);
+  }
+
+  /** The register entries a search names, newest first: the page's query and the export's. */
+  private registerQuery(actor: Actor, query: RegisterFilters) {
     const qb = this.db.tx
       .getRepository(RegisterEntry)
       .createQueryBuilder('r')
@@ -210,7 +217,53 @@ export class DecisionsService {
     if (query.year) qb.andWhere('r.year = :year', { year: query.year });
     if (query.unitId) qb.andWhere('d.unit_id = :unit', { unit: query.unitId });
     if (query.awardFormId) qb.andWhere('n.award_form_id = :form', { form: query.awardFormId });
-    return pageOf(qb.orderBy('r.year', 'DESC').addOrderBy('r.register_number', 'DESC'), query);
+    return qb.orderBy('r.year', 'DESC').addOrderBy('r.register_number', 'DESC');
+  }
+
+  /**
+   * Every register entry a search names, in batches (keyset on year and
+   * number), for an export whose memory does not grow with the register.
+   */
+  async *registerRows(
+    actor: Actor,
+    query: RegisterFilters,
+    batch = 2000,
+  ): AsyncGenerator<RegisterRow[]> {
+    let after: { year: number; number: number } | null = null;
+    for (;;) {
+      const qb = this.registerQuery(actor, query)
+        .select([
+          'r.year AS year',
+          'r.register_number AS "registerNumber"',
+          `r.snapshot->>'awardeeName' AS "awardeeName"`,
+          `r.snapshot->>'unitName' AS "unitName"`,
+          `r.snapshot->>'awardFormName' AS "awardFormName"`,
+          `r.snapshot->>'decisionNumber' AS "decisionNumber"`,
+          `r.snapshot->>'decisionDate' AS "decisionDate"`,
+          'i.recipient_kind AS "recipientKind"',
+          'i.amount AS amount',
+          'r.status AS status',
+        ])
+        .limit(batch);
+      if (after)
+        qb.andWhere('(r.year, r.register_number) < (:y, :nr)', { y: after.year, nr: after.number });
+      const rows: RegisterRow[] = await qb.getRawMany();
+      if (!rows.length) return;
+      yield rows;
+      if (rows.length < batch) return;
+      const last = rows[rows.length - 1];
+      after = { year: last.year, number: last.registerNumber };
+    }
+  }
+
+  /** An export of the register is audited: who took which rows, in which format. */
+  recordExport(actor: Actor, what: string, format: string, rows: number): Promise<void> {
+    return this.audit.record(
+      actor,
+      'register.export',
+      { type: 'authority', id: authorityScope(actor) },
+      { export: { from: null, to: `${what} (${format}, ${rows} dòng)` } },
+    );
   }
 
   /** The number the next decision issued this year would take (the counter is only read). */

@@ -16,11 +16,13 @@ import {
   AwaitingQueryDto,
   CorrectDto,
   DecisionQueryDto,
+  RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from '../decisions/decisions.dto';
 import { decisionNumberLabel, DecisionsService } from '../decisions/decisions.service';
+import { sendRegister } from '../decisions/register-export';
 import { MovementsService } from '../movements/movements.service';
 import { UnitsService } from '../units/units.service';
 import { formatDate, option, pager } from './format';
@@ -145,9 +147,35 @@ export class DecisionPagesController {
           valid: e.status === CertificateStatus.Valid,
         })),
         pager: pager('/quyet-dinh/so-khen-thuong', given, page),
+        // The same search, downloaded.
+        download: new URLSearchParams(
+          Object.entries({
+            q: query.q,
+            year: query.year,
+            unitId: query.unitId,
+            awardFormId: query.awardFormId,
+          }).flatMap(([k, v]) =>
+            v === undefined || v === '' ? [] : [[k, String(v)] as [string, string]],
+          ),
+        ).toString(),
       },
       this.forms.csrf(req),
     );
+  }
+
+  /** The register the search names, as XLSX or CSV (the same export as the API's). */
+  @Get('so-khen-thuong/tai-ve')
+  @Roles(...READERS)
+  async exportRegister(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const { query } = await this.forms.query(RegisterExportQueryDto, raw, {
+      year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
+      format: 'Định dạng tải về là xlsx hoặc csv.',
+    });
+    await sendRegister(this.decisions, actor, query, query.format ?? 'xlsx', res);
   }
 
   /** What awaits the chairman, from every dossier, to gather into a draft decision. */

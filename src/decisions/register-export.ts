@@ -1,0 +1,52 @@
+import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
+import type { Response } from 'express';
+import type { Actor } from '../access/actor';
+import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
+import type { DecisionsService } from './decisions.service';
+import { CERTIFICATE_STATUS_LABELS } from './certificates.service';
+import type { RegisterFilters, RegisterRow } from './decisions.dto';
+
+/** The register's export: these columns and no others, in this order. */
+export const REGISTER_COLUMNS: SheetColumn<RegisterRow>[] = [
+  { header: 'Năm', width: 7, format: 'integer', value: (r) => r.year },
+  { header: 'Số vào sổ', width: 10, format: 'integer', value: (r) => r.registerNumber },
+  { header: 'Họ và tên, tên tập thể, hộ gia đình', width: 34, value: (r) => r.awardeeName },
+  {
+    header: 'Đối tượng',
+    width: 12,
+    value: (r) => RECIPIENT_KIND_LABELS[r.recipientKind] ?? r.recipientKind,
+  },
+  { header: 'Đơn vị', width: 30, value: (r) => r.unitName },
+  { header: 'Hình thức khen thưởng', width: 40, value: (r) => r.awardFormName },
+  { header: 'Số quyết định', width: 14, value: (r) => r.decisionNumber },
+  { header: 'Ngày quyết định', width: 14, format: 'date', value: (r) => r.decisionDate },
+  { header: 'Tiền thưởng (đồng)', width: 16, format: 'money', value: (r) => r.amount },
+  {
+    header: 'Tình trạng',
+    width: 14,
+    value: (r) => CERTIFICATE_STATUS_LABELS[r.status] ?? r.status,
+  },
+];
+
+/**
+ * Sends the register a search names as XLSX or CSV, then audits the export
+ * (the API and the web page both answer with this).
+ */
+export async function sendRegister(
+  decisions: DecisionsService,
+  actor: Actor,
+  filters: RegisterFilters,
+  format: SheetFormat,
+  res: Response,
+): Promise<void> {
+  const name = `so-khen-thuong${filters.year ? `-${filters.year}` : ''}`;
+  const rows = await sendSheet(
+    res,
+    format,
+    name,
+    'Sổ khen thưởng',
+    REGISTER_COLUMNS,
+    decisions.registerRows(actor, filters),
+  );
+  await decisions.recordExport(actor, 'Sổ khen thưởng', format, rows);
+}

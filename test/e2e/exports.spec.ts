@@ -1,0 +1,167 @@
+import { Workbook, ValueType } from 'exceljs';
+import request from 'supertest';
+import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
+import { api, seedDemo, tokenFor } from '../support/actors';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+} from '../support/workflow-fixtures';
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** A name a unit typed that a spreadsheet would run as a formula. */
+const FORMULA = '=HYPERLINK("http://example.invalid","Hộ ông Lê Văn Tám")';
+
+describe('exports: the award register as XLSX and CSV', () => {
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof actors>>;
+  let issued: { numberLabel: string; items: number };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    as = await actors(t);
+    const ids = await lookups(t);
+    const { id, nomineeIds } = await draftDossier(
+      as.hungdao,
+      undefined,
+      [
+        {
+          kind: 'individual',
+          personId: ids.people['Nguyễn Thị Hường'],
+          awardFormId: ids.forms['GK-CN'],
+          report: true,
+        },
+        { kind: 'household', household: FORMULA, awardFormId: ids.forms['GK-HGD'] },
+      ],
+      'Đề nghị khen thưởng đột xuất',
+    );
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
+      .expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    const draft = (
+      await as.chutich
+        .post('/api/decisions')
+        .send({ dossierIds: [id] })
+        .expect(201)
+    ).body;
+    issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  it('writes exactly the declared columns, diacritics intact, a frozen header, dates and money as numbers', async () => {
+    const res = await as.noivu
+      .get('/api/register/export?format=xlsx&year=2026')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers['content-disposition']).toContain('filename="so-khen-thuong-2026.xlsx"');
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Sổ khen thưởng')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+    expect(header).toContain('Họ và tên, tên tập thể, hộ gia đình');
+    expect(sheet.rowCount).toBe(1 + issued.items);
+    const rows = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
+    const person = rows.find((r) => r[2] === 'Nguyễn Thị Hường')!;
+    expect(person).toEqual([
+      2026,
+      expect.any(Number),
+      'Nguyễn Thị Hường',
+      'Cá nhân',
+      'UBND xã Hưng Đạo',
+      'Giấy khen của Chủ tịch Ủy ban nhân dân huyện (cá nhân)',
+      issued.numberLabel,
+      expect.any(Date),
+      702000,
+      'Còn hiệu lực',
+    ]);
+    // The formula-looking name is a string cell: shown, never run.
+    const cell = sheet.getRow(rows.findIndex((r) => r[3] === 'Hộ gia đình') + 2).getCell(3);
+    expect(cell.type).toBe(ValueType.String);
+    expect(cell.value).toBe(FORMULA);
+    expect(sheet.getRow(2).getCell(8).numFmt).toBe('dd/mm/yyyy');
+  });
+
+  it('writes a CSV Excel opens with its diacritics (BOM), a formula-looking cell as text', async () => {
+    const res = await as.noivu.get('/api/register/export?format=csv').expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const raw = Buffer.from(res.text, 'utf8');
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      REGISTER_COLUMNS.map((c) => c.header)
+        .join(',')
+        .replace('Họ và tên, tên tập thể, hộ gia đình', '"Họ và tên, tên tập thể, hộ gia đình"'),
+    );
+    expect(lines).toHaveLength(1 + issued.items);
+    expect(res.text).toContain(`"'=HYPERLINK(""http://example.invalid"",""Hộ ông Lê Văn Tám"")"`);
+    expect(res.text).toMatch(/,\d{2}\/\d{2}\/2026,702000,Còn hiệu lực/);
+  });
+
+  it('follows the search, refuses a bad filter naming it and a role without the register, and audits each export', async () => {
+    const none = await as.noivu.get('/api/register/export?format=csv&year=2025').expect(200);
+    expect(
+      none.text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    const bad = await as.noivu.get('/api/register/export?format=pdf').expect(400);
+    expect(bad.body.details[0].field).toBe('format');
+    const year = await as.noivu.get('/api/register/export?year=1800').expect(400);
+    expect(year.body.details[0].field).toBe('year');
+    await as.hungdao.get('/api/register/export').expect(403);
+    const other = api(t, await tokenFor(t, 'tanhong.noivu'));
+    const theirs = await other.get('/api/register/export?format=csv').expect(200);
+    expect(theirs.text).not.toContain('Nguyễn Thị Hường');
+    const audits = await t.dataSource.query(
+      "SELECT changes FROM audit_records WHERE action = 'register.export' ORDER BY at",
+    );
+    expect(audits.map((a: { changes: { export: { to: string } } }) => a.changes.export.to)).toEqual(
+      expect.arrayContaining(['Sổ khen thưởng (xlsx, 2 dòng)', 'Sổ khen thưởng (csv, 0 dòng)']),
+    );
+  });
+
+  it('offers the same download from the register page, with the search kept', async () => {
+    const signin = await request(t.http)
+      .post('/dang-nhap')
+      .type('form')
+      .send({ username: 'noivu', password: 'ThiDua@2025' })
+      .expect(303);
+    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const page = await request(t.http)
+      .get('/quyet-dinh/so-khen-thuong?year=2026')
+      .set('Cookie', cookie)
+      .expect(200);
+    // Handlebars escapes "=" in the attribute; the browser reads it back.
+    expect(page.text).toContain(
+      'href="/quyet-dinh/so-khen-thuong/tai-ve?format=csv&amp;year&#x3D;2026"',
+    );
+    const csv = await request(t.http)
+      .get('/quyet-dinh/so-khen-thuong/tai-ve?format=csv&year=2026')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + issued.items);
+  });
+});
