@@ -9,7 +9,11 @@ const STATUS_MIX = `CASE
   WHEN r < 0.76 THEN 'awaiting_decision' WHEN r < 0.90 THEN 'decided' WHEN r < 0.96 THEN 'refused' ELSE 'withdrawn' END`;
 
 /** Inserts DOSSIERS dossiers (2 nominees each) of the authority, in the mix a live office has. */
-export async function loadDossiers(ds: DataSource, authorityId: string): Promise<void> {
+export async function loadDossiers(
+  ds: DataSource,
+  authorityId: string,
+  count = DOSSIERS,
+): Promise<void> {
   await ds.query(
     `INSERT INTO dossiers (id, authority_id, unit_id, movement_id, round_id, commendation_kind, title, status,
                            submitted_at, clock_started_on, appraisal_due_on, created_at, updated_at)
@@ -22,7 +26,7 @@ export async function loadDossiers(ds: DataSource, authorityId: string): Promise
        JOIN LATERAL (SELECT id FROM units WHERE authority_id = $1 ORDER BY id OFFSET (g % (SELECT count(*) FROM units WHERE authority_id = $1)) LIMIT 1) u ON true
        JOIN LATERAL (SELECT r.id, r.movement_id FROM review_rounds r JOIN movements m ON m.id = r.movement_id
                       WHERE m.authority_id = $1 ORDER BY r.period_start OFFSET (g % 8) LIMIT 1) r ON true`,
-    [authorityId, DOSSIERS],
+    [authorityId, count],
   );
   await ds.query(
     `INSERT INTO nominees (dossier_id, round_id, kind, person_id, display_name, award_form_id, achievement_summary)

@@ -1,0 +1,147 @@
+/**
+ * bench:exports: the award register (100,000 entries by default) exported
+ * through the API to XLSX and to CSV, each read to the end by an HTTP client
+ * in this process, with the process's peak memory sampled meanwhile. The
+ * baseline, in the same run: the same rows written by exceljs's in-memory
+ * workbook (what a naive export does), for memory and time.
+ * Ends with one JSON line {"rows", "xlsxRowsPerSec", "csvRowsPerSec",
+ * "peakRssMbXlsx", "importRowsPerSec", ...}. Targets (issue 15): 100,000
+ * rows to XLSX in under 10 s with peak memory under 300 MB.
+ */
+import { Workbook } from 'exceljs';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../../src/auth/auth.service';
+import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
+import { RegisterRow } from '../../src/decisions/decisions.dto';
+import { User } from '../../src/users/user.entity';
+import { seedDemo } from '../support/actors';
+import { benchApp, fmt, timeIt } from './bench-support';
+import { loadDossiers } from './load-dossiers';
+
+const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
+
+/** Peak resident memory while `work` runs, sampled every 10 ms. */
+async function peakRss(work: () => Promise<unknown>): Promise<{ ms: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const ms = await timeIt(work);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, peakMb: peak / 1024 / 1024 };
+}
+
+/** One issued decision whose register holds a line for each of the authority's nominees. */
+async function loadRegister(ds: DataSource, authorityId: string): Promise<void> {
+  await loadDossiers(ds, authorityId, Math.ceil(ROWS / 2));
+  const [{ id: decisionId }] = await ds.query(
+    `INSERT INTO decisions (authority_id, kind, status, title, legal_bases, funding, execution, recipients,
+                            number, year, issued_on, signer_name, base_salary)
+     VALUES ($1, 'award', 'issued', 'Về việc tặng Giấy khen', '[]', '', '', '[]', 1, 2026, '2026-12-05', 'Phạm Văn Quang', 2340000)
+     RETURNING id`,
+    [authorityId],
+  );
+  await ds.query(
+    `INSERT INTO decision_items (decision_id, nominee_id, dossier_id, recipient_kind, display_name, unit_name,
+                                 award_form_name, money_multiplier, amount, position)
+     SELECT $1, n.id, n.dossier_id, 'individual', n.display_name || ' ' || row_number() OVER (), 'UBND xã Hưng Đạo',
+            'Giấy khen của Chủ tịch Ủy ban nhân dân huyện', 0.3, 702000, (row_number() OVER ()) % 30000
+       FROM nominees n JOIN dossiers d ON d.id = n.dossier_id WHERE d.authority_id = $2 LIMIT $3`,
+    [decisionId, authorityId, ROWS],
+  );
+  await ds.query(
+    `INSERT INTO award_register (authority_id, year, register_number, decision_id, item_id, verify_token, status, snapshot, search_name)
+     SELECT $1, 2026, row_number() OVER (ORDER BY i.id), $2, i.id, md5(i.id::text), 'valid',
+            jsonb_build_object('awardeeName', i.display_name, 'unitName', i.unit_name, 'awardFormName', i.award_form_name,
+                               'decisionNumber', '01/QĐ-UBND', 'decisionDate', '2026-12-05', 'recipientKind', 'individual'),
+            lower(i.display_name)
+       FROM decision_items i WHERE i.decision_id = $2`,
+    [authorityId, decisionId],
+  );
+  await ds.query('VACUUM ANALYZE');
+}
+
+async function main(): Promise<void> {
+  const bench = await benchApp();
+  try {
+    const ds = bench.app.get(DataSource);
+    await seedDemo(bench);
+    const [{ id: authorityId }] = await ds.query("SELECT id FROM authorities WHERE code = 'tu-ky'");
+    const loadMs = await timeIt(() => loadRegister(ds, authorityId));
+    const [{ n: rows }] = await ds.query('SELECT count(*)::int AS n FROM award_register');
+    console.log(`loaded ${rows} register entries in ${fmt(loadMs / 1000)} s`);
+    const user = await ds.getRepository(User).findOneByOrFail({ username: 'noivu' });
+    const token = (await bench.app.get(AuthService).issueSession(user)).accessToken;
+
+    /** Downloads an export to the end, counting bytes (the client is in this process too). */
+    const download = async (format: 'xlsx' | 'csv') => {
+      let bytes = 0;
+      const res = await fetch(`${bench.base}/api/register/export?format=${format}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`export ${format}: ${res.status}`);
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+        bytes += chunk.length;
+      return bytes;
+    };
+    global.gc?.();
+    const before = process.memoryUsage().rss / 1024 / 1024;
+    let xlsxBytes = 0;
+    const xlsx = await peakRss(async () => (xlsxBytes = await download('xlsx')));
+    let csvBytes = 0;
+    const csv = await peakRss(async () => (csvBytes = await download('csv')));
+    console.log(
+      `streaming XLSX: ${rows} rows in ${fmt(xlsx.ms / 1000, 2)} s (${fmt(rows / (xlsx.ms / 1000), 0)} rows/s), ${fmt(xlsxBytes / 1e6)} MB, peak RSS ${fmt(xlsx.peakMb, 0)} MB (${fmt(before, 0)} MB before)`,
+    );
+    console.log(
+      `streaming CSV:  ${rows} rows in ${fmt(csv.ms / 1000, 2)} s (${fmt(rows / (csv.ms / 1000), 0)} rows/s), ${fmt(csvBytes / 1e6)} MB, peak RSS ${fmt(csv.peakMb, 0)} MB`,
+    );
+
+    // Baseline: the same rows and columns, built whole in memory, then written.
+    const naive = await peakRss(async () => {
+      const all: RegisterRow[] = [];
+      const actor = {
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        authorityId: user.authorityId,
+        unitId: null,
+        sessionId: 'bench',
+        mustChangePassword: false,
+        requestId: 'bench',
+      };
+      const { DecisionsService } = await import('../../src/decisions/decisions.service');
+      for await (const batch of bench.app.get(DecisionsService).registerRows(actor, {}))
+        all.push(...batch);
+      const book = new Workbook();
+      const sheet = book.addWorksheet('Sổ khen thưởng');
+      sheet.addRow(REGISTER_COLUMNS.map((c) => c.header));
+      for (const r of all) sheet.addRow(REGISTER_COLUMNS.map((c) => c.value(r)));
+      await book.xlsx.writeBuffer();
+    });
+    console.log(
+      `baseline (in-memory workbook): ${fmt(naive.ms / 1000, 2)} s, peak RSS ${fmt(naive.peakMb, 0)} MB; streaming is ${fmt(naive.ms / xlsx.ms, 2)}× its speed`,
+    );
+    console.log(
+      JSON.stringify({
+        rows,
+        xlsxRowsPerSec: Math.round(rows / (xlsx.ms / 1000)),
+        csvRowsPerSec: Math.round(rows / (csv.ms / 1000)),
+        peakRssMbXlsx: Math.round(xlsx.peakMb),
+        peakRssMbCsv: Math.round(csv.peakMb),
+        // The whole process (the app included) before the exports: what the exports added is the difference.
+        rssBeforeMb: Math.round(before),
+        baselineXlsxMs: Math.round(naive.ms),
+        baselinePeakRssMb: Math.round(naive.peakMb),
+        // Imports are not built yet (issue 15 continues): no figure rather than a made-up one.
+        importRowsPerSec: null,
+      }),
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
