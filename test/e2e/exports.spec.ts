@@ -6,6 +6,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import {
   actors,
   attachLetterAndMinutes,
+  sendToChairman,
   draftDossier,
   lookups,
 } from '../support/workflow-fixtures';
@@ -44,13 +45,7 @@ describe('exports: the award register as XLSX and CSV', () => {
       'Đề nghị khen thưởng đột xuất',
     );
     await attachLetterAndMinutes(as.hungdao, id);
-    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-    await as.noivu
-      .post(`/api/dossiers/${id}/appraise`)
-      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
-      .expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    await sendToChairman(as, id, nomineeIds);
     const draft = (
       await as.chutich
         .post('/api/decisions')

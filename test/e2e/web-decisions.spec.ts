@@ -16,6 +16,7 @@ import { TestApp } from '../support/test-app';
 import {
   actors,
   attachLetterAndMinutes,
+  sendToChairman,
   draftDossier,
   lookups,
 } from '../support/workflow-fixtures';
@@ -299,13 +300,7 @@ describe('web interface: council, chairman, printing, verification', () => {
       'Đề nghị khen thưởng đột xuất hộ gia đình',
     );
     await attachLetterAndMinutes(as.hungdao, id);
-    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-    await as.noivu
-      .post(`/api/dossiers/${id}/appraise`)
-      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
-      .expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+    await sendToChairman(as, id, nomineeIds);
 
     const { page, problems } = await signIn('chutich', 375);
     await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
@@ -482,12 +477,6 @@ async function awaitingTitle(
     { kind: 'individual', personId, awardFormId: ids.forms[form], report: true },
   ]);
   await attachLetterAndMinutes(as.hungdao, id);
-  await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-  await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-  await as.noivu
-    .post(`/api/dossiers/${id}/appraise`)
-    .send({ results: [{ nomineeId: nomineeIds[0], result: 'proposed' }] })
-    .expect(200);
-  await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+  await sendToChairman(as, id, nomineeIds);
   return id;
 }

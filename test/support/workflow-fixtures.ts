@@ -118,6 +118,24 @@ export async function attachLetterAndMinutes(unit: Api, dossierId: string): Prom
 }
 
 /**
+ * A Tứ Kỳ dossier ready to submit, taken to the chairman: submitted by the
+ * unit, every nominee proposed by Home Affairs (no council vote on the way).
+ */
+export async function sendToChairman(
+  as: Awaited<ReturnType<typeof actors>>,
+  id: string,
+  nomineeIds: string[],
+): Promise<void> {
+  await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+  await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+  await as.noivu
+    .post(`/api/dossiers/${id}/appraise`)
+    .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
+    .expect(200);
+  await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+}
+
+/**
  * What triggers keep for the queue must match a live computation: the counts
  * per unit and status, and each dossier's award forms.
  */
