@@ -430,20 +430,15 @@ export class OrganisationPagesController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
-      const dto = await this.forms.valid(
-        CreatePersonCaseDto,
-        {
-          kind: body.kind,
-          startsOn: body.startsOn,
-          endsOn: body.endsOn || null,
-          reference: body.reference,
-        },
-        CASE_MESSAGES,
-      );
-      await this.people.addCase(actor, id, dto);
+    return this.onPersonPage(res, id, CreatePersonCaseDto, CASE_MESSAGES, {
+      input: {
+        kind: body.kind,
+        startsOn: body.startsOn,
+        endsOn: body.endsOn || null,
+        reference: body.reference,
+      },
+      apply: (dto) => this.people.addCase(actor, id, dto),
     });
-    return '';
   }
 
   /** The task rating of a year (recorded again: corrected), with its document. */
@@ -454,16 +449,10 @@ export class OrganisationPagesController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
-      const year = parseYear(body.year);
-      const dto = await this.forms.valid(
-        PersonRatingDto,
-        { rating: body.rating, reference: body.reference },
-        MERIT_MESSAGES,
-      );
-      await this.people.rate(actor, id, year, dto);
+    return this.onPersonPage(res, id, PersonRatingDto, MERIT_MESSAGES, {
+      input: { rating: body.rating, reference: body.reference },
+      apply: (dto) => this.people.rate(actor, id, parseYear(body.year), dto),
     });
-    return '';
   }
 
   @FormPost('ca-nhan/:id/sang-kien', Role.HomeAffairs)
@@ -473,20 +462,32 @@ export class OrganisationPagesController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
-      const dto = await this.forms.valid(
-        CreatePersonInitiativeDto,
-        {
-          kind: body.kind,
-          title: body.title,
-          level: body.level,
-          recognisedOn: body.recognisedOn,
-          reference: body.reference,
-        },
-        MERIT_MESSAGES,
-      );
-      await this.people.addInitiative(actor, id, dto);
+    return this.onPersonPage(res, id, CreatePersonInitiativeDto, MERIT_MESSAGES, {
+      input: {
+        kind: body.kind,
+        title: body.title,
+        level: body.level,
+        recognisedOn: body.recognisedOn,
+        reference: body.reference,
+      },
+      apply: (dto) => this.people.addInitiative(actor, id, dto),
     });
+  }
+
+  /**
+   * A form of the person's page (a case, a rating, an initiative): the input
+   * validated, the change applied, back to the page (with the reason when refused).
+   */
+  private async onPersonPage<T extends object>(
+    res: Response,
+    id: string,
+    dto: new () => T,
+    messages: Record<string, string>,
+    change: { input: Record<string, unknown>; apply: (dto: T) => Promise<unknown> },
+  ): Promise<string> {
+    await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () =>
+      change.apply(await this.forms.valid(dto, change.input, messages)),
+    );
     return '';
   }
 
