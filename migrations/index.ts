@@ -18,6 +18,7 @@ import { AwardFormLawTitle1795451241980 } from './1795451241980-AwardFormLawTitl
 import { PersonRatings1795453299636 } from './1795453299636-PersonRatings';
 import { AuthoritySuccessor1795460000000 } from './1795460000000-AuthoritySuccessor';
 import { PersonInitiatives1796447161616 } from './1796447161616-PersonInitiatives';
+import { NomineeAttestations1796448372554 } from './1796448372554-NomineeAttestations';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -44,4 +45,5 @@ export const migrations: Function[] = [
   PersonRatings1795453299636,
   AuthoritySuccessor1795460000000,
   PersonInitiatives1796447161616,
+  NomineeAttestations1796448372554,
 ];

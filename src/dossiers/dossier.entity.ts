@@ -130,6 +130,14 @@ export const NOMINEE_OUTCOME_LABELS: Record<NomineeOutcome, string> = {
   [NomineeOutcome.Decided]: 'Đã khen thưởng',
 };
 
+/** An ATTEST rule confirmed by the appraiser. */
+export interface Attestation {
+  reason: string;
+  /** The appraiser's user name. */
+  by: string;
+  at: string;
+}
+
 /** One nominee of a dossier: a person, a collective (the unit or a sub-unit) or a household. */
 @Entity('nominees')
 @Index(['personId', 'awardFormId', 'roundId'])
@@ -205,6 +213,10 @@ export class Nominee {
   /** The letter that forwarded it, e.g. "Tờ trình số 12/TTr-UBND". */
   @Column({ type: 'varchar', length: 200, nullable: true })
   forwardReference!: string | null;
+
+  /** The conditions the appraiser confirmed (ATTEST rules, src/law/eligibility.ts): rule → why, who, when. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attestations!: Record<string, Attestation>;
 }
 
 export enum DocumentKind {

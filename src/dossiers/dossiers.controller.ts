@@ -6,6 +6,7 @@ import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
 import { DossierWorkflowService } from './dossier-workflow.service';
 import {
+  AttestDto,
   AddNomineeDto,
   AppraiseDto,
   AttachDocumentDto,
@@ -119,6 +120,22 @@ export class DossiersController {
     @Body() dto: RefuseNomineeDto,
   ) {
     return this.workflow.refuseNominee(actor, id, nomineeId, dto.reason);
+  }
+
+  @Post(':id/nominees/:nomineeId/attest')
+  @Roles(Role.HomeAffairs)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Xác nhận một điều kiện cần người thẩm định đánh giá (ATTEST), kèm lý do, khi đang thẩm định',
+  })
+  attest(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() dto: AttestDto,
+  ) {
+    return this.dossiers.attest(actor, id, nomineeId, dto.rule, dto.reason);
   }
 
   @Post(':id/nominees/:nomineeId/forward')

@@ -134,6 +134,19 @@ export class ForwardDto {
   @ApiProperty({ example: '2026-12-20' }) @IsDateOnly() forwardedOn!: string;
 }
 
+export class AttestDto {
+  @ApiProperty({ example: 'LUAT-TDKT-D24-TIEU-CHUAN', description: 'Mã điều kiện cần xác nhận' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(60)
+  rule!: string;
+  @ApiProperty({ example: 'Nhận xét của chi bộ và thủ trưởng đơn vị: chấp hành tốt, gương mẫu.' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
+  reason!: string;
+}
+
 export class RefuseNomineeDto {
   @ApiProperty({ example: 'Chưa đủ tiêu chuẩn theo Điều 24 Luật Thi đua, khen thưởng' })
   @IsString()

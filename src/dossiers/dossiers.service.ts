@@ -37,7 +37,7 @@ import {
   DossierQueryDto,
 } from './dossiers.dto';
 import { NOMINEE_MOVES, NomineeMove } from './nominee-outcomes';
-import { caseRules } from '../law/eligibility';
+import { attestRules, caseRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
 import { hasConditionalSteps, NomineeState, offeredActions, toForward } from './step-conditions';
 import {
@@ -798,6 +798,65 @@ export class DossiersService {
       set: {},
       comment: (n) => `Không khen thưởng ${n.displayName}: ${why}`,
       changes: { reason: { from: null, to: why } },
+    });
+  }
+
+  /**
+   * The appraiser confirms a condition of a nominee that a person must judge
+   * (an ATTEST rule of its title, src/law/eligibility.ts), with the reason:
+   * while the dossier is being appraised; recorded on the nominee, in the
+   * history and the audit. Confirming again replaces the reason.
+   */
+  attest(actor: Actor, dossierId: string, nomineeId: string, rule: string, reason: string) {
+    return this.db.withTransaction(async () => {
+      const manager = this.db.tx;
+      const dossier = await this.lockForChange(actor, dossierId);
+      if (dossier.status !== DossierStatus.UnderAppraisal)
+        throw AppError.conflict('Chỉ xác nhận điều kiện khi hồ sơ đang thẩm định.', [], {
+          status: dossier.status,
+          allowedActions: await this.offered(actor, dossier),
+        });
+      const nominee = await manager.findOne(Nominee, {
+        where: { id: nomineeId, dossierId },
+        relations: { awardForm: true },
+      });
+      if (!nominee?.awardForm) throw AppError.notFound('Đối tượng đề nghị');
+      const form = nominee.awardForm;
+      const known = attestRules(form.lawTitle, nominee.kind);
+      const attested = known.find((r) => r.rule === rule);
+      if (!attested)
+        throw AppError.invalidField(
+          'rule',
+          `Điều kiện "${rule}" không thuộc hình thức "${form.name}" của ${nominee.displayName}${known.length ? `; các điều kiện cần xác nhận: ${known.map((r) => r.rule).join(', ')}` : ''}.`,
+          'unknown',
+        );
+      const why = reason.trim();
+      const before = nominee.attestations[rule]?.reason ?? null;
+      await manager.query(
+        `UPDATE nominees SET attestations = attestations || jsonb_build_object($2::text, $3::jsonb) WHERE id = $1`,
+        [
+          nomineeId,
+          rule,
+          JSON.stringify({ reason: why, by: actor.username, at: new Date().toISOString() }),
+        ],
+      );
+      await manager.insert(DossierEvent, {
+        dossierId,
+        actorId: actor.userId,
+        actorName: actor.username,
+        role: actor.role,
+        action: 'attest',
+        fromStatus: dossier.status,
+        toStatus: dossier.status,
+        comment: `${nominee.displayName}: xác nhận "${attested.message}" (${attested.citation}): ${why}`,
+      });
+      await this.audit.record(
+        actor,
+        'dossier.attest',
+        { type: 'nominee', id: nomineeId },
+        { [rule]: { from: before, to: why } },
+      );
+      return this.detail(actor, dossierId);
     });
   }
 

@@ -23,7 +23,7 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   [CaseKind.Complaint]: 'Có đơn khiếu nại, tố cáo đang được xác minh',
 };
 
-export type RuleKind = 'REFUSE' | 'HOLD';
+export type RuleKind = 'REFUSE' | 'HOLD' | 'ATTEST';
 
 export interface CaseFacts {
   kind: CaseKind;
@@ -176,4 +176,66 @@ export function onceAYear(
       message: `Đã được tặng danh hiệu này cho năm ${year} (${earlier.decision}); không khen thưởng hai lần cho một thành tích (${ONE_ACHIEVEMENT}).`,
     },
   ];
+}
+
+/**
+ * The conditions a person must judge (ATTEST): the appraiser confirms each,
+ * with a reason, on the appraisal page. They do not block a decision (the
+ * law leaves them to the appraisal); the dossier and decision pages show those
+ * not yet confirmed. Per title of the law and subject kind.
+ */
+const ATTEST_RULES: {
+  lawTitle: string;
+  kinds: string[];
+  rule: string;
+  citation: string;
+  message: string;
+}[] = [
+  {
+    lawTitle: 'lao-dong-tien-tien',
+    kinds: ['individual'],
+    rule: 'LUAT-TDKT-D24-TIEU-CHUAN',
+    citation: 'Luật Thi đua, khen thưởng 2022, Điều 24',
+    message:
+      'Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước; có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua; tích cực học tập nâng cao trình độ; có đạo đức, lối sống lành mạnh.',
+  },
+  {
+    lawTitle: 'chien-si-thi-dua-co-so',
+    kinds: ['individual'],
+    rule: 'LUAT-TDKT-D23-LDTT',
+    citation: 'Luật Thi đua, khen thưởng 2022, Điều 23',
+    message: 'Đạt tiêu chuẩn danh hiệu "Lao động tiên tiến" của năm xét tặng.',
+  },
+  {
+    lawTitle: 'tap-the-lao-dong-tien-tien',
+    kinds: ['collective'],
+    rule: 'LUAT-TDKT-D28-TAP-THE',
+    citation: 'Luật Thi đua, khen thưởng 2022, Điều 28',
+    message:
+      'Hoàn thành tốt nhiệm vụ và kế hoạch được giao; có trên 50% cá nhân đạt danh hiệu "Lao động tiên tiến"; không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên; nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật.',
+  },
+  {
+    lawTitle: 'giay-khen',
+    kinds: ['individual', 'collective'],
+    rule: 'LUAT-TDKT-D75-THANH-TICH',
+    citation:
+      'Luật Thi đua, khen thưởng 2022, Điều 75; tiêu chuẩn cụ thể do Ủy ban nhân dân cấp tỉnh quy định',
+    message:
+      'Có thành tích đạt tiêu chuẩn tặng Giấy khen theo quy định của tỉnh (thành tích được bình xét trong phong trào thi đua, hoặc thành tích đột xuất).',
+  },
+  {
+    lawTitle: 'giay-khen',
+    kinds: ['household'],
+    rule: 'LUAT-TDKT-D75-HO-GIA-DINH',
+    citation: 'Luật Thi đua, khen thưởng 2022, Điều 75',
+    message:
+      'Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước; có đóng góp về công sức, đất đai, tài sản cho địa phương, xã hội.',
+  },
+];
+
+/** The ATTEST rules of a nominee's title and subject kind, each with its citation. */
+export function attestRules(lawTitle: string | null, kind: string): RuleResult[] {
+  return ATTEST_RULES.filter((r) => r.lawTitle === lawTitle && r.kinds.includes(kind)).map(
+    ({ rule, citation, message }) => ({ rule, kind: 'ATTEST' as const, citation, message }),
+  );
 }

@@ -7,7 +7,7 @@ import { DOCUMENT_KIND_LABELS, DocumentKind, NomineeOutcome } from '../dossiers/
 import { DossiersService } from '../dossiers/dossiers.service';
 import { toForward } from '../dossiers/step-conditions';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
-import { caseRules } from '../law/eligibility';
+import { attestRules, caseRules } from '../law/eligibility';
 import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
@@ -113,6 +113,22 @@ export class DossierPage {
           // The unit's indicator result in the dossier's round, as appraisal needs it.
           flag: n.flagged ? n.flagReason : null,
           rules: rulesOf(n.personId).map((r) => ({ hold: r.kind === 'HOLD', message: r.message })),
+          // The conditions the appraiser judges: confirmed with the reason, or still to confirm.
+          attest: STAFF_ROLES.includes(actor.role)
+            ? attestRules(n.awardForm?.lawTitle ?? null, n.kind).map((r) => {
+                const done = n.attestations?.[r.rule];
+                return {
+                  rule: r.rule,
+                  message: r.message,
+                  citation: r.citation,
+                  confirmed: done
+                    ? `${done.reason} (${done.by}, ${formatDate(done.at.slice(0, 10))})`
+                    : null,
+                  canConfirm:
+                    actor.role === Role.HomeAffairs && d.status === DossierStatus.UnderAppraisal,
+                };
+              })
+            : [],
         })),
         edit,
         council: await this.councilView(actor, d.id, d.status),

@@ -28,6 +28,7 @@ import {
   AppraiseDto,
   DossierQueryDto,
   ForwardDto,
+  AttestDto,
   RefuseNomineeDto,
   SupplementDto,
   TransitionDto,
@@ -366,6 +367,26 @@ export class WebController {
         { reason: 'Hãy ghi lý do không khen thưởng (từ 5 ký tự).' },
       );
       await this.workflow.refuseNominee(actor, id, nomineeId, dto.reason);
+    });
+    return '';
+  }
+
+  /** Home Affairs confirms a condition a person must judge (an ATTEST rule), with the reason. */
+  @FormPost('ho-so/:id/doi-tuong/:nomineeId/xac-nhan', Role.HomeAffairs)
+  async attest(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const dto = await this.forms.valid(
+        AttestDto,
+        { rule: body.rule, reason: body.reason },
+        { reason: 'Hãy ghi căn cứ xác nhận (từ 5 ký tự).', rule: 'Điều kiện không hợp lệ.' },
+      );
+      await this.dossiers.attest(actor, id, nomineeId, dto.rule, dto.reason);
     });
     return '';
   }

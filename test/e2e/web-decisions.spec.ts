@@ -333,6 +333,103 @@ describe('web interface: council, chairman, printing, verification', () => {
     await page.close();
   });
 
+  it('Home Affairs confirms on the appraisal page the conditions a person must judge, with the reason and the article', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const { id, nomineeIds } = await draftDossier(
+      as.hungdao,
+      undefined,
+      [
+        {
+          kind: 'individual',
+          personId: ids.people['Phạm Thị Lan'],
+          awardFormId: ids.forms['GK-CN'],
+          report: true,
+        },
+        {
+          kind: 'household',
+          household: 'Hộ ông Đào Văn Khoa, thôn Bắc',
+          awardFormId: ids.forms['GK-HGD'],
+        },
+      ],
+      'Đề nghị khen thưởng đột xuất',
+    );
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    // Not before appraisal starts: nothing to confirm yet.
+    const early = await as.noivu
+      .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/attest`)
+      .send({ rule: 'LUAT-TDKT-D75-HO-GIA-DINH', reason: 'Đã đóng góp đất làm đường.' })
+      .expect(409);
+    expect(early.body.message).toBe('Chỉ xác nhận điều kiện khi hồ sơ đang thẩm định.');
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+
+    const { page, problems } = await signIn('noivu', 375);
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+    const items = await page.$$eval('ul.attest li', (li) =>
+      li.map((x) => x.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'Cần xác nhận: Có thành tích đạt tiêu chuẩn tặng Giấy khen theo quy định của tỉnh',
+        ),
+        expect.stringContaining(
+          'Cần xác nhận: Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước; có đóng góp về công sức, đất đai, tài sản cho địa phương, xã hội. (Luật Thi đua, khen thưởng 2022, Điều 75)',
+        ),
+      ]),
+    );
+    expect(items).toHaveLength(2);
+    await checked(page);
+    await page.type(
+      'ul.attest[aria-label$="Phạm Thị Lan"] input[name=reason]',
+      'Thủ trưởng đơn vị nhận xét thành tích xuất sắc, biên bản họp ngày 01/12/2026.',
+    );
+    await go(page, 'ul.attest[aria-label$="Phạm Thị Lan"] button');
+    expect(await text(page, 'ul.attest li.ok')).toContain(
+      'Đã xác nhận: Có thành tích đạt tiêu chuẩn tặng Giấy khen',
+    );
+    expect(await text(page, 'ul.attest li.ok')).toContain(
+      'Căn cứ: Thủ trưởng đơn vị nhận xét thành tích xuất sắc, biên bản họp ngày 01/12/2026. (noivu,',
+    );
+    await screenshot(page, 'ho-so-xac-nhan-375');
+
+    // A rule that is not the nominee's is refused, naming the field and the rules that are.
+    const wrong = await as.noivu
+      .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/attest`)
+      .send({ rule: 'LUAT-TDKT-D24-TIEU-CHUAN', reason: 'Không liên quan.' })
+      .expect(400);
+    expect(wrong.body.details[0]).toMatchObject({ field: 'rule' });
+    expect(wrong.body.details[0].message).toContain('LUAT-TDKT-D75-HO-GIA-DINH');
+    const detail = (
+      await as.noivu
+        .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/attest`)
+        .send({
+          rule: 'LUAT-TDKT-D75-HO-GIA-DINH',
+          reason: 'Hiến 120 m² đất làm đường thôn năm 2026.',
+        })
+        .expect(200)
+    ).body;
+    expect(
+      detail.nominees.find((n: { id: string }) => n.id === nomineeIds[1]).attestations,
+    ).toEqual({
+      'LUAT-TDKT-D75-HO-GIA-DINH': {
+        reason: 'Hiến 120 m² đất làm đường thôn năm 2026.',
+        by: 'noivu',
+        at: expect.any(String),
+      },
+    });
+    expect(detail.history.at(-1).comment).toContain(
+      'Hộ ông Đào Văn Khoa, thôn Bắc: xác nhận "Gương mẫu',
+    );
+    await as.hungdao
+      .post(`/api/dossiers/${id}/nominees/${nomineeIds[1]}/attest`)
+      .send({ rule: 'LUAT-TDKT-D75-HO-GIA-DINH', reason: 'Đơn vị tự xác nhận.' })
+      .expect(403);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('issues an annual title only on the year’s task rating: refused below "Hoàn thành tốt nhiệm vụ", citing the article', async () => {
     const as = await actors(t);
     const ids = await lookups(t);
