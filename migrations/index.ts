@@ -19,6 +19,7 @@ import { PersonRatings1795453299636 } from './1795453299636-PersonRatings';
 import { AuthoritySuccessor1795460000000 } from './1795460000000-AuthoritySuccessor';
 import { PersonInitiatives1796447161616 } from './1796447161616-PersonInitiatives';
 import { NomineeAttestations1796448372554 } from './1796448372554-NomineeAttestations';
+import { QuotaCitation1796448629858 } from './1796448629858-QuotaCitation';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -46,4 +47,5 @@ export const migrations: Function[] = [
   AuthoritySuccessor1795460000000,
   PersonInitiatives1796447161616,
   NomineeAttestations1796448372554,
+  QuotaCitation1796448629858,
 ];

@@ -100,6 +100,13 @@ export class AwardForm extends BaseRecord {
   @Column({ type: 'integer', nullable: true })
   quotaPerUnit!: number | null;
 
+  /**
+   * The document that sets the quota (the law sets none by default: the old
+   * 15% cap on "Chiến sĩ thi đua cơ sở" was repealed), cited when it refuses.
+   */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  quotaCitation!: string | null;
+
   @Column({ default: true })
   active!: boolean;
 }

@@ -15,7 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOptional } from '../common/validation/optional';
+import { IsNullable, IsOptional } from '../common/validation/optional';
 import { IsCode } from '../common/validation/is-code';
 import { IsDateOnly } from '../common/validation/is-date-only';
 import { CommendationKind, DecidedBy, Procedure, RecipientKind } from './award-form.entity';
@@ -71,11 +71,24 @@ export class CreateAwardFormDto {
   @IsOptional()
   @IsIn(Object.keys(LAW_TITLES))
   lawTitle?: string;
-  @ApiPropertyOptional({ description: 'Số lượng tối đa mỗi đơn vị mỗi đợt' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Số lượng tối đa mỗi đơn vị mỗi đợt (null: không có chỉ tiêu)',
+  })
+  @IsNullable()
   @IsInt()
   @Min(1)
-  quotaPerUnit?: number;
+  quotaPerUnit?: number | null;
+  @ApiPropertyOptional({
+    example: 'Hướng dẫn số 05/HD-HĐTĐKT ngày 10/01/2026 của Hội đồng Thi đua - Khen thưởng',
+    description: 'Văn bản quy định chỉ tiêu (bắt buộc khi có chỉ tiêu)',
+    nullable: true,
+  })
+  @IsNullable()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(300)
+  quotaCitation?: string | null;
 }
 
 export class UpdateAwardFormDto extends PartialType(

@@ -20,13 +20,23 @@ const EDITABLE: (keyof AwardForm)[] = [
   'moneyMultiplier',
   'lawTitle',
   'quotaPerUnit',
+  'quotaCitation',
   'active',
 ];
 
-/** A vote needs both shares; no vote needs neither. */
+/** A vote needs both shares; no vote needs neither. A quota needs the document that sets it. */
 function checkVoteRule(
-  form: Pick<AwardForm, 'voteRequired' | 'voteQuorum' | 'voteApproval'>,
+  form: Pick<
+    AwardForm,
+    'voteRequired' | 'voteQuorum' | 'voteApproval' | 'quotaPerUnit' | 'quotaCitation'
+  >,
 ): void {
+  if (form.quotaPerUnit !== null && !form.quotaCitation?.trim())
+    throw AppError.invalidField(
+      'quotaCitation',
+      'Chỉ tiêu phải có văn bản căn cứ (số, ngày, cơ quan ban hành): luật không đặt chỉ tiêu mặc định.',
+      'required',
+    );
   if (form.voteRequired && (form.voteQuorum === null || form.voteApproval === null)) {
     throw AppError.invalidField(
       'voteApproval',
@@ -79,6 +89,7 @@ export class AwardsService {
         voteApproval: dto.voteApproval ?? null,
         moneyMultiplier: dto.moneyMultiplier ?? 0,
         quotaPerUnit: dto.quotaPerUnit ?? null,
+        quotaCitation: dto.quotaCitation?.trim() || null,
         lawTitle: dto.lawTitle ?? null,
         active: true,
       });

@@ -84,6 +84,7 @@ export const demoAwardForms = (level: string, province: string) => [
     procedure: Procedure.Full,
     moneyMultiplier: 1,
     quotaPerUnit: 3,
+    quotaCitation: `Hướng dẫn số 01/HD-HĐTĐKT ngày 15/01/2026 của Hội đồng Thi đua - Khen thưởng ${level} (dữ liệu mẫu)`,
   },
   {
     code: 'TTLDTT',
@@ -111,6 +112,7 @@ export const demoAwardForms = (level: string, province: string) => [
     procedure: Procedure.Full,
     moneyMultiplier: 1,
     quotaPerUnit: 2,
+    quotaCitation: `Hướng dẫn số 01/HD-HĐTĐKT ngày 15/01/2026 của Hội đồng Thi đua - Khen thưởng ${level} (dữ liệu mẫu)`,
   },
 ];
 

@@ -488,7 +488,7 @@ export class DossiersService {
           .getCount();
         if (used >= form.quotaPerUnit) {
           throw AppError.conflict(
-            `Đơn vị đã đề nghị đủ chỉ tiêu ${form.quotaPerUnit} cho hình thức "${form.name}" trong đợt này.`,
+            `Đơn vị đã đề nghị đủ chỉ tiêu ${form.quotaPerUnit} cho hình thức "${form.name}" trong đợt này${form.quotaCitation ? ` (${form.quotaCitation})` : ''}.`,
             [{ field: 'awardFormId', code: 'quota', message: 'Vượt chỉ tiêu của đơn vị.' }],
           );
         }

@@ -239,6 +239,8 @@ export class SettingsPagesController {
                 `${RECIPIENT_KIND_LABELS[k]}: ${String(m!.multiple).replace('.', ',')} (${m!.citation})`,
             )
             .join('; '),
+          quota: f.quotaPerUnit ?? '',
+          quotaCitation: f.quotaCitation ?? '',
           vote: f.voteRequired
             ? `Hội đồng biểu quyết: ${Math.round((f.voteQuorum ?? 0) * 100)}% có mặt, ${Math.round((f.voteApproval ?? 0) * 100)}% đồng ý`
             : 'Không cần biểu quyết',
@@ -309,9 +311,17 @@ export class SettingsPagesController {
             ? { voteQuorum: share(body.voteQuorum), voteApproval: share(body.voteApproval) }
             : {}),
           active: body.active === 'true',
+          // An empty quota: none (the law sets none by default).
+          quotaPerUnit: body.quotaPerUnit ? Number(body.quotaPerUnit) || body.quotaPerUnit : null,
+          quotaCitation:
+            typeof body.quotaCitation === 'string' && body.quotaCitation.trim()
+              ? body.quotaCitation.trim()
+              : null,
           version: Number(body.version) || undefined,
         },
         {
+          quotaPerUnit: 'Chỉ tiêu là một số nguyên từ 1 trở lên, hoặc để trống.',
+          quotaCitation: 'Văn bản quy định chỉ tiêu từ 5 đến 300 ký tự.',
           moneyMultiplier: 'Hệ số tiền thưởng là một số, ví dụ 0,3.',
           voteQuorum: 'Tỷ lệ có mặt là phần trăm từ 0 đến 100.',
           voteApproval: 'Tỷ lệ đồng ý là phần trăm từ 0 đến 100.',

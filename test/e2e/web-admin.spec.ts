@@ -319,6 +319,18 @@ describe('web interface: admin and coordinator', () => {
     );
     expect(Number(after.moneyMultiplier)).toBe(0.4);
     expect(after.voteRequired).toBe(bk.voteRequired);
+    // The quota and its document are kept, and shown beside the form.
+    expect(after).toMatchObject({ quotaPerUnit: 2, quotaCitation: bk.quotaCitation });
+    expect(await text(page, 'section[aria-labelledby=hinh-thuc] tbody')).toContain(
+      `2 mỗi đơn vị mỗi đợt (${bk.quotaCitation})`,
+    );
+    // A quota without the document that sets it is refused, naming what is missing.
+    await page.$eval(`form[action$="/hinh-thuc/${bk.id}"]`, (f) =>
+      f.closest('details')!.setAttribute('open', ''),
+    );
+    await setValue(page, '#ctcc-BK-CTT', '');
+    await go(page, `form[action$="/hinh-thuc/${bk.id}"] button`);
+    expect(await text(page, '[role=alert]')).toContain('Chỉ tiêu phải có văn bản căn cứ');
     await checked(page);
     await screenshot(page, 'thiet-lap-375');
     expect(problems).toEqual([]);

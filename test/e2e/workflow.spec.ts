@@ -544,4 +544,41 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     );
     await expectDerivedDataKept(t);
   });
+
+  it('refuses a nominee beyond a quota the authority set, citing the document that sets it; no quota without one', async () => {
+    const form = ids.forms['GK-CN'];
+    const bare = await as.admin
+      .patch(`/api/award-forms/${form}`)
+      .send({ quotaPerUnit: 1 })
+      .expect(400);
+    expect(bare.body.details[0]).toMatchObject({ field: 'quotaCitation', code: 'required' });
+    const citation =
+      'Hướng dẫn số 05/HD-HĐTĐKT ngày 10/01/2026 của Hội đồng Thi đua - Khen thưởng huyện';
+    await as.admin
+      .patch(`/api/award-forms/${form}`)
+      .send({ quotaPerUnit: 1, quotaCitation: citation })
+      .expect(200);
+    const { id } = await draftDossier(as.daison, ids.roundId, [
+      { kind: 'individual', personId: ids.people['Vũ Đức Thắng'], awardFormId: form },
+    ]);
+    const [{ id: unitPerson }] = await t.dataSource.query(
+      "INSERT INTO people (authority_id, unit_id, full_name, search_name, gender, birth_year) SELECT authority_id, unit_id, 'Lò Văn Pao', 'lo van pao', gender, 1990 FROM people WHERE full_name = 'Vũ Đức Thắng' RETURNING id",
+    );
+    const over = await as.daison
+      .post(`/api/dossiers/${id}/nominees`)
+      .send({
+        kind: 'individual',
+        personId: unitPerson,
+        awardFormId: form,
+        achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm.',
+      })
+      .expect(409);
+    expect(over.body.message).toBe(
+      `Đơn vị đã đề nghị đủ chỉ tiêu 1 cho hình thức "Giấy khen của Chủ tịch Ủy ban nhân dân huyện (cá nhân)" trong đợt này (${citation}).`,
+    );
+    await as.admin
+      .patch(`/api/award-forms/${form}`)
+      .send({ quotaPerUnit: null, quotaCitation: null })
+      .expect(200);
+  });
 });
