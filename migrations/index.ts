@@ -20,6 +20,7 @@ import { AuthoritySuccessor1795460000000 } from './1795460000000-AuthoritySucces
 import { PersonInitiatives1796447161616 } from './1796447161616-PersonInitiatives';
 import { NomineeAttestations1796448372554 } from './1796448372554-NomineeAttestations';
 import { QuotaCitation1796448629858 } from './1796448629858-QuotaCitation';
+import { ProvincialTexts1796448801667 } from './1796448801667-ProvincialTexts';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -48,4 +49,5 @@ export const migrations: Function[] = [
   PersonInitiatives1796447161616,
   NomineeAttestations1796448372554,
   QuotaCitation1796448629858,
+  ProvincialTexts1796448801667,
 ];

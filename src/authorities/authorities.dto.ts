@@ -1,6 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
   IsNumber,
   Max,
@@ -45,6 +47,25 @@ export class CertificateLayoutDto {
   @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) date?: FieldPositionDto;
   @IsOptional() @ValidateNested() @Type(() => FieldPositionDto) signer?: FieldPositionDto;
   @IsOptional() @ValidateNested() @Type(() => QrPositionDto) qr?: QrPositionDto;
+}
+
+export class ProvincialTextDto {
+  @ApiProperty({
+    example:
+      'Quyết định số 45/2025/QĐ-UBND ngày 15/8/2025 của Ủy ban nhân dân thành phố ban hành Quy chế thi đua, khen thưởng',
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(500)
+  basis!: string;
+  @ApiProperty({ example: '2025-08-25' }) @IsDateOnly() from!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Ngày cuối cùng có hiệu lực; null: còn hiệu lực',
+  })
+  @IsNullable()
+  @IsDateOnly()
+  to?: string | null;
 }
 
 export class UpdateAuthorityDto {
@@ -115,6 +136,18 @@ export class UpdateAuthorityDto {
     message: 'Mã cơ quan kế thừa chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2-40 ký tự).',
   })
   successorCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: [ProvincialTextDto],
+    description:
+      'Văn bản của tỉnh về thi đua, khen thưởng (in vào căn cứ quyết định khi còn hiệu lực)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ProvincialTextDto)
+  provincialTexts?: ProvincialTextDto[];
 
   @ApiPropertyOptional({ description: 'Phiên bản đang sửa; khác phiên bản hiện tại thì trả 409' })
   @IsOptional()

@@ -19,6 +19,7 @@ const EDITABLE: (keyof Authority)[] = [
   'validFrom',
   'validTo',
   'successorCode',
+  'provincialTexts',
 ];
 
 @Injectable()
@@ -48,6 +49,22 @@ export class AuthoritiesService {
         'Cơ quan',
       );
       if (dto.successorCode) await this.mustBeSuccessor(current, dto.successorCode);
+      for (const [i, text] of (dto.provincialTexts ?? []).entries())
+        if (text.to && text.to < text.from)
+          throw AppError.invalidField(
+            `provincialTexts.${i}.to`,
+            'Ngày hết hiệu lực phải từ ngày có hiệu lực trở đi.',
+            'order',
+          );
+      if (dto.provincialTexts)
+        dto.provincialTexts = dto.provincialTexts.map((t) => ({
+          basis: t.basis
+            .trim()
+            .replace(/^Căn cứ\s+/i, '')
+            .replace(/[;.]\s*$/, ''),
+          from: t.from,
+          to: t.to ?? null,
+        }));
       const { saved, changed } = await applyChanges(
         manager,
         Authority,

@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../common/entities';
 import type { CertificateLayout } from './certificate-layout';
+import type { ProvincialText } from '../law/legal-texts';
 
 /** Administrative levels; data, not code: new levels need no release. */
 export const AUTHORITY_LEVELS = ['province', 'district', 'commune'] as const;
@@ -75,6 +76,14 @@ export class Authority extends BaseRecord {
    */
   @Column({ type: 'varchar', length: 40, nullable: true })
   successorCode!: string | null;
+
+  /**
+   * The province's texts on emulation and commendation (the provincial pack:
+   * what the law delegates), each in force from/to; a decision cites those in
+   * force on its date, after the national pack.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  provincialTexts!: ProvincialText[];
 
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })

@@ -327,11 +327,12 @@ export class DecisionsService {
           kind: DecisionKind.Award,
           status: DecisionStatus.Draft,
           title: dto.title ?? `Về việc khen thưởng${theme}`,
-          // The pack in force today, then the movements' own texts: each once, none repealed.
+          // The pack in force today, the province's, then the movements' own texts: each once, none repealed.
           legalBases: [
             ...legalBasesOn(
               today,
               movements.flatMap((m) => m.legalBases),
+              authority.provincialTexts,
             ),
             `Xét đề nghị của Trưởng phòng Nội vụ.`,
           ],

@@ -1,6 +1,7 @@
 import { Role } from '../access/roles';
 import { Gender } from '../people/person.entity';
 import { UnitKind } from '../units/unit.entity';
+import type { ProvincialText } from '../law/legal-texts';
 
 /**
  * Demo data: two district authorities of before the 2025 reform (their life
@@ -16,6 +17,8 @@ export interface DemoAuthority {
   validFrom: string | null;
   validTo: string | null;
   successorCode: string | null;
+  /** The province's texts on emulation and commendation (demo examples, named as such). */
+  provincialTexts: ProvincialText[];
   placeName: string;
   provinceName: string;
   issuingBody: string;
@@ -45,6 +48,14 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     validFrom: null,
     validTo: REFORM_EVE,
     successorCode: 'thinh-an',
+    provincialTexts: [
+      {
+        basis:
+          'Quyết định số 20/2024/QĐ-UBND ngày 10 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh Hải Dương ban hành Quy chế công tác thi đua, khen thưởng (dữ liệu mẫu)',
+        from: '2024-05-20',
+        to: REFORM_EVE,
+      },
+    ],
     placeName: 'Tứ Kỳ',
     provinceName: 'tỉnh Hải Dương',
     issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
@@ -195,6 +206,7 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     validFrom: null,
     validTo: REFORM_EVE,
     successorCode: null,
+    provincialTexts: [],
     placeName: 'Tân Hồng',
     provinceName: 'tỉnh Đồng Tháp',
     issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TÂN HỒNG',
@@ -236,6 +248,14 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     validFrom: '2025-07-01',
     validTo: null,
     successorCode: null,
+    provincialTexts: [
+      {
+        basis:
+          'Quyết định số 45/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân thành phố Hải Phòng ban hành Quy chế công tác thi đua, khen thưởng (dữ liệu mẫu)',
+        from: '2025-08-25',
+        to: null,
+      },
+    ],
     placeName: 'Thịnh An',
     provinceName: 'thành phố Hải Phòng',
     issuingBody: 'ỦY BAN NHÂN DÂN XÃ THỊNH AN',

@@ -30,6 +30,30 @@ describe('rule packs and legal bases', () => {
     ]);
   });
 
+  it('adds the province’s texts in force on the date, after the national pack and before the movement’s', () => {
+    const province = [
+      {
+        basis:
+          'Quyết định số 20/2024/QĐ-UBND ngày 10/5/2024 của Ủy ban nhân dân tỉnh ban hành Quy chế thi đua, khen thưởng',
+        from: '2024-05-20',
+        to: '2025-06-30',
+      },
+      {
+        basis:
+          'Quyết định số 45/2025/QĐ-UBND ngày 15/8/2025 của Ủy ban nhân dân thành phố ban hành Quy chế thi đua, khen thưởng',
+        from: '2025-08-25',
+        to: null,
+      },
+    ];
+    const bases = legalBasesOn('2026-11-23', ['Kế hoạch số 15/KH-UBND ngày 15/01/2026'], province);
+    expect(bases.slice(-2)).toEqual([
+      'Căn cứ Quyết định số 45/2025/QĐ-UBND ngày 15/8/2025 của Ủy ban nhân dân thành phố ban hành Quy chế thi đua, khen thưởng;',
+      'Căn cứ Kế hoạch số 15/KH-UBND ngày 15/01/2026;',
+    ]);
+    expect(bases.join('\n')).not.toContain('20/2024/QĐ-UBND');
+    expect(legalBasesOn('2025-06-30', [], province).join('\n')).toContain('20/2024/QĐ-UBND');
+  });
+
   it('has no pack before the Law of 2022 took effect', () => {
     expect(() => packOn('2023-06-01')).toThrow('No rule pack');
   });

@@ -155,11 +155,29 @@ const bare = (line: string) =>
     .trim();
 
 /**
- * The legal bases a decision of `date` prints: the pack's texts in force,
- * then `extra` (the movement's), each once; a line citing a text repealed on
- * that date is left out. Each line as printed: "Căn cứ …;".
+ * A text of the province: what the law delegates to it (the standards of a
+ * Giấy khen for persons, collectives and households, thresholds, the
+ * council's quorum), in force from a date to a date; an authority keeps its
+ * province's (the provincial pack).
  */
-export function legalBasesOn(date: string, extra: string[] = []): string[] {
+export interface ProvincialText {
+  /** The line printed under "Căn cứ", e.g. "Quyết định số 20/2024/QĐ-UBND … ban hành Quy chế …". */
+  basis: string;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * The legal bases a decision of `date` prints: the national pack's texts in
+ * force, then the province's in force, then `extra` (the movement's), each
+ * once; a line citing a text repealed on that date is left out. Each line as
+ * printed: "Căn cứ …;".
+ */
+export function legalBasesOn(
+  date: string,
+  extra: string[] = [],
+  provincial: ProvincialText[] = [],
+): string[] {
   const lines: string[] = [];
   const cited = new Set<string>();
   for (const id of packOn(date).bases) {
@@ -168,7 +186,8 @@ export function legalBasesOn(date: string, extra: string[] = []): string[] {
     lines.push(text.basis);
     cited.add(text.id);
   }
-  for (const line of extra.map(bare).filter(Boolean)) {
+  const province = provincial.filter((t) => inForce(t, date)).map((t) => t.basis);
+  for (const line of [...province, ...extra].map(bare).filter(Boolean)) {
     const text = citedText(line);
     if (text && (cited.has(text.id) || !inForce(text, date))) continue;
     if (lines.some((l) => l.toLowerCase() === line.toLowerCase())) continue;

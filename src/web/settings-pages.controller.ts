@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
@@ -16,6 +16,7 @@ import { AwardsService } from '../awards/awards.service';
 import { CreateHolidayDto } from '../calendar/calendar.dto';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { vietnameseMoney } from '../documents/templates.service';
 import { multipleOn } from '../law/money';
@@ -212,6 +213,11 @@ export class SettingsPagesController {
             value: authority.signingTitles[key],
           })),
           life: lifeOf(authority),
+          provincialTexts: authority.provincialTexts.map((t, index) => ({
+            index,
+            basis: t.basis,
+            when: `từ ${formatDate(t.from)}${t.to ? ` đến ${formatDate(t.to)}` : ''}`,
+          })),
           validFrom: authority.validFrom ?? '',
           validTo: authority.validTo ?? '',
           successorCode: authority.successorCode ?? '',
@@ -284,6 +290,53 @@ export class SettingsPagesController {
         },
       );
       await this.authorities.update(actor, dto);
+    });
+    return '';
+  }
+
+  /** Adds a text of the province (the provincial pack) that decisions cite while it is in force. */
+  @FormPost('thiet-lap/van-ban-tinh', Role.Admin)
+  async addProvincialText(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const authority = await this.authorities.own(actor);
+      const text = { basis: body.basis, from: body.from, to: body.to || null };
+      const dto = await this.forms.valid(
+        UpdateAuthorityDto,
+        {
+          provincialTexts: [...authority.provincialTexts, text],
+          version: Number(body.version) || undefined,
+        },
+        {
+          provincialTexts:
+            'Văn bản của tỉnh: nội dung từ 10 đến 500 ký tự, ngày có hiệu lực là một ngày.',
+        },
+      );
+      await this.authorities.update(actor, dto);
+    });
+    return '';
+  }
+
+  /** Removes a text of the province (by its place in the list, with the version shown). */
+  @FormPost('thiet-lap/van-ban-tinh/:index/xoa', Role.Admin)
+  async removeProvincialText(
+    @CurrentActor() actor: Actor,
+    @Param('index') place: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const authority = await this.authorities.own(actor);
+      const index = /^\d{1,2}$/.test(place) ? Number(place) : -1;
+      if (!authority.provincialTexts[index])
+        throw AppError.invalidField('index', 'Không có văn bản này trong danh sách.', 'unknown');
+      await this.authorities.update(actor, {
+        provincialTexts: authority.provincialTexts.filter((_, i) => i !== index),
+        version: Number(body.version) || undefined,
+      });
     });
     return '';
   }

@@ -29,6 +29,10 @@ describe('the full demo data, as `npm run demo` loads it', () => {
     expect(bases).toContain('Nghị định số 152/2025/NĐ-CP');
     expect(bases).toContain('Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025');
     expect(bases).not.toContain('98/2023/NĐ-CP');
+    // The province's text in force (the provincial pack), after the national ones.
+    expect(decision.legalBases).toContain(
+      'Căn cứ Quyết định số 45/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân thành phố Hải Phòng ban hành Quy chế công tác thi đua, khen thưởng (dữ liệu mẫu);',
+    );
     // Giấy khen: 0,3 × 2.340.000 đ for a person and for a household (NĐ 152/2025).
     expect(decision.items.map((i: { amount: number }) => i.amount)).toEqual([
       702000, 702000, 702000,

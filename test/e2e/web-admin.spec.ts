@@ -288,6 +288,31 @@ describe('web interface: admin and coordinator', () => {
       validTo: null,
       successorCode: null,
     });
+    // The province's text, cited by the decisions of its time; one ending before it starts is
+    // refused; removed again.
+    const basis =
+      'Quyết định số 45/2025/QĐ-UBND ngày 15/8/2025 của Ủy ban nhân dân thành phố ban hành Quy chế thi đua, khen thưởng';
+    await setValue(page, '#vbt-basis', basis);
+    await setValue(page, '#vbt-from', '2025-08-25');
+    await setValue(page, '#vbt-to', '2025-01-01');
+    await go(page, 'form[action$="/van-ban-tinh"] button');
+    expect(await text(page, '[role=alert]')).toContain(
+      'Ngày hết hiệu lực phải từ ngày có hiệu lực trở đi.',
+    );
+    await setValue(page, '#vbt-basis', basis);
+    await setValue(page, '#vbt-from', '2025-08-25');
+    await go(page, 'form[action$="/van-ban-tinh"] button');
+    const texts = (await admin.get('/api/authority').expect(200)).body.provincialTexts;
+    // After the demo's text of Hải Dương (in force until 30/06/2025).
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toEqual({ basis, from: '2025-08-25', to: null });
+    expect(await text(page, 'section[aria-labelledby=van-ban-tinh] li:nth-child(2)')).toContain(
+      '(từ 25/08/2025)',
+    );
+    await go(page, 'section[aria-labelledby=van-ban-tinh] li:nth-child(2) form.inline button');
+    expect((await admin.get('/api/authority').expect(200)).body.provincialTexts).toEqual([
+      texts[0],
+    ]);
     await page.type('#amount', '2.530.000');
     await setValue(page, '#effectiveFrom', '2027-07-01');
     await go(page, 'form[action$="/luong-co-so"] button');
