@@ -102,6 +102,7 @@ export const demoAwardForms = (level: string, province: string) => [
   },
   {
     code: 'BK-CTT',
+    lawTitle: 'bang-khen-tinh',
     name: `Bằng khen của Chủ tịch Ủy ban nhân dân ${province}`,
     recipientKinds: [Individual, Collective],
     commendationKinds: [Annual, Thematic, AdHoc],

@@ -1,4 +1,11 @@
-import { CaseKind, caseRules, onceAYear, TaskRating, titleRules } from './eligibility';
+import {
+  CaseKind,
+  caseRules,
+  historyRules,
+  onceAYear,
+  TaskRating,
+  titleRules,
+} from './eligibility';
 
 describe('eligibility over a person’s cases', () => {
   const on = '2026-12-14';
@@ -90,5 +97,37 @@ describe('one achievement, one form: an annual title once for a year', () => {
     expect(onceAYear('chien-si-thi-dua-co-so', 2025, awarded)).toEqual([]);
     // Giấy khen may be given again: it is not an annual title.
     expect(onceAYear('giay-khen', 2025, [{ ...awarded[0], lawTitle: 'giay-khen' }])).toEqual([]);
+  });
+});
+
+describe('consecutive years: the province’s Bằng khen', () => {
+  const excellent = (year: number) => ({ year, rating: TaskRating.Excellent });
+
+  it('warns unless the two years up to the one considered are "Hoàn thành xuất sắc nhiệm vụ"', () => {
+    expect(
+      historyRules('bang-khen-tinh', 'individual', [excellent(2025), excellent(2026)], 2026),
+    ).toEqual([]);
+    expect(
+      historyRules(
+        'bang-khen-tinh',
+        'individual',
+        [{ year: 2025, rating: TaskRating.Good }, excellent(2026)],
+        2026,
+      ),
+    ).toEqual([
+      {
+        rule: 'LUAT-TDKT-D74-HAI-NAM',
+        kind: 'WARN',
+        citation: 'Luật Thi đua, khen thưởng 2022, Điều 74',
+        message:
+          'Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh cần 02 năm liên tục "Hoàn thành xuất sắc nhiệm vụ" (năm 2025: "Hoàn thành tốt nhiệm vụ", năm 2026: "Hoàn thành xuất sắc nhiệm vụ") (Luật Thi đua, khen thưởng 2022, Điều 74).',
+      },
+    ]);
+    expect(
+      historyRules('bang-khen-tinh', 'individual', [excellent(2026)], 2026)[0].message,
+    ).toContain('năm 2025: chưa có xếp loại');
+    // A collective, or another title: no such rule here.
+    expect(historyRules('bang-khen-tinh', 'collective', [], 2026)).toEqual([]);
+    expect(historyRules('giay-khen', 'individual', [], 2026)).toEqual([]);
   });
 });

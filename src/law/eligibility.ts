@@ -23,7 +23,7 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   [CaseKind.Complaint]: 'Có đơn khiếu nại, tố cáo đang được xác minh',
 };
 
-export type RuleKind = 'REFUSE' | 'HOLD' | 'ATTEST';
+export type RuleKind = 'REFUSE' | 'HOLD' | 'WARN' | 'ATTEST';
 
 export interface CaseFacts {
   kind: CaseKind;
@@ -238,4 +238,35 @@ export function attestRules(lawTitle: string | null, kind: string): RuleResult[]
   return ATTEST_RULES.filter((r) => r.lawTitle === lawTitle && r.kinds.includes(kind)).map(
     ({ rule, citation, message }) => ({ rule, kind: 'ATTEST' as const, citation, message }),
   );
+}
+
+const BANG_KHEN = 'Luật Thi đua, khen thưởng 2022, Điều 74';
+
+/**
+ * Rules over the years before the award (consecutive years): a person
+ * proposed for the province's Bằng khen needs two consecutive years of
+ * "Hoàn thành xuất sắc nhiệm vụ" up to the year considered. A WARN: the
+ * province decides; Home Affairs sees it before forwarding.
+ */
+export function historyRules(
+  lawTitle: string | null,
+  kind: string,
+  ratings: { year: number; rating: TaskRating }[],
+  year: number,
+): RuleResult[] {
+  if (lawTitle !== 'bang-khen-tinh' || kind !== 'individual') return [];
+  const of = (y: number) => ratings.find((r) => r.year === y)?.rating ?? null;
+  const years = [year - 1, year];
+  if (years.every((y) => of(y) === TaskRating.Excellent)) return [];
+  const said = years
+    .map((y) => `năm ${y}: ${of(y) ? `"${TASK_RATING_LABELS[of(y)!]}"` : 'chưa có xếp loại'}`)
+    .join(', ');
+  return [
+    {
+      rule: 'LUAT-TDKT-D74-HAI-NAM',
+      kind: 'WARN',
+      citation: BANG_KHEN,
+      message: `Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh cần 02 năm liên tục "Hoàn thành xuất sắc nhiệm vụ" (${said}) (${BANG_KHEN}).`,
+    },
+  ];
 }

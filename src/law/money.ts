@@ -10,6 +10,8 @@ export const LAW_TITLES = {
   'chien-si-thi-dua-co-so': 'Danh hiệu "Chiến sĩ thi đua cơ sở"',
   'tap-the-lao-dong-tien-tien': 'Danh hiệu "Tập thể lao động tiên tiến"',
   'tap-the-lao-dong-xuat-sac': 'Danh hiệu "Tập thể lao động xuất sắc"',
+  // Proposed upward by a commune: its rules are checked here, its money is the province's.
+  'bang-khen-tinh': 'Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh',
 } as const;
 
 export type LawTitle = keyof typeof LAW_TITLES;

@@ -7,7 +7,7 @@ import { DOCUMENT_KIND_LABELS, DocumentKind, NomineeOutcome } from '../dossiers/
 import { DossiersService } from '../dossiers/dossiers.service';
 import { toForward } from '../dossiers/step-conditions';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
-import { attestRules, caseRules } from '../law/eligibility';
+import { attestRules, caseRules, historyRules, RuleKind } from '../law/eligibility';
 import { DossierAction, DossierStatus, WORKFLOW } from '../dossiers/workflow';
 import { PeopleService } from '../people/people.service';
 import { FilesService } from '../files/files.service';
@@ -40,6 +40,14 @@ interface PageState {
   /** A file uploaded by a document form that was refused for another reason: offered again. */
   keptFile?: string;
 }
+
+/** How the dossier page introduces what a rule says of a nominee. */
+const RULE_LABELS: Record<RuleKind, string> = {
+  REFUSE: 'Không đủ điều kiện:',
+  HOLD: 'Chờ kết luận:',
+  WARN: 'Lưu ý:',
+  ATTEST: 'Cần xác nhận:',
+};
 
 /** Steps that have a form of their own on the dossier page. */
 export const FORM_STEPS: DossierAction[] = ['request_supplement', 'appraise'];
@@ -82,12 +90,26 @@ export class DossierPage {
       d.nominees.map((n) => n.personId).filter((x): x is string => !!x),
     );
     const today = this.clock.today();
-    const rulesOf = (personId: string | null) =>
-      personId
-        ? caseRules(
-            cases.filter((c) => c.personId === personId),
-            today,
-          )
+    // Ratings of this year and the one before, for the rules over consecutive years.
+    const year = Number(today.slice(0, 4));
+    const personIds = d.nominees.map((n) => n.personId).filter((x): x is string => !!x);
+    const ratings = (
+      await Promise.all([year - 1, year].map((y) => this.people.ratingsOf(personIds, y)))
+    ).flat();
+    const rulesOf = (n: (typeof d.nominees)[number]) =>
+      n.personId
+        ? [
+            ...caseRules(
+              cases.filter((c) => c.personId === n.personId),
+              today,
+            ),
+            ...historyRules(
+              n.awardForm?.lawTitle ?? null,
+              n.kind,
+              ratings.filter((r) => r.personId === n.personId),
+              year,
+            ),
+          ]
         : [];
     return this.pages.page(
       actor,
@@ -112,7 +134,11 @@ export class DossierPage {
           outcome: n.outcomeLabel,
           // The unit's indicator result in the dossier's round, as appraisal needs it.
           flag: n.flagged ? n.flagReason : null,
-          rules: rulesOf(n.personId).map((r) => ({ hold: r.kind === 'HOLD', message: r.message })),
+          rules: rulesOf(n).map((r) => ({
+            refuse: r.kind === 'REFUSE',
+            label: RULE_LABELS[r.kind],
+            message: r.message,
+          })),
           // The conditions the appraiser judges: confirmed with the reason, or still to confirm.
           attest: STAFF_ROLES.includes(actor.role)
             ? attestRules(n.awardForm?.lawTitle ?? null, n.kind).map((r) => {

@@ -443,5 +443,19 @@ describe('web interface: admin and coordinator', () => {
     await screenshot(page, 'ca-nhan-xep-loai-375');
     expect(problems).toEqual([]);
     await page.close();
+
+    // Proposed for the province's Bằng khen with 2026 only "Hoàn thành tốt": the unit is told
+    // on its dossier page that two consecutive excellent years are needed, with the article.
+    const bk = await draftDossier(as.hungdao, undefined, [
+      { kind: 'individual', personId: hung, awardFormId: ids.forms['BK-CTT'] },
+    ]);
+    const unit = await signIn('hungdao', 375);
+    await unit.page.goto(`${base}/ho-so/${bk.id}`, { waitUntil: 'load' });
+    expect(await text(unit.page, '.flag')).toBe(
+      'Lưu ý: Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh cần 02 năm liên tục "Hoàn thành xuất sắc nhiệm vụ" (năm 2025: "Hoàn thành xuất sắc nhiệm vụ", năm 2026: "Hoàn thành tốt nhiệm vụ") (Luật Thi đua, khen thưởng 2022, Điều 74).',
+    );
+    await checked(unit.page);
+    expect(unit.problems).toEqual([]);
+    await unit.page.close();
   });
 });
