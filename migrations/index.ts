@@ -21,6 +21,7 @@ import { PersonInitiatives1796447161616 } from './1796447161616-PersonInitiative
 import { NomineeAttestations1796448372554 } from './1796448372554-NomineeAttestations';
 import { QuotaCitation1796448629858 } from './1796448629858-QuotaCitation';
 import { ProvincialTexts1796448801667 } from './1796448801667-ProvincialTexts';
+import { AuthorityEmblem1796449356742 } from './1796449356742-AuthorityEmblem';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -50,4 +51,5 @@ export const migrations: Function[] = [
   NomineeAttestations1796448372554,
   QuotaCitation1796448629858,
   ProvincialTexts1796448801667,
+  AuthorityEmblem1796449356742,
 ];

@@ -1,10 +1,22 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Put,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { UpdateAuthorityDto } from './authorities.dto';
-import { AuthoritiesService } from './authorities.service';
+import { AuthoritiesService, EMBLEM_MAX_BYTES } from './authorities.service';
+import { AppError } from '../common/errors/app-error';
 
 @ApiTags('Cơ quan có thẩm quyền')
 @Controller('authority')
@@ -23,5 +35,32 @@ export class AuthoritiesController {
   @ApiOperation({ summary: 'Sửa thông tin cơ quan (tên, địa danh, chức danh ký)' })
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateAuthorityDto) {
     return this.authorities.update(actor, dto);
+  }
+
+  @Put('emblem')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Ảnh Quốc huy in trên Giấy khen (PNG hoặc JPEG, tối đa 300 KB)' })
+  async setEmblem(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+  ) {
+    if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh Quốc huy.', 'required');
+    await this.authorities.setEmblem(actor, file);
+  }
+
+  @Delete('emblem')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Bỏ ảnh Quốc huy: Giấy khen in không có Quốc huy' })
+  async removeEmblem(@CurrentActor() actor: Actor) {
+    await this.authorities.setEmblem(actor, null);
   }
 }

@@ -7,6 +7,9 @@ import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UpdateAuthorityDto } from './authorities.dto';
 import { Authority } from './authority.entity';
 
+/** The emblem image's largest size: it is inlined in every certificate page. */
+export const EMBLEM_MAX_BYTES = 300 * 1024;
+
 const EDITABLE: (keyof Authority)[] = [
   'name',
   'level',
@@ -81,6 +84,60 @@ export class AuthoritiesService {
         );
       }
       return saved;
+    });
+  }
+
+  /** The authority's national emblem (a data URI), or null. */
+  async emblemOf(authorityId: string): Promise<string | null> {
+    const row = await this.db.tx
+      .getRepository(Authority)
+      .createQueryBuilder('a')
+      .select('a.emblem', 'emblem')
+      .where('a.id = :id', { id: authorityId })
+      .getRawOne<{ emblem: string | null }>();
+    return row?.emblem ?? null;
+  }
+
+  /**
+   * Sets (or, with null, removes) the national emblem printed on the Giấy
+   * khen: a PNG or JPEG image of at most 300 KB; audited.
+   */
+  async setEmblem(actor: Actor, image: { buffer: Buffer; size: number } | null): Promise<void> {
+    let uri: string | null = null;
+    if (image) {
+      const b = image.buffer;
+      const type = b
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+        ? 'image/png'
+        : b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
+          ? 'image/jpeg'
+          : null;
+      if (!type)
+        throw AppError.invalidField('file', 'Ảnh Quốc huy phải là tệp PNG hoặc JPEG.', 'type');
+      if (image.size > EMBLEM_MAX_BYTES)
+        throw AppError.invalidField(
+          'file',
+          `Ảnh Quốc huy tối đa ${EMBLEM_MAX_BYTES / 1024} KB (tệp gửi lên ${Math.ceil(image.size / 1024)} KB).`,
+          'size',
+        );
+      uri = `data:${type};base64,${b.toString('base64')}`;
+    }
+    await this.db.withTransaction(async () => {
+      const id = authorityScope(actor);
+      const before = await this.emblemOf(id);
+      await this.db.tx.update(Authority, { id }, { emblem: uri });
+      await this.audit.record(
+        actor,
+        'authority.emblem',
+        { type: 'authority', id },
+        {
+          emblem: {
+            from: before ? 'có ảnh' : null,
+            to: uri ? `ảnh ${Math.ceil(image!.size / 1024)} KB` : null,
+          },
+        },
+      );
     });
   }
 

@@ -85,6 +85,14 @@ export class Authority extends BaseRecord {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   provincialTexts!: ProvincialText[];
 
+  /**
+   * The national emblem printed on the Giấy khen (a PNG or JPEG as a data
+   * URI, from the settings); null: none is printed. Not loaded with the
+   * authority: read where it is printed or shown (AuthoritiesService.emblemOf).
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  emblem!: string | null;
+
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })
   dueSoonWorkingDays!: number;

@@ -40,6 +40,12 @@ export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.Corrected]: 'Giấy khen đã được đính chính (bản này không còn dùng)',
 };
 
+/** How an authority's certificates look: field positions on blanks, the national emblem (a data URI). */
+export interface PrintLook {
+  layout: CertificateLayout;
+  emblem: string | null;
+}
+
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
 export const CHUNK = 250;
 
@@ -309,7 +315,7 @@ export class CertificatesService {
   private async pages(
     entries: RegisterEntry[],
     variant: 'standard' | 'blank',
-    layout: CertificateLayout,
+    { layout, emblem }: PrintLook,
     testPage = false,
   ): Promise<string> {
     const certificates = await Promise.all(
@@ -320,17 +326,27 @@ export class CertificatesService {
         qrSvg: await this.qr(e.snapshot.verifyUrl),
       })),
     );
-    if (variant === 'standard') return this.templates.render('certificate', { certificates });
+    // The emblem on plain paper only: a pre-printed blank has its own.
+    if (variant === 'standard')
+      return this.templates.render('certificate', { certificates, emblem });
     const marks = [];
     for (let x = 0; x <= 290; x += 20) for (let y = 0; y <= 200; y += 20) marks.push({ x, y });
     return this.templates.render('certificate-blank', { certificates, layout, testPage, marks });
   }
 
-  private async layoutOf(authorityId: string): Promise<CertificateLayout> {
+  /** How an authority's certificates look: the blank's field positions, the national emblem. */
+  private async lookOf(authorityId: string): Promise<PrintLook> {
+    // The emblem is not loaded with the authority unless asked for (it is an image).
     const authority = await this.db.tx
       .getRepository(Authority)
-      .findOneByOrFail({ id: authorityId });
-    return { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) };
+      .createQueryBuilder('a')
+      .addSelect('a.emblem')
+      .where('a.id = :id', { id: authorityId })
+      .getOneOrFail();
+    return {
+      layout: { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) },
+      emblem: authority.emblem,
+    };
   }
 
   /** The decision's certificates that still stand (corrected ones as corrected), and how many are left out. */
@@ -348,8 +364,8 @@ export class CertificatesService {
       throw AppError.conflict(
         'Mọi Giấy khen của quyết định này đã bị thu hồi; không còn gì để in.',
       );
-    const layout = await this.layoutOf(decision.authorityId);
-    return { standing, leftOut: entries.length - standing.length, layout };
+    const look = await this.lookOf(decision.authorityId);
+    return { standing, leftOut: entries.length - standing.length, look };
   }
 
   /**
@@ -362,8 +378,8 @@ export class CertificatesService {
     id: string,
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<{ pdf: Buffer; leftOut: number }> {
-    const { standing, leftOut, layout } = await this.standingOf(actor, id);
-    return { pdf: await this.renderEntries(standing, variant, layout), leftOut };
+    const { standing, leftOut, look } = await this.standingOf(actor, id);
+    return { pdf: await this.renderEntries(standing, variant, look), leftOut };
   }
 
   /**
@@ -397,12 +413,12 @@ export class CertificatesService {
     await this.printable(actor, id);
     const polled = this.jobs.get(this.runningFor.get(`${id}-${variant}`) ?? '');
     if (polled && !polled.finished) return polled;
-    const { standing, leftOut, layout } = await this.standingOf(actor, id);
+    const { standing, leftOut, look } = await this.standingOf(actor, id);
     const digest = createHash('sha256')
       .update(
         JSON.stringify([
           this.templates.version,
-          variant === 'blank' ? layout : null,
+          variant === 'blank' ? look.layout : look.emblem,
           standing.map((e) => [e.id, e.status]),
         ]),
       )
@@ -419,7 +435,7 @@ export class CertificatesService {
     const job: PrintJob = { path, leftOut, chunks, done: 0, finished: false, finishing: null! };
     job.finishing = (async () => {
       await mkdir(dir, { recursive: true });
-      const pdf = await this.renderEntries(standing, variant, layout, () => job.done++);
+      const pdf = await this.renderEntries(standing, variant, look, () => job.done++);
       const temporary = `${path}.${process.pid}.tmp`;
       await writeFile(temporary, pdf);
       await rename(temporary, path);
@@ -448,11 +464,11 @@ export class CertificatesService {
   async renderEntries(
     entries: RegisterEntry[],
     variant: 'standard' | 'blank',
-    layout: CertificateLayout = DEFAULT_BLANK_LAYOUT,
+    look: PrintLook = { layout: DEFAULT_BLANK_LAYOUT, emblem: null },
     chunkDone: () => void = () => undefined,
   ): Promise<Buffer> {
     if (entries.length <= CHUNK) {
-      const pdf = await this.renderer.render(await this.pages(entries, variant, layout), {
+      const pdf = await this.renderer.render(await this.pages(entries, variant, look), {
         landscape: true,
       });
       chunkDone();
@@ -464,7 +480,7 @@ export class CertificatesService {
     let next = 0;
     const worker = async () => {
       for (let i = next++; i * CHUNK < entries.length; i = next++) {
-        const html = await this.pages(entries.slice(i * CHUNK, (i + 1) * CHUNK), variant, layout);
+        const html = await this.pages(entries.slice(i * CHUNK, (i + 1) * CHUNK), variant, look);
         parts[i] = await this.renderer.render(html, { landscape: true });
         chunkDone();
       }
@@ -490,7 +506,7 @@ export class CertificatesService {
     if (!entry) throw AppError.notFound('Giấy khen');
     const current = await this.standing(entry);
     if (!current) throw AppError.conflict(await this.revokedMessage(entry));
-    return this.renderEntries([current], variant, await this.layoutOf(decision.authorityId));
+    return this.renderEntries([current], variant, await this.lookOf(decision.authorityId));
   }
 
   /**
@@ -526,9 +542,9 @@ export class CertificatesService {
     const authority = await this.db.tx
       .getRepository(Authority)
       .findOneByOrFail({ id: actor.authorityId });
-    const layout = await this.layoutOf(authority.id);
+    const look = await this.lookOf(authority.id);
     const entry = { snapshot: sample(authority, 1) } as RegisterEntry;
-    return this.renderer.render(await this.pages([entry], 'blank', layout, true), {
+    return this.renderer.render(await this.pages([entry], 'blank', look, true), {
       landscape: true,
     });
   }

@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.logout': 'Đăng xuất',
   'auth.password_change': 'Đổi mật khẩu',
   'auth.refresh_reused': 'Phiên đăng nhập bị dùng lại (đã chặn)',
+  'authority.emblem': 'Đổi ảnh Quốc huy trên Giấy khen',
   'authority.update': 'Sửa thông tin cơ quan',
   'award_form.create': 'Thêm hình thức khen thưởng',
   'award_form.update': 'Sửa hình thức khen thưởng',

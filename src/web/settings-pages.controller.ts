@@ -1,15 +1,27 @@
-import { Body, Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { UpdateAuthorityDto } from '../authorities/authorities.dto';
-import { AuthoritiesService } from '../authorities/authorities.service';
+import { AuthoritiesService, EMBLEM_MAX_BYTES } from '../authorities/authorities.service';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import type { Authority } from '../authorities/authority.entity';
 import { CertificatesService } from '../decisions/certificates.service';
-import { FormPost } from './web-form.decorators';
+import { FormPost, MultipartFormPost } from './web-form.decorators';
 import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
 import { CreateBaseSalaryDto, UpdateAwardFormDto } from '../awards/awards.dto';
 import { AwardsService } from '../awards/awards.service';
@@ -213,6 +225,8 @@ export class SettingsPagesController {
             value: authority.signingTitles[key],
           })),
           life: lifeOf(authority),
+          emblem: await this.authorities.emblemOf(authority.id),
+          emblemMaxKb: EMBLEM_MAX_BYTES / 1024,
           provincialTexts: authority.provincialTexts.map((t, index) => ({
             index,
             basis: t.basis,
@@ -291,6 +305,35 @@ export class SettingsPagesController {
       );
       await this.authorities.update(actor, dto);
     });
+    return '';
+  }
+
+  /** The national emblem printed on the Giấy khen: a PNG or JPEG, checked as the API checks it. */
+  @MultipartFormPost('thiet-lap/quoc-huy', Role.Admin)
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
+  )
+  async setEmblem(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Multipart: the token is in the body the file interceptor has just parsed.
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh Quốc huy.', 'required');
+      await this.authorities.setEmblem(actor, file);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/quoc-huy/xoa', Role.Admin)
+  async removeEmblem(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', () =>
+      this.authorities.setEmblem(actor, null),
+    );
     return '';
   }
 

@@ -24,6 +24,21 @@ function withPdf<T>(pdf: Buffer, fn: (path: string, dir: string) => T): T {
   }
 }
 
+/** How many raster images each page holds (pdfimages -list), by page number. */
+export function pdfImages(pdf: Buffer): number[] {
+  const out = withPdf(pdf, (p) => execFileSync('pdfimages', ['-list', p], { encoding: 'utf8' }));
+  const pages = Array.from({ length: pdfPages(pdf) }, () => 0);
+  for (const line of out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())) {
+    // page num type …: a soft mask (an image's transparency) is not an image of its own.
+    const [page, , type] = line.trim().split(/\s+/);
+    if (type === 'image') pages[Number(page) - 1]++;
+  }
+  return pages;
+}
+
 export const pdfText = (pdf: Buffer): string =>
   withPdf(pdf, (p) => execFileSync('pdftotext', ['-layout', p, '-'], { encoding: 'utf8' }));
 
@@ -46,7 +61,6 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
     });
 }
 
-/** Decodes the QR code on a page (rendered at 200 dpi). */
 /** The QR code on a page, rasterised at 110 dpi: enough for the printed code, and fast for jsQR. */
 export function pdfQr(pdf: Buffer, page = 1): string | null {
   return withPdf(pdf, (p, dir) => {
