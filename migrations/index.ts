@@ -22,6 +22,7 @@ import { NomineeAttestations1796448372554 } from './1796448372554-NomineeAttesta
 import { QuotaCitation1796448629858 } from './1796448629858-QuotaCitation';
 import { ProvincialTexts1796448801667 } from './1796448801667-ProvincialTexts';
 import { AuthorityEmblem1796449356742 } from './1796449356742-AuthorityEmblem';
+import { UnitRatings1796449550545 } from './1796449550545-UnitRatings';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -52,4 +53,5 @@ export const migrations: Function[] = [
   QuotaCitation1796448629858,
   ProvincialTexts1796448801667,
   AuthorityEmblem1796449356742,
+  UnitRatings1796449550545,
 ];

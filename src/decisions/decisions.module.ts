@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AwardsModule } from '../awards/awards.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { PeopleModule } from '../people/people.module';
+import { UnitsModule } from '../units/units.module';
 import { CertificatesService } from './certificates.service';
 import { AwardDecision, DecisionItem, NumberCounter, RegisterEntry } from './decision.entity';
 import { DecisionsController } from './decisions.controller';
@@ -15,6 +16,7 @@ import { VerificationController } from './verification.controller';
     AwardsModule,
     DossiersModule,
     PeopleModule,
+    UnitsModule,
   ],
   controllers: [DecisionsController, VerificationController],
   providers: [DecisionsService, CertificatesService],

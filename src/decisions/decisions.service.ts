@@ -17,6 +17,7 @@ import { legalBasesOn } from '../law/legal-texts';
 import { multipleOn } from '../law/money';
 import { caseRules, onceAYear, TaskRating, TitleAwarded, titleRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
+import { UnitsService } from '../units/units.service';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
@@ -94,6 +95,7 @@ export class DecisionsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly people: PeopleService,
+    private readonly units: UnitsService,
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
@@ -555,14 +557,38 @@ export class DecisionsService {
           ),
         );
       const awarded = await this.titlesAwarded(persons.map((p) => p.id));
+      // A collective's title rests on the collective's rating of the year.
+      const collectiveOf = (item: DecisionItem) =>
+        nominated.find((n) => n.id === item.nomineeId)?.collectiveUnitId ?? null;
+      const unitRatings = new Map<number, { unitId: string; rating: TaskRating }[]>();
+      for (const y of ratings.keys())
+        unitRatings.set(
+          y,
+          await this.units.ratingsOf(
+            items.map(collectiveOf).filter((x): x is string => !!x),
+            y,
+          ),
+        );
       const failing = items.flatMap((item, i) => {
         const person = personOf(item);
-        if (!person) return [];
         const form = forms.find(
           (f) => f.id === nominated.find((n) => n.id === item.nomineeId)?.awardFormId,
         );
         const year = yearOf(item);
         const lawTitle = form?.lawTitle ?? null;
+        const unitId = collectiveOf(item);
+        const said = (r: { kind: string; message: string }) => ({
+          field: `items.${i}`,
+          code: r.kind === 'HOLD' ? 'held' : 'refused',
+          message: `${item.displayName}: ${r.message}`,
+        });
+        if (unitId)
+          return titleRules(
+            lawTitle,
+            unitRatings.get(year)?.find((r) => r.unitId === unitId)?.rating ?? null,
+            year,
+          ).map(said);
+        if (!person) return [];
         const rating = ratings.get(year)?.find((r) => r.personId === person.id)?.rating ?? null;
         const initiative = !!initiatives.get(year)?.some((x) => x.personId === person.id);
         return [
@@ -576,11 +602,7 @@ export class DecisionsService {
             year,
             awarded.filter((a) => a.personId === person.id),
           ),
-        ].map((r) => ({
-          field: `items.${i}`,
-          code: r.kind === 'HOLD' ? 'held' : 'refused',
-          message: `${item.displayName}: ${r.message}`,
-        }));
+        ].map(said);
       });
       if (failing.length)
         throw AppError.conflict(

@@ -7,7 +7,9 @@ import { AppConfig } from '../config/app-config';
 import { Person } from '../people/person.entity';
 import { PersonRating } from '../people/person-rating.entity';
 import { TaskRating } from '../law/eligibility';
+import { YearRating } from '../law/task-rating';
 import { Unit } from '../units/unit.entity';
+import { UnitRating } from '../units/unit-rating.entity';
 import { User } from '../users/user.entity';
 import {
   CriteriaSet,
@@ -77,18 +79,7 @@ export class DemoSeeder {
     for (const u of demo.units) {
       let unit = await manager.findOneBy(Unit, { authorityId: authority.id, code: u.code });
       if (!unit) {
-        unit = await manager.save(
-          manager.create(Unit, {
-            authorityId: authority.id,
-            code: u.code,
-            name: u.name,
-            searchName: foldForSearch(u.name),
-            kind: u.kind,
-            parentId: u.parent ? units.get(u.parent)!.id : null,
-            clusterId: null,
-            active: true,
-          }),
-        );
+        unit = await this.seedUnit(authority.id, u, units);
         created++;
       }
       units.set(u.code, unit);
@@ -104,16 +95,7 @@ export class DemoSeeder {
             searchName: foldForSearch(p.fullName),
           }),
         );
-        // Demo task ratings of the years the demo rounds cover (annual titles rest on them).
-        for (const year of [2025, 2026])
-          await manager.insert(PersonRating, {
-            authorityId: authority.id,
-            personId: person.id,
-            year,
-            rating: TaskRating.Excellent,
-            reference: `Quyết định đánh giá, xếp loại năm ${year} (dữ liệu mẫu)`,
-            recordedBy: null,
-          });
+        await this.rate(PersonRating, { personId: person.id }, authority.id, TaskRating.Excellent);
         created++;
       }
     }
@@ -140,6 +122,47 @@ export class DemoSeeder {
       }
     }
     return created + (await this.seedAwards(authority));
+  }
+
+  /** A unit of the demo, with its demo task ratings of the years the demo rounds cover. */
+  private async seedUnit(
+    authorityId: string,
+    u: DemoAuthority['units'][number],
+    units: Map<string, Unit>,
+  ): Promise<Unit> {
+    const manager = this.db.tx;
+    const unit = await manager.save(
+      manager.create(Unit, {
+        authorityId: authorityId,
+        code: u.code,
+        name: u.name,
+        searchName: foldForSearch(u.name),
+        kind: u.kind,
+        parentId: u.parent ? units.get(u.parent)!.id : null,
+        clusterId: null,
+        active: true,
+      }),
+    );
+    await this.rate(UnitRating, { unitId: unit.id }, authorityId, TaskRating.Good);
+    return unit;
+  }
+
+  /** Demo task ratings of the years the demo rounds cover (annual titles rest on them). */
+  private async rate<T extends YearRating>(
+    entity: new () => T,
+    subject: Partial<T>,
+    authorityId: string,
+    rating: TaskRating,
+  ): Promise<void> {
+    for (const year of [2025, 2026])
+      await this.db.tx.insert(entity, {
+        ...subject,
+        authorityId,
+        year,
+        rating,
+        reference: `Quyết định đánh giá, xếp loại năm ${year} (dữ liệu mẫu)`,
+        recordedBy: null,
+      } as never);
   }
 
   /** Award forms, base salaries and holidays of an authority (by code, date). */

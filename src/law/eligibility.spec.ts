@@ -131,3 +131,26 @@ describe('consecutive years: the province’s Bằng khen', () => {
     expect(historyRules('giay-khen', 'individual', [], 2026)).toEqual([]);
   });
 });
+
+describe('collective titles over the collective’s rating', () => {
+  it('gives Tập thể lao động tiên tiến from "Hoàn thành tốt nhiệm vụ", Tập thể lao động xuất sắc only to "xuất sắc"', () => {
+    expect(titleRules('tap-the-lao-dong-tien-tien', TaskRating.Good, 2026)).toEqual([]);
+    expect(titleRules('tap-the-lao-dong-tien-tien', TaskRating.Done, 2026)).toEqual([
+      expect.objectContaining({
+        kind: 'REFUSE',
+        citation: 'Luật Thi đua, khen thưởng 2022, Điều 28',
+      }),
+    ]);
+    expect(titleRules('tap-the-lao-dong-tien-tien', null, 2026)).toEqual([
+      expect.objectContaining({ kind: 'HOLD' }),
+    ]);
+    expect(titleRules('tap-the-lao-dong-xuat-sac', TaskRating.Excellent, 2026)).toEqual([]);
+    expect(titleRules('tap-the-lao-dong-xuat-sac', TaskRating.Good, 2026)).toEqual([
+      expect.objectContaining({
+        kind: 'REFUSE',
+        message:
+          'Năm 2026 xếp loại "Hoàn thành tốt nhiệm vụ", cần "Hoàn thành xuất sắc nhiệm vụ" (Luật Thi đua, khen thưởng 2022, Điều 27).',
+      }),
+    ]);
+  });
+});

@@ -98,10 +98,14 @@ export const TASK_RATING_LABELS: Record<TaskRating, string> = {
 const TITLE_CITATIONS: Record<string, string> = {
   'lao-dong-tien-tien': 'Luật Thi đua, khen thưởng 2022, Điều 24',
   'chien-si-thi-dua-co-so': 'Luật Thi đua, khen thưởng 2022, Điều 23',
+  'tap-the-lao-dong-tien-tien': 'Luật Thi đua, khen thưởng 2022, Điều 28',
+  'tap-the-lao-dong-xuat-sac': 'Luật Thi đua, khen thưởng 2022, Điều 27',
 };
 
 /**
- * What a person's task rating of the year says of an annual title: "Lao động
+ * What the task rating of the year (a person's, or a collective's for the
+ * collective titles, which need "Hoàn thành tốt nhiệm vụ", or "Hoàn thành
+ * xuất sắc nhiệm vụ" for "Tập thể lao động xuất sắc") says of an annual title: "Lao động
  * tiên tiến" needs at least "Hoàn thành tốt nhiệm vụ"; "Chiến sĩ thi đua cơ
  * sở" is first a "Lao động tiên tiến", then "Hoàn thành xuất sắc nhiệm vụ" or
  * an initiative or research recognised in the year (`initiative`). No rating
@@ -131,6 +135,15 @@ export function titleRules(
         kind: 'REFUSE',
         citation,
         message: `Năm ${year} xếp loại "${TASK_RATING_LABELS[rating]}", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (${citation}).`,
+      },
+    ];
+  if (lawTitle === 'tap-the-lao-dong-xuat-sac' && rating !== TaskRating.Excellent)
+    return [
+      {
+        rule: 'LUAT-TDKT-XEP-LOAI',
+        kind: 'REFUSE',
+        citation,
+        message: `Năm ${year} xếp loại "${TASK_RATING_LABELS[rating]}", cần "Hoàn thành xuất sắc nhiệm vụ" (${citation}).`,
       },
     ];
   if (lawTitle === 'chien-si-thi-dua-co-so' && rating !== TaskRating.Excellent && !initiative)

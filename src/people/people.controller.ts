@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
+import { TaskRatingDto } from '../law/task-rating';
 import { IdParam } from '../common/validation/id-param';
 import { YearParam } from '../common/validation/year-param';
 import {
@@ -10,7 +11,6 @@ import {
   CreatePersonCaseDto,
   CreatePersonDto,
   PersonQueryDto,
-  PersonRatingDto,
   CreatePersonInitiativeDto,
   UpdatePersonDto,
 } from './people.dto';
@@ -121,7 +121,7 @@ export class PeopleController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @YearParam() year: number,
-    @Body() dto: PersonRatingDto,
+    @Body() dto: TaskRatingDto,
   ) {
     return this.people.rate(actor, id, year, dto);
   }

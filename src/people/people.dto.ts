@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { IsNullable, IsOptional } from '../common/validation/optional';
 import { IsDateOnly } from '../common/validation/is-date-only';
-import { CaseKind, TaskRating } from '../law/eligibility';
+import { CaseKind } from '../law/eligibility';
 import { SearchQueryDto } from '../common/pagination';
 import { Gender } from './person.entity';
 
@@ -71,15 +71,6 @@ export class ClosePersonCaseDto {
   @ApiProperty({ example: '2026-12-01', description: 'Ngày có kết luận, kết thúc' })
   @IsDateOnly()
   endsOn!: string;
-}
-
-export class PersonRatingDto {
-  @ApiProperty({ enum: TaskRating }) @IsEnum(TaskRating) rating!: TaskRating;
-  @ApiProperty({ example: 'Quyết định số 05/QĐ-UBND ngày 20/12/2026 về đánh giá, xếp loại' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(300)
-  reference!: string;
 }
 
 export class CreatePersonInitiativeDto {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordRating, TaskRatingDto } from '../law/task-rating';
 import { Db } from '../database/transactions';
 import { Between, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +13,6 @@ import { UnitsService } from '../units/units.service';
 import {
   CreatePersonCaseDto,
   CreatePersonDto,
-  PersonRatingDto,
   CreatePersonInitiativeDto,
   PersonQueryDto,
   UpdatePersonDto,
@@ -94,31 +94,27 @@ export class PeopleService {
   }
 
   /** Records (or corrects) a person's task rating of a year, with its document; audited. */
-  rate(actor: Actor, personId: string, year: number, dto: PersonRatingDto) {
+  rate(actor: Actor, personId: string, year: number, dto: TaskRatingDto) {
     return this.db.withTransaction(async () => {
       const person = await this.get(actor, personId);
-      const before = await this.db.tx.findOneBy(PersonRating, { personId, year });
-      await this.db.tx.upsert(
+      const { before, saved } = await recordRating(
+        this.db.tx,
         PersonRating,
+        { personId },
         {
           authorityId: person.authorityId,
-          personId,
           year,
-          rating: dto.rating,
-          reference: dto.reference.trim(),
+          dto,
           recordedBy: actor.userId,
         },
-        ['personId', 'year'],
       );
       await this.audit.record(
         actor,
         'person.rating',
         { type: 'person', id: personId },
-        {
-          [`rating${year}`]: { from: before?.rating ?? null, to: dto.rating },
-        },
+        { [`rating${year}`]: { from: before, to: dto.rating } },
       );
-      return this.db.tx.findOneByOrFail(PersonRating, { personId, year });
+      return saved;
     });
   }
 

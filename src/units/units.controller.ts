@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
+import { YearParam } from '../common/validation/year-param';
+import { TaskRatingDto } from '../law/task-rating';
 import { CreateClusterDto, CreateUnitDto, UnitQueryDto, UpdateUnitDto } from './units.dto';
 import { UnitsService } from './units.service';
 
@@ -40,6 +42,28 @@ export class UnitsController {
   @ApiOperation({ summary: 'Sửa đơn vị (đổi cấp trên, cụm/khối, ngừng hoạt động)' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(actor, id, dto);
+  }
+
+  @Get('units/:id/ratings')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({ summary: 'Kết quả đánh giá, xếp loại hằng năm của tập thể' })
+  ratings(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.units.ratings(actor, id);
+  }
+
+  @Put('units/:id/ratings/:year')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary:
+      'Ghi kết quả đánh giá, xếp loại của tập thể trong một năm (căn cứ xét Tập thể lao động tiên tiến)',
+  })
+  rate(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @YearParam() year: number,
+    @Body() dto: TaskRatingDto,
+  ) {
+    return this.units.rate(actor, id, year, dto);
   }
 
   @Get('clusters')

@@ -9,6 +9,9 @@ import { foldForSearch } from '../common/text/fold';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { CreateClusterDto, CreateUnitDto, UnitQueryDto, UpdateUnitDto } from './units.dto';
 import { EmulationCluster, Unit } from './unit.entity';
+import { UnitRating } from './unit-rating.entity';
+import { recordRating, TaskRatingDto } from '../law/task-rating';
+import { In } from 'typeorm';
 
 const EDITABLE: (keyof Unit)[] = [
   'code',
@@ -59,6 +62,43 @@ export class UnitsService {
     const unit = await this.scoped(actor).andWhere('u.id = :id', { id }).getOne();
     if (!unit) throw AppError.notFound('Đơn vị');
     return unit;
+  }
+
+  /** A collective's task ratings, newest year first. */
+  async ratings(actor: Actor, unitId: string): Promise<UnitRating[]> {
+    await this.get(actor, unitId);
+    return this.db.tx.find(UnitRating, { where: { unitId }, order: { year: 'DESC' } });
+  }
+
+  /** The ratings of these collectives in a year, for the eligibility rules (no scope). */
+  ratingsOf(unitIds: string[], year: number): Promise<UnitRating[]> {
+    if (!unitIds.length) return Promise.resolve([]);
+    return this.db.tx.find(UnitRating, { where: { unitId: In(unitIds), year } });
+  }
+
+  /** Records (or corrects) a collective's task rating of a year, with its document; audited. */
+  rate(actor: Actor, unitId: string, year: number, dto: TaskRatingDto) {
+    return this.db.withTransaction(async () => {
+      const unit = await this.get(actor, unitId);
+      const { before, saved } = await recordRating(
+        this.db.tx,
+        UnitRating,
+        { unitId },
+        {
+          authorityId: unit.authorityId,
+          year,
+          dto,
+          recordedBy: actor.userId,
+        },
+      );
+      await this.audit.record(
+        actor,
+        'unit.rating',
+        { type: 'unit', id: unitId },
+        { [`rating${year}`]: { from: before, to: dto.rating } },
+      );
+      return saved;
+    });
   }
 
   /**

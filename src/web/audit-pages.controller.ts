@@ -59,6 +59,7 @@ const ACTION_LABELS: Record<string, string> = {
   'round.create': 'Thêm đợt',
   'round.update': 'Sửa đợt',
   'unit.create': 'Thêm đơn vị',
+  'unit.rating': 'Ghi kết quả xếp loại tập thể',
   'unit.update': 'Sửa đơn vị',
   'user.create': 'Tạo tài khoản',
   'user.password_reset': 'Đặt lại mật khẩu',

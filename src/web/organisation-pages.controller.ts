@@ -4,6 +4,7 @@ import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
+import { TaskRatingDto } from '../law/task-rating';
 import { IdParam } from '../common/validation/id-param';
 import { Gender } from '../people/person.entity';
 import {
@@ -12,7 +13,6 @@ import {
   CreatePersonDto,
   CreatePersonInitiativeDto,
   PersonQueryDto,
-  PersonRatingDto,
   UpdatePersonDto,
 } from '../people/people.dto';
 import { CASE_KIND_LABELS, CaseKind, TASK_RATING_LABELS, TaskRating } from '../law/eligibility';
@@ -195,8 +195,20 @@ export class OrganisationPagesController {
   /** A unit's page: its name, kind, parent and whether it is still active, edited with the version shown. */
   @Get('don-vi/:id')
   @Roles(Role.Admin, Role.HomeAffairs)
-  async unitPage(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() req: Request) {
-    return this.unitForm(actor, this.forms.csrf(req), id, {}, {});
+  async unitPage(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: Request,
+    @Query('loi') problem?: string,
+  ) {
+    // A refused rating comes back with its reason (WebForms.back).
+    return this.unitForm(
+      actor,
+      this.forms.csrf(req),
+      id,
+      {},
+      typeof problem === 'string' && problem ? { form: problem } : {},
+    );
   }
 
   private async unitForm(
@@ -234,9 +246,55 @@ export class OrganisationPagesController {
           selected: k === kind,
         })),
         parents: others.map((u) => option(u.id, u.name, parentId)),
+        // The collective's yearly rating (Home Affairs records it; the collective titles rest on it).
+        ratings: [Role.Admin, Role.HomeAffairs].includes(actor.role)
+          ? this.ratingView(
+              actor,
+              await this.units.ratings(actor, id),
+              `/quan-tri/don-vi/${id}/xep-loai`,
+            )
+          : null,
       },
       csrf,
     );
+  }
+
+  /** A yearly rating list and, for Home Affairs, the form to record one (person or collective). */
+  private ratingView(
+    actor: Actor,
+    ratings: { year: number; rating: TaskRating; reference: string }[],
+    action: string,
+  ) {
+    return {
+      list: ratings.map((r) => ({
+        year: r.year,
+        rating: TASK_RATING_LABELS[r.rating],
+        reference: r.reference,
+      })),
+      canRecord: actor.role === Role.HomeAffairs,
+      action,
+      year: Number(this.clock.today().slice(0, 4)),
+      choices: Object.values(TaskRating).map((r) => ({ value: r, label: TASK_RATING_LABELS[r] })),
+    };
+  }
+
+  /** A collective's task rating of a year, with its document (recorded again: corrected). */
+  @FormPost('don-vi/:id/xep-loai', Role.HomeAffairs)
+  async rateUnit(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quan-tri/don-vi/${id}`, async () => {
+      const dto = await this.forms.valid(
+        TaskRatingDto,
+        { rating: body.rating, reference: body.reference },
+        MERIT_MESSAGES,
+      );
+      await this.units.rate(actor, id, parseYear(body.year), dto);
+    });
+    return '';
   }
 
   @FormPost('don-vi/:id', Role.Admin, Role.HomeAffairs)
@@ -330,21 +388,12 @@ export class OrganisationPagesController {
         // What the annual titles rest on (Luật Thi đua, khen thưởng 2022, Điều 23-24).
         merits: staff && {
           canRecord: actor.role === Role.HomeAffairs,
-          year: Number(this.clock.today().slice(0, 4)),
-          ratingChoices: Object.values(TaskRating).map((r) => ({
-            value: r,
-            label: TASK_RATING_LABELS[r],
-          })),
+          ratings: this.ratingView(actor, ratings, `/quan-tri/ca-nhan/${id}/xep-loai`),
           kinds: Object.values(InitiativeKind).map((k) => ({
             value: k,
             label: INITIATIVE_KIND_LABELS[k],
           })),
           levels: Object.entries(INITIATIVE_LEVELS).map(([value, label]) => ({ value, label })),
-          ratings: ratings.map((r) => ({
-            year: r.year,
-            rating: TASK_RATING_LABELS[r.rating],
-            reference: r.reference,
-          })),
           initiatives: initiatives.map((x) => ({
             kind: INITIATIVE_KIND_LABELS[x.kind],
             title: x.title,
@@ -449,7 +498,7 @@ export class OrganisationPagesController {
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.onPersonPage(res, id, PersonRatingDto, MERIT_MESSAGES, {
+    return this.onPersonPage(res, id, TaskRatingDto, MERIT_MESSAGES, {
       input: { rating: body.rating, reference: body.reference },
       apply: (dto) => this.people.rate(actor, id, parseYear(body.year), dto),
     });

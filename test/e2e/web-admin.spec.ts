@@ -441,6 +441,20 @@ describe('web interface: admin and coordinator', () => {
     );
     await checked(page);
     await screenshot(page, 'ca-nhan-xep-loai-375');
+
+    // The collective's rating, on the unit's page.
+    await page.goto(`${base}/quan-tri/don-vi/${ids.hungDaoId}`, { waitUntil: 'load' });
+    await setValue(page, '#rating-year', '2026');
+    await page.select('#rating', 'htxsnv');
+    await page.type('#rating-ref', 'Quyết định số 09/QĐ-UBND ngày 22/12/2026');
+    await go(page, 'form[action$="/xep-loai"] button');
+    expect(await text(page, 'section[aria-labelledby=xep-loai] ul')).toContain(
+      'Năm 2026: Hoàn thành xuất sắc nhiệm vụ · Quyết định số 09/QĐ-UBND ngày 22/12/2026',
+    );
+    expect(
+      (await as.noivu.get(`/api/units/${ids.hungDaoId}/ratings`).expect(200)).body[0],
+    ).toMatchObject({ year: 2026, rating: 'htxsnv' });
+    await checked(page);
     expect(problems).toEqual([]);
     await page.close();
 

@@ -504,6 +504,44 @@ describe('web interface: council, chairman, printing, verification', () => {
     expect(twice.body.message).toContain('(Luật Thi đua, khen thưởng 2022, Điều 5).');
   });
 
+  it('gives Tập thể lao động tiên tiến on the collective’s rating of the year, recorded by Home Affairs', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const unit = ids.hungDaoId;
+    await as.noivu
+      .put(`/api/units/${unit}/ratings/2026`)
+      .send({ rating: 'htnv', reference: 'Quyết định số 07/QĐ-UBND ngày 20/12/2026' })
+      .expect(200);
+    const draft = (
+      await as.chutich
+        .post('/api/decisions')
+        .send({ dossierIds: [await awaitingTitle(as, ids, unit, 'TTLDTT', 'collective')] })
+        .expect(201)
+    ).body;
+    const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({
+        code: 'refused',
+        message:
+          'UBND xã Hưng Đạo: Năm 2026 xếp loại "Hoàn thành nhiệm vụ", cần từ "Hoàn thành tốt nhiệm vụ" trở lên (Luật Thi đua, khen thưởng 2022, Điều 28).',
+      }),
+    ]);
+    await as.hungdao
+      .put(`/api/units/${unit}/ratings/2026`)
+      .send({ rating: 'httnv', reference: 'Tự đánh giá' })
+      .expect(403);
+    await as.noivu
+      .put(`/api/units/${unit}/ratings/2026`)
+      .send({ rating: 'httnv', reference: 'Quyết định số 08/QĐ-UBND ngày 22/12/2026 (đính chính)' })
+      .expect(200);
+    const ratings = (await as.noivu.get(`/api/units/${unit}/ratings`).expect(200)).body;
+    expect(ratings.map((r: { year: number; rating: string }) => [r.year, r.rating])).toEqual([
+      [2026, 'httnv'],
+      [2025, 'httnv'],
+    ]);
+    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
+  });
+
   it('gives Chiến sĩ thi đua cơ sở to a "Hoàn thành tốt nhiệm vụ" only with an initiative recognised in the year', async () => {
     const as = await actors(t);
     const ids = await lookups(t);
@@ -563,15 +601,17 @@ describe('web interface: council, chairman, printing, verification', () => {
   });
 });
 
-/** A dossier of the 2026 round with one person proposed for an annual title, awaiting the chairman. */
+/** A dossier of the 2026 round with one person (or the unit) proposed for an annual title, awaiting the chairman. */
 async function awaitingTitle(
   as: Awaited<ReturnType<typeof actors>>,
   ids: Awaited<ReturnType<typeof lookups>>,
   personId: string,
   form: string,
+  kind: 'individual' | 'collective' = 'individual',
 ): Promise<string> {
+  const who = kind === 'individual' ? { personId } : { collectiveUnitId: personId };
   const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
-    { kind: 'individual', personId, awardFormId: ids.forms[form], report: true },
+    { kind, ...who, awardFormId: ids.forms[form], report: true },
   ]);
   await attachLetterAndMinutes(as.hungdao, id);
   await sendToChairman(as, id, nomineeIds);
