@@ -23,6 +23,7 @@ import { QuotaCitation1796448629858 } from './1796448629858-QuotaCitation';
 import { ProvincialTexts1796448801667 } from './1796448801667-ProvincialTexts';
 import { AuthorityEmblem1796449356742 } from './1796449356742-AuthorityEmblem';
 import { UnitRatings1796449550545 } from './1796449550545-UnitRatings';
+import { DecisionWording1796449849813 } from './1796449849813-DecisionWording';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -54,4 +55,5 @@ export const migrations: Function[] = [
   ProvincialTexts1796448801667,
   AuthorityEmblem1796449356742,
   UnitRatings1796449550545,
+  DecisionWording1796449849813,
 ];

@@ -103,6 +103,25 @@ export class UpdateAuthorityDto {
   @MaxLength(200)
   chairmanTitle?: string;
 
+  @ApiPropertyOptional({ example: 'Trưởng phòng Văn hóa - Xã hội' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  proposerTitle?: string;
+  @ApiPropertyOptional({
+    example: 'Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, Trưởng phòng Kinh tế',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  executors?: string;
+  @ApiPropertyOptional({ enum: [1, 100, 1000], description: 'Làm tròn lên tiền thưởng đến (đồng)' })
+  @IsOptional()
+  @IsIn([1, 100, 1000])
+  moneyRoundTo?: number;
+
   @ApiPropertyOptional({ type: SigningTitlesDto })
   @IsOptional()
   @ValidateNested()

@@ -23,6 +23,9 @@ const EDITABLE: (keyof Authority)[] = [
   'validTo',
   'successorCode',
   'provincialTexts',
+  'proposerTitle',
+  'executors',
+  'moneyRoundTo',
 ];
 
 @Injectable()

@@ -93,6 +93,21 @@ export class Authority extends BaseRecord {
   @Column({ type: 'text', nullable: true, select: false })
   emblem!: string | null;
 
+  /** Who proposes the awards, as the decision says: "Xét đề nghị của Trưởng phòng Nội vụ." */
+  @Column({ length: 200, default: 'Trưởng phòng Nội vụ' })
+  proposerTitle!: string;
+
+  /** Who executes a decision besides the awardees (Điều 3), e.g. "Chánh Văn phòng, Trưởng phòng Nội vụ". */
+  @Column({
+    length: 500,
+    default: 'Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch',
+  })
+  executors!: string;
+
+  /** Amounts are rounded up to this many đồng (1, 100 or 1.000). */
+  @Column({ type: 'integer', default: 1000 })
+  moneyRoundTo!: number;
+
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })
   dueSoonWorkingDays!: number;

@@ -27,12 +27,8 @@ import {
   DecisionStatus,
   RegisterEntry,
 } from './decision.entity';
-import {
-  awardAmount,
-  decisionNumberLabel,
-  DecisionsService,
-  signerLines,
-} from './decisions.service';
+import { decisionNumberLabel, DecisionsService, signerLines } from './decisions.service';
+import { awardAmount } from '../law/money';
 
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   [CertificateStatus.Valid]: 'Còn hiệu lực',
@@ -182,7 +178,10 @@ export class CertificatesService {
       // The amounts the decision would carry if issued today.
       const base = await this.awards.baseSalaryOn(authority.id, this.clock.today());
       for (const item of items)
-        item.amount = base === null ? null : awardAmount(Number(item.moneyMultiplier), base);
+        item.amount =
+          base === null
+            ? null
+            : awardAmount(Number(item.moneyMultiplier), base, authority.moneyRoundTo);
     }
     // Collectives, then people, then households (I., II., III.); people by their given name, as lists are read.
     const order = [RecipientKind.Collective, RecipientKind.Individual, RecipientKind.Household];

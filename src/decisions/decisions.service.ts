@@ -14,6 +14,7 @@ import { AppError } from '../common/errors/app-error';
 import { Page, pageOf, whereNameMatches } from '../common/pagination';
 import { escapeLike, foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
+import { awardAmount } from '../law/money';
 import { multipleOn } from '../law/money';
 import { caseRules, onceAYear, TaskRating, TitleAwarded, titleRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
@@ -69,11 +70,6 @@ export function awardeeKinds(kinds: RecipientKind[]): string {
 /** "05/QĐ-UBND": numbers below 10 take a leading 0. */
 export function decisionNumberLabel(n: number): string {
   return `${n < 10 ? `0${n}` : n}/QĐ-UBND`;
-}
-
-/** Money: the multiple of the base salary, rounded up to the thousand đồng. */
-export function awardAmount(multiplier: number, baseSalary: number): number {
-  return Math.ceil((multiplier * baseSalary) / 1000) * 1000;
 }
 
 const EDITABLE: (keyof AwardDecision)[] = [
@@ -336,11 +332,11 @@ export class DecisionsService {
               movements.flatMap((m) => m.legalBases),
               authority.provincialTexts,
             ),
-            `Xét đề nghị của Trưởng phòng Nội vụ.`,
+            `Xét đề nghị của ${authority.proposerTitle}.`,
           ],
           funding: `Tiền thưởng kèm theo được chi từ Quỹ thi đua, khen thưởng của ${authority.name} theo quy định hiện hành.`,
           // Điều 3 names only the kinds of awardee the decision has.
-          execution: `Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, thủ trưởng các cơ quan, đơn vị liên quan và các ${awardeeKinds(nominees.map((n) => n.kind))} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
+          execution: `${authority.executors}, thủ trưởng các cơ quan, đơn vị liên quan và các ${awardeeKinds(nominees.map((n) => n.kind))} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`,
           recipients: ['Như Điều 3;', 'Chủ tịch, các Phó Chủ tịch;', 'Lưu: VT.'],
           signerForm: null,
           signerName: null,
@@ -611,7 +607,7 @@ export class DecisionsService {
         );
       const entries: Partial<RegisterEntry>[] = [];
       for (const [i, item] of items.entries()) {
-        item.amount = awardAmount(Number(item.moneyMultiplier), base);
+        item.amount = awardAmount(Number(item.moneyMultiplier), base, authority.moneyRoundTo);
         const person = personOf(item);
         const dossier = dossiers.find((d) => d.id === item.dossierId)!;
         const movement = movements.find((m) => m.id === dossier.movementId);

@@ -19,6 +19,9 @@ export interface DemoAuthority {
   successorCode: string | null;
   /** The province's texts on emulation and commendation (demo examples, named as such). */
   provincialTexts: ProvincialText[];
+  /** Who proposes and who executes, as a decision names them (the defaults are a district's). */
+  proposerTitle?: string;
+  executors?: string;
   placeName: string;
   provinceName: string;
   issuingBody: string;
@@ -256,6 +259,9 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
         to: null,
       },
     ],
+    proposerTitle: 'Trưởng phòng Văn hóa - Xã hội',
+    executors:
+      'Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, Trưởng phòng Kinh tế',
     placeName: 'Thịnh An',
     provinceName: 'thành phố Hải Phòng',
     issuingBody: 'ỦY BAN NHÂN DÂN XÃ THỊNH AN',

@@ -1,4 +1,4 @@
-import { multipleOn } from './money';
+import { awardAmount, multipleOn } from './money';
 
 describe('money multiples from the law', () => {
   it('gives each subject kind its multiple from 01/07/2025, with the citation', () => {
@@ -18,5 +18,14 @@ describe('money multiples from the law', () => {
     expect(multipleOn(null, 'individual', '2026-12-14')).toBeNull();
     expect(multipleOn('chien-si-thi-dua-co-so', 'collective', '2026-12-14')).toBeNull();
     expect(multipleOn('giay-khen', 'individual', '2025-06-30')).toBeNull();
+  });
+});
+
+describe('award amounts', () => {
+  it('multiplies the base salary and rounds up to the authority’s step, in whole đồng first', () => {
+    expect(awardAmount(0.3, 2_340_000)).toBe(702_000);
+    expect(awardAmount(0.33, 2_340_000)).toBe(773_000);
+    expect(awardAmount(0.33, 2_340_000, 100)).toBe(772_200);
+    expect(awardAmount(1.5, 2_340_000, 1)).toBe(3_510_000);
   });
 });

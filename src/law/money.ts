@@ -99,3 +99,9 @@ export function multipleOn(
   );
   return found ? { multiple: found.multiple, citation: found.citation } : null;
 }
+
+/** Money: the multiple of the base salary, rounded up to the authority's step (1.000 đồng by default). */
+export function awardAmount(multiplier: number, baseSalary: number, roundTo = 1000): number {
+  // In whole đồng first, so that 0,3 × 2.340.000 is 702.000 and not 702.000,0000001.
+  return Math.ceil(Math.round(multiplier * baseSalary) / roundTo) * roundTo;
+}

@@ -55,6 +55,8 @@ const AUTHORITY_FIELDS = [
   { key: 'issuingBody', label: 'Tên cơ quan ban hành (in hoa, trên văn bản)' },
   { key: 'placeName', label: 'Địa danh (dòng ngày tháng)' },
   { key: 'chairmanTitle', label: 'Thẩm quyền ban hành (in hoa, trên quyết định)' },
+  { key: 'proposerTitle', label: 'Người đề nghị ("Xét đề nghị của …" trên quyết định)' },
+  { key: 'executors', label: 'Các cơ quan thi hành (Điều 3 của quyết định)' },
 ] as const;
 
 const TITLE_FIELDS = [
@@ -225,6 +227,11 @@ export class SettingsPagesController {
             value: authority.signingTitles[key],
           })),
           life: lifeOf(authority),
+          rounding: [1, 100, 1000].map((n) => ({
+            value: n,
+            label: `${vietnameseMoney(n)} đồng`,
+            selected: n === authority.moneyRoundTo,
+          })),
           emblem: await this.authorities.emblemOf(authority.id),
           emblemMaxKb: EMBLEM_MAX_BYTES / 1024,
           provincialTexts: authority.provincialTexts.map((t, index) => ({
@@ -284,6 +291,7 @@ export class SettingsPagesController {
         {
           ...Object.fromEntries(AUTHORITY_FIELDS.map(({ key }) => [key, body[key]])),
           signingTitles: Object.fromEntries(TITLE_FIELDS.map(({ key }) => [key, body[key]])),
+          moneyRoundTo: Number(body.moneyRoundTo) || body.moneyRoundTo,
           // An empty date or code: none (open-ended, no successor).
           ...Object.fromEntries(
             (['validFrom', 'validTo', 'successorCode'] as const).map((key) => [
@@ -299,6 +307,9 @@ export class SettingsPagesController {
           placeName: 'Địa danh từ 2 đến 100 ký tự.',
           issuingBody: 'Tên cơ quan ban hành từ 2 đến 200 ký tự.',
           chairmanTitle: 'Chức danh người đứng đầu từ 2 đến 200 ký tự.',
+          proposerTitle: 'Người đề nghị từ 2 đến 200 ký tự.',
+          executors: 'Các cơ quan thi hành từ 2 đến 500 ký tự.',
+          moneyRoundTo: 'Làm tròn tiền thưởng đến 1, 100 hoặc 1.000 đồng.',
           validFrom: 'Ngày bắt đầu hoạt động không hợp lệ.',
           validTo: 'Ngày cuối cùng hoạt động không hợp lệ.',
         },

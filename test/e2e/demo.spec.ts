@@ -33,6 +33,11 @@ describe('the full demo data, as `npm run demo` loads it', () => {
     expect(decision.legalBases).toContain(
       'Căn cứ Quyết định số 45/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân thành phố Hải Phòng ban hành Quy chế công tác thi đua, khen thưởng (dữ liệu mẫu);',
     );
+    // A commune's offices: who proposes and who executes.
+    expect(decision.legalBases.at(-1)).toBe('Xét đề nghị của Trưởng phòng Văn hóa - Xã hội.');
+    expect(decision.execution).toMatch(
+      /^Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội, Trưởng phòng Kinh tế, thủ trưởng/,
+    );
     // Giấy khen: 0,3 × 2.340.000 đ for a person and for a household (NĐ 152/2025).
     expect(decision.items.map((i: { amount: number }) => i.amount)).toEqual([
       702000, 702000, 702000,

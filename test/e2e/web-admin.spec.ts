@@ -269,6 +269,12 @@ describe('web interface: admin and coordinator', () => {
     expect((await admin.get('/api/authority').expect(200)).body.signingTitles.viceChairman).toBe(
       'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
     );
+    // Amounts rounded to 100 đồng instead of 1.000.
+    await page.select('#cq-moneyRoundTo', '100');
+    await go(page, 'form[action$="/co-quan"] button');
+    expect((await admin.get('/api/authority').expect(200)).body.moneyRoundTo).toBe(100);
+    await page.select('#cq-moneyRoundTo', '1000');
+    await go(page, 'form[action$="/co-quan"] button');
     // Its life: the last day before a merger and the authority that takes over.
     await setValue(page, '#cq-validTo', '2030-12-31');
     await page.type('#cq-successorCode', 'thinh-an');
