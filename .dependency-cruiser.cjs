@@ -12,7 +12,7 @@
  *   3 movements: movements, registrations, reports
  *   4 nominations: dossiers (the workflow; the council registers itself through a port)
  *   5 council
- *   6 decisions (decisions, the award register, certificates)
+ *   6 decisions (decisions, the award register, certificates), statistics (read-only figures)
  *   7 the surfaces: web (the pages; the API's controllers live in their modules)
  *   8 the app: app.module, app.factory, server, main
  * demo and cli stand outside the app: nothing of the app imports them.
@@ -36,7 +36,7 @@ const L = {
   3: ['movements', 'registrations', 'reports'],
   4: ['dossiers'],
   5: ['council'],
-  6: ['decisions'],
+  6: ['decisions', 'statistics'],
   7: ['web'],
 };
 const folders = (names) => `^src/(${names.join('|')})/`;

@@ -14,6 +14,7 @@ import { AwardsModule } from './awards/awards.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CouncilModule } from './council/council.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FilesModule } from './files/files.module';
@@ -57,6 +58,7 @@ export class AppModule {
         DossiersModule,
         DocumentsModule,
         DecisionsModule,
+        StatisticsModule,
         WebModule,
         ...extra,
       ],

@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { StatisticsQueryDto } from './statistics.dto';
+import { StatisticsService } from './statistics.service';
+
+/** Who reads the authority's statistics: those who run the movement and the awards. */
+export const STATISTICS_READERS = [
+  Role.HomeAffairs,
+  Role.Chairman,
+  Role.ViceChairman,
+  Role.Coordinator,
+  Role.Admin,
+];
+
+@ApiTags('Thống kê')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get()
+  @Roles(...STATISTICS_READERS)
+  @ApiOperation({
+    summary:
+      'Thống kê của năm: đăng ký, kết quả tiêu chí, hồ sơ theo trạng thái, khen thưởng theo hình thức và đối tượng (kèm tiền thưởng), tỷ lệ xét duyệt, số ngày làm việc đến khi có quyết định',
+  })
+  of(@CurrentActor() actor: Actor, @Query() query: StatisticsQueryDto) {
+    return this.statistics.of(actor, query);
+  }
+}

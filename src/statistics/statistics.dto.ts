@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional } from '../common/validation/optional';
+import { UnitKind } from '../units/unit.entity';
+
+/** What narrows the statistics: a year (default: this one), a movement, a kind of unit, a unit. */
+export class StatisticsQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'Năm thống kê (mặc định: năm nay)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() movementId?: string;
+  @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) unitKind?: UnitKind;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+}

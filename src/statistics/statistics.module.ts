@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsService } from './statistics.service';
+
+/** The authority's figures: read-only, over the tables of the modules that own them. */
+@Module({
+  imports: [CalendarModule],
+  controllers: [StatisticsController],
+  providers: [StatisticsService],
+  exports: [StatisticsService],
+})
+export class StatisticsModule {}

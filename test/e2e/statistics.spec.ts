@@ -1,0 +1,91 @@
+import { DemoSeeder } from '../../src/demo/demo.seeder';
+import { api, tokenFor } from '../support/actors';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The statistics of the full demo, whose figures are known by hand: the
+ * commune Thịnh An has 8 active units, 5 registered in its 2026 movement;
+ * four dossiers of 2026 (a draft, one submitted, one awaiting the chairman,
+ * one decided); one decision for two persons and a household, each
+ * 0,3 × 2.340.000 = 702.000 đ.
+ */
+describe('statistics of the year', () => {
+  let t: TestApp;
+  let as: ReturnType<typeof api>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.get(DemoSeeder).run();
+    as = api(t, await tokenFor(t, 'thinhan.noivu'));
+  });
+  afterAll(() => t.close());
+
+  it('counts registrations, dossiers by status, awards with their money, the funnel and the time to a decision', async () => {
+    const s = (await as.get('/api/statistics?year=2026').expect(200)).body;
+    expect(s.coverage).toEqual([
+      expect.objectContaining({
+        title: 'Thi đua thực hiện chuyển đổi số năm 2026',
+        registered: 5,
+        units: 8,
+      }),
+    ]);
+    expect(s.dossiers).toEqual([
+      { key: 'draft', label: 'Đang soạn', value: 1 },
+      { key: 'submitted', label: 'Đã gửi', value: 1 },
+      { key: 'awaiting_decision', label: 'Chờ Chủ tịch quyết định', value: 1 },
+      { key: 'decided', label: 'Đã có quyết định khen thưởng', value: 1 },
+    ]);
+    expect(s.awards).toEqual([
+      {
+        form: 'Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)',
+        kind: 'individual',
+        kindLabel: 'Cá nhân',
+        count: 2,
+        amount: 1404000,
+      },
+      {
+        form: 'Giấy khen của Chủ tịch Ủy ban nhân dân xã (hộ gia đình)',
+        kind: 'household',
+        kindLabel: 'Hộ gia đình',
+        count: 1,
+        amount: 702000,
+      },
+    ]);
+    expect(s.awardsTotal).toEqual({ count: 3, amount: 2106000 });
+    expect(s.awardsByUnit).toEqual([
+      expect.objectContaining({ label: 'Trung tâm Phục vụ hành chính công xã', value: 3 }),
+    ]);
+    // Nominees of submitted dossiers: 3 + 1 + 1 proposed by the unit, 4 proposed after
+    // appraisal, 3 awarded. Submitted and decided the same day: no working day passed.
+    expect(s.funnel.map((f: { value: number }) => f.value)).toEqual([5, 4, 3]);
+    expect(s.medianWorkingDays).toBe(0);
+    expect(s.overdue).toBe(0);
+  });
+
+  it('narrows to a unit, a kind of unit, a year; refuses an impossible filter naming it; keeps to the authority', async () => {
+    const [{ id: school }] = await t.dataSource.query(
+      "SELECT id FROM units WHERE code = 'THCS-THINHAN'",
+    );
+    const one = (await as.get(`/api/statistics?year=2026&unitId=${school}`).expect(200)).body;
+    expect(one.awardsTotal).toEqual({ count: 0, amount: 0 });
+    expect(one.coverage[0]).toMatchObject({ registered: 1, units: 1 });
+    const kind = (await as.get('/api/statistics?year=2026&unitKind=enterprise').expect(200)).body;
+    expect(kind.coverage[0]).toMatchObject({ registered: 1, units: 1 });
+    expect(kind.dossiers).toEqual([]);
+    const before = (await as.get('/api/statistics?year=2025').expect(200)).body;
+    expect(before.awardsTotal).toEqual({ count: 0, amount: 0 });
+    const bad = await as.get('/api/statistics?year=1899').expect(400);
+    expect(bad.body.details[0].field).toBe('year');
+    await as.get('/api/statistics?unitKind=village').expect(400);
+    // Tứ Kỳ's Home Affairs sees none of Thịnh An's.
+    const other = api(t, await tokenFor(t, 'noivu'));
+    expect((await other.get('/api/statistics?year=2026').expect(200)).body.awardsTotal).toEqual({
+      count: 0,
+      amount: 0,
+    });
+    // A unit officer has no statistics of the authority.
+    await api(t, await tokenFor(t, 'thinhan.pvhcc'))
+      .get('/api/statistics')
+      .expect(403);
+  });
+});
