@@ -254,13 +254,14 @@ export class DecisionsService {
     }
   }
 
-  /** An export of the register is audited: who took which rows, in which format. */
-  recordExport(actor: Actor, what: string, format: string, rows: number): Promise<void> {
-    return this.audit.record(
+  /** An export of the register is audited: who took which rows (counted), in which format. */
+  async recordExport(actor: Actor, filters: RegisterFilters, format: string): Promise<void> {
+    const rows = await this.registerQuery(actor, filters).getCount();
+    await this.audit.record(
       actor,
       'register.export',
       { type: 'authority', id: authorityScope(actor) },
-      { export: { from: null, to: `${what} (${format}, ${rows} dòng)` } },
+      { export: { from: null, to: `Sổ khen thưởng (${format}, ${rows} dòng)` } },
     );
   }
 

@@ -29,7 +29,7 @@ export const REGISTER_COLUMNS: SheetColumn<RegisterRow>[] = [
 ];
 
 /**
- * Sends the register a search names as XLSX or CSV, then audits the export
+ * Audits the export, then sends the register a search names as XLSX or CSV
  * (the API and the web page both answer with this).
  */
 export async function sendRegister(
@@ -40,7 +40,9 @@ export async function sendRegister(
   res: Response,
 ): Promise<void> {
   const name = `so-khen-thuong${filters.year ? `-${filters.year}` : ''}`;
-  const rows = await sendSheet(
+  // Audited before the file goes out (with the rows it will hold): the record is there once the download ends.
+  await decisions.recordExport(actor, filters, format);
+  await sendSheet(
     res,
     format,
     name,
@@ -48,5 +50,4 @@ export async function sendRegister(
     REGISTER_COLUMNS,
     decisions.registerRows(actor, filters),
   );
-  await decisions.recordExport(actor, 'Sổ khen thưởng', format, rows);
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
-import { StatisticsQueryDto } from './statistics.dto';
+import { StatisticsExportQueryDto, StatisticsQueryDto } from './statistics.dto';
 import { StatisticsService } from './statistics.service';
 
 /** Who reads the authority's statistics: those who run the movement and the awards. */
@@ -28,5 +29,19 @@ export class StatisticsController {
   })
   of(@CurrentActor() actor: Actor, @Query() query: StatisticsQueryDto) {
     return this.statistics.of(actor, query);
+  }
+
+  @Get('awards/export')
+  @Roles(...STATISTICS_READERS)
+  @ApiOperation({
+    summary: 'Tải thống kê khen thưởng của năm theo hình thức và đối tượng (XLSX hoặc CSV)',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async exportAwards(
+    @CurrentActor() actor: Actor,
+    @Query() query: StatisticsExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await this.statistics.sendAwards(actor, query, query.format ?? 'xlsx', res);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import type { SheetFormat } from '../documents/spreadsheet';
 import { IsOptional } from '../common/validation/optional';
 import { UnitKind } from '../units/unit.entity';
 
@@ -16,4 +17,11 @@ export class StatisticsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() movementId?: string;
   @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) unitKind?: UnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+}
+
+export class StatisticsExportQueryDto extends StatisticsQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: SheetFormat;
 }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
 import { Actor, authorityScope } from '../access/actor';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { CalendarService } from '../calendar/calendar.service';
@@ -43,6 +46,15 @@ export interface Statistics {
   medianWorkingDays: number | null;
 }
 
+/** The columns of the awards statistics export, the year in each row. */
+const AWARD_COLUMNS = (year: number): SheetColumn<AwardFigure>[] => [
+  { header: 'Năm', width: 7, format: 'integer', value: () => year },
+  { header: 'Hình thức khen thưởng', width: 48, value: (a) => a.form },
+  { header: 'Đối tượng', width: 14, value: (a) => a.kindLabel },
+  { header: 'Số lượt', width: 10, format: 'integer', value: (a) => a.count },
+  { header: 'Tiền thưởng (đồng)', width: 18, format: 'money', value: (a) => a.amount },
+];
+
 /**
  * The authority's figures of a year, filterable by movement, kind of unit and
  * unit: registrations, indicator results, dossiers, awards with their money,
@@ -55,7 +67,38 @@ export class StatisticsService {
     private readonly db: Db,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The year's awards by form and subject kind (what the province's
+   * statistical forms ask of an authority), sent as XLSX or CSV; audited.
+   */
+  async sendAwards(actor: Actor, query: StatisticsQueryDto, format: SheetFormat, res: Response) {
+    const s = await this.of(actor, query);
+    // Audited before the file goes out: the record is there once the download ends.
+    await this.audit.record(
+      actor,
+      'statistics.export',
+      { type: 'authority', id: authorityScope(actor) },
+      {
+        export: {
+          from: null,
+          to: `Thống kê khen thưởng năm ${s.year} (${format}, ${s.awards.length} dòng)`,
+        },
+      },
+    );
+    await sendSheet(
+      res,
+      format,
+      `thong-ke-khen-thuong-${s.year}`,
+      'Khen thưởng',
+      AWARD_COLUMNS(s.year),
+      (async function* () {
+        yield s.awards;
+      })(),
+    );
+  }
 
   async of(actor: Actor, query: StatisticsQueryDto): Promise<Statistics> {
     const authorityId = authorityScope(actor);

@@ -58,6 +58,7 @@ const ACTION_LABELS: Record<string, string> = {
   'report.submit': 'Gửi báo cáo kết quả',
   'round.create': 'Thêm đợt',
   'round.update': 'Sửa đợt',
+  'statistics.export': 'Tải thống kê',
   'unit.create': 'Thêm đơn vị',
   'unit.rating': 'Ghi kết quả xếp loại tập thể',
   'unit.update': 'Sửa đơn vị',

@@ -24,6 +24,11 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Sổ khen thưởng',
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin, Role.CouncilMember],
   },
+  {
+    href: '/thong-ke',
+    label: 'Thống kê',
+    roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Coordinator, Role.Admin],
+  },
   { href: '/quan-tri/don-vi', label: 'Đơn vị', roles: [Role.Admin, Role.HomeAffairs] },
   {
     href: '/quan-tri/ca-nhan',

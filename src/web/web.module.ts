@@ -33,6 +33,8 @@ import { AdminPagesController } from './admin-pages.controller';
 import { AuditPagesController } from './audit-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SettingsPagesController } from './settings-pages.controller';
+import { StatisticsPagesController } from './statistics-pages.controller';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { OrganisationPagesController } from './organisation-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
 
@@ -48,6 +50,7 @@ export const WEB_CONTROLLERS = [
   ReportPagesController,
   SettingsPagesController,
   OrganisationPagesController,
+  StatisticsPagesController,
   AssetsController,
 ];
 
@@ -73,6 +76,7 @@ export const WEB_CONTROLLERS = [
     PeopleModule,
     RegistrationsModule,
     ReportsModule,
+    StatisticsModule,
     UnitsModule,
     UsersModule,
   ],

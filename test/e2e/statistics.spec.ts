@@ -1,3 +1,5 @@
+import { Workbook } from 'exceljs';
+import request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { api, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -87,5 +89,59 @@ describe('statistics of the year', () => {
     await api(t, await tokenFor(t, 'thinhan.pvhcc'))
       .get('/api/statistics')
       .expect(403);
+  });
+
+  it('exports the awards by form and subject kind as XLSX and CSV, from the API and the page; audited', async () => {
+    const res = await as
+      .get('/api/statistics/awards/export?year=2026')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Khen thưởng')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Năm',
+      'Hình thức khen thưởng',
+      'Đối tượng',
+      'Số lượt',
+      'Tiền thưởng (đồng)',
+    ]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      2026,
+      'Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)',
+      'Cá nhân',
+      2,
+      1404000,
+    ]);
+    expect(sheet.rowCount).toBe(3);
+    const signin = await request(t.http)
+      .post('/dang-nhap')
+      .type('form')
+      .send({ username: 'thinhan.noivu', password: 'ThiDua@2025' })
+      .expect(303);
+    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const page = await request(t.http).get('/thong-ke?year=2026').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain(
+      'href="/thong-ke/khen-thuong/tai-ve?format=csv&amp;year&#x3D;2026"',
+    );
+    const csv = await request(t.http)
+      .get('/thong-ke/khen-thuong/tai-ve?format=csv&year=2026')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text.trimEnd().split('\r\n')).toEqual([
+      '\uFEFFNăm,Hình thức khen thưởng,Đối tượng,Số lượt,Tiền thưởng (đồng)',
+      '2026,Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân),Cá nhân,2,1404000',
+      '2026,Giấy khen của Chủ tịch Ủy ban nhân dân xã (hộ gia đình),Hộ gia đình,1,702000',
+    ]);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'statistics.export'",
+    );
+    expect(n).toBe(2);
   });
 });
