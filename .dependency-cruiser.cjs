@@ -9,7 +9,7 @@
  *   (1 also holds law: the legal texts and rule packs, data only)
  *   2 identity and organisation: auth, users, audit, authorities, units, people, calendar,
  *     notifications, files, awards (the award forms catalogue), health
- *   3 movements: movements, registrations, reports
+ *   3 movements: movements, registrations, reports; imports (records from spreadsheets)
  *   4 nominations: dossiers (the workflow; the council registers itself through a port)
  *   5 council
  *   6 decisions (decisions, the award register, certificates), statistics (read-only figures)
@@ -33,7 +33,7 @@ const L = {
     'awards',
     'health',
   ],
-  3: ['movements', 'registrations', 'reports'],
+  3: ['movements', 'registrations', 'reports', 'imports'],
   4: ['dossiers'],
   5: ['council'],
   6: ['decisions', 'statistics'],

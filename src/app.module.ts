@@ -15,6 +15,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CouncilModule } from './council/council.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { ImportsModule } from './imports/imports.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FilesModule } from './files/files.module';
@@ -59,6 +60,7 @@ export class AppModule {
         DocumentsModule,
         DecisionsModule,
         StatisticsModule,
+        ImportsModule,
         WebModule,
         ...extra,
       ],

@@ -35,6 +35,11 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Cá nhân',
     roles: [Role.Admin, Role.HomeAffairs, Role.UnitOfficer],
   },
+  {
+    href: '/quan-tri/nhap-du-lieu',
+    label: 'Nhập dữ liệu',
+    roles: [Role.Admin, Role.HomeAffairs],
+  },
   { href: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: [Role.Admin] },
   { href: '/quan-tri/thiet-lap', label: 'Thiết lập', roles: [Role.Admin, Role.HomeAffairs] },
   {

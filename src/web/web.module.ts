@@ -34,6 +34,8 @@ import { AuditPagesController } from './audit-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SettingsPagesController } from './settings-pages.controller';
 import { StatisticsPagesController } from './statistics-pages.controller';
+import { ImportPagesController } from './import-pages.controller';
+import { ImportsModule } from '../imports/imports.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { OrganisationPagesController } from './organisation-pages.controller';
 import { MovementManagementController } from './movement-management.controller';
@@ -51,6 +53,7 @@ export const WEB_CONTROLLERS = [
   SettingsPagesController,
   OrganisationPagesController,
   StatisticsPagesController,
+  ImportPagesController,
   AssetsController,
 ];
 
@@ -77,6 +80,7 @@ export const WEB_CONTROLLERS = [
     RegistrationsModule,
     ReportsModule,
     StatisticsModule,
+    ImportsModule,
     UnitsModule,
     UsersModule,
   ],

@@ -21,6 +21,17 @@ document.addEventListener('submit', function (event) {
   }, 0);
 });
 
+// A form sent in place (htmx) stays on the page: once answered, it can be sent again.
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail && event.detail.elt;
+  if (!form || form.tagName !== 'FORM') return;
+  delete form.dataset.sent;
+  form.removeAttribute('aria-busy');
+  Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+    b.disabled = false;
+  });
+});
+
 // On a phone the menu starts folded under "Trình đơn"; without this file it stays open.
 if (window.matchMedia('(max-width: 699px)').matches) {
   var menu = document.querySelector('details.menu');

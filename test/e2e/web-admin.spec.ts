@@ -1,3 +1,7 @@
+import { Workbook } from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer';
 import request from 'supertest';
 import { api, tokenFor } from '../support/actors';
@@ -6,6 +10,7 @@ import {
   go,
   goMenu,
   overflows,
+  pickFile,
   screenshot,
   signInAs,
   startWebApp,
@@ -477,5 +482,89 @@ describe('web interface: admin and coordinator', () => {
     await checked(unit.page);
     expect(unit.problems).toEqual([]);
     await unit.page.close();
+  });
+
+  it('Home Affairs previews an Excel list of people, sees its bad rows, then imports a good one without choosing it again', async () => {
+    const xlsx = async (name: string, rows: unknown[][]) => {
+      const book = new Workbook();
+      const ws = book.addWorksheet('Cá nhân');
+      ws.addRow(['Mã đơn vị', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Chức vụ']);
+      for (const r of rows) ws.addRow(r);
+      const path = join(tmpdir(), name);
+      writeFileSync(path, Buffer.from(await book.xlsx.writeBuffer()));
+      return path;
+    };
+    const { page, problems } = await signIn('noivu', 375);
+    await goMenu(page, '/quan-tri/nhap-du-lieu');
+    // The template downloads with the page's session.
+    const template = await page.evaluate(async () => {
+      const res = await fetch('/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx');
+      return [res.status, res.headers.get('content-type'), (await res.arrayBuffer()).byteLength];
+    });
+    expect(template).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      expect.any(Number),
+    ]);
+    expect(await page.$eval('a[download]', (a) => a.getAttribute('href'))).toBe(
+      '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx',
+    );
+    await pickFile(
+      page,
+      '#import-file',
+      await xlsx('ca-nhan-loi.xlsx', [
+        ['XA-HUNGDAO', 'Mạc Văn Tùng', 'Nam', 1993, ''],
+        ['XA-KHONGCO', 'Ninh Thị Hoa', 'Nữ', 1990, ''],
+      ]),
+    );
+    await page.click('button[value=preview]');
+    await page.waitForSelector('#ket-qua ul.errors');
+    expect(await text(page, '#ket-qua ul.errors')).toBe(
+      'Dòng 3, cột "Mã đơn vị": không có đơn vị mã "XA-KHONGCO" trong cơ quan (xem trang "Hướng dẫn" của tệp mẫu).',
+    );
+    await pickFile(
+      page,
+      '#import-file',
+      await xlsx('ca-nhan.xlsx', [
+        ['XA-HUNGDAO', 'Mạc Văn Tùng', 'Nam', 1993, 'Công an viên'],
+        ['XA-DAISON', 'Ninh Thị Hoa', 'Nữ', 1990, ''],
+      ]),
+    );
+    await page.click('button[value=preview]');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { textContent: string } | null };
+          }
+        ).document.querySelector('#ket-qua h2')?.textContent === 'Xem trước: chưa ghi gì' &&
+        !(
+          globalThis as unknown as { document: { querySelector(s: string): unknown } }
+        ).document.querySelector('#ket-qua ul.errors'),
+    );
+    expect(await text(page, '#ket-qua [role=status]')).toBe(
+      '2 dòng: sẽ thêm 2 người, 0 người đã có (giữ nguyên).',
+    );
+    await checked(page);
+    await screenshot(page, 'nhap-du-lieu-375');
+    // The file is still chosen (the result came in place): import it.
+    await page.click('button[value=import]');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { textContent: string } | null };
+          }
+        ).document.querySelector('#ket-qua h2')?.textContent === 'Đã nhập',
+    );
+    expect(await text(page, '#ket-qua [role=status]')).toBe(
+      '2 dòng: đã thêm 2 người, 0 người đã có (giữ nguyên).',
+    );
+    const noivu = api(t, await tokenFor(t, 'noivu'));
+    expect((await noivu.get('/api/people?q=mac van tung').expect(200)).body.items).toEqual([
+      expect.objectContaining({ fullName: 'Mạc Văn Tùng', position: 'Công an viên' }),
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

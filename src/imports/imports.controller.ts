@@ -1,0 +1,68 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { AppError } from '../common/errors/app-error';
+import { ImportsService } from './imports.service';
+
+/** Who imports an authority's records. */
+export const IMPORTERS = [Role.Admin, Role.HomeAffairs];
+
+/** An import's file: a spreadsheet of at most 10 MB, in memory while it is read. */
+export const IMPORT_UPLOAD = FileInterceptor('file', {
+  limits: { fileSize: 10 * 1024 * 1024, files: 1 },
+});
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('Nhập dữ liệu')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get('people/template')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: 'Tệp mẫu (XLSX) để nhập danh sách cá nhân, kèm mã các đơn vị' })
+  async peopleTemplate(@CurrentActor() actor: Actor) {
+    return new StreamableFile(await this.imports.peopleTemplate(actor), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-ca-nhan.xlsx"',
+    });
+  }
+
+  @Post('people')
+  @Roles(...IMPORTERS)
+  @HttpCode(200)
+  @UseInterceptors(IMPORT_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiOperation({
+    summary:
+      'Nhập cá nhân từ tệp mẫu: dryRun=true chỉ xem trước; có dòng lỗi thì không nhập dòng nào (400 nêu từng dòng, cột, lý do); nhập lại cùng tệp không tạo thêm',
+  })
+  people(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query('dryRun') dryRun?: string,
+  ) {
+    if (!file)
+      throw AppError.invalidField('file', 'Hãy chọn tệp Excel (.xlsx) để nhập.', 'required');
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
+      throw AppError.invalidField('dryRun', 'dryRun là true hoặc false.', 'isBoolean');
+    return this.imports.people(actor, file.buffer, dryRun === 'true');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+
+/** Imports of an authority's records from the spreadsheets offices keep. */
+@Module({
+  imports: [AuditModule],
+  controllers: [ImportsController],
+  providers: [ImportsService],
+  exports: [ImportsService],
+})
+export class ImportsModule {}

@@ -1,0 +1,110 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { AppError } from '../common/errors/app-error';
+import { IMPORT_UPLOAD, IMPORTERS, XLSX_TYPE } from '../imports/imports.controller';
+import { ImportReport, ImportsService } from '../imports/imports.service';
+import { MultipartFormPost } from './web-form.decorators';
+import { WebErrors } from './web-errors.filter';
+import { WebForms } from './web-forms';
+import { WebPages } from './web-pages';
+
+/**
+ * Importing people from the template, in the browser: the file is checked
+ * and previewed (nothing written) or imported; the page says what was found,
+ * row by row. With scripts on, the result replaces only its part of the page
+ * (htmx), so the chosen file stays chosen for the import after the preview.
+ */
+@ApiExcludeController()
+@Controller('quan-tri/nhap-du-lieu')
+@UseFilters(WebErrors)
+export class ImportPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: WebForms,
+    private readonly imports: ImportsService,
+  ) {}
+
+  @Get()
+  @Roles(...IMPORTERS)
+  page(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.render(actor, this.forms.csrf(req), null, null);
+  }
+
+  /** The template to fill (the API's), downloaded with the page's session. */
+  @Get('mau-ca-nhan.xlsx')
+  @Roles(...IMPORTERS)
+  async template(@CurrentActor() actor: Actor) {
+    return new StreamableFile(await this.imports.peopleTemplate(actor), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-ca-nhan.xlsx"',
+    });
+  }
+
+  @MultipartFormPost('', ...IMPORTERS)
+  @UseInterceptors(IMPORT_UPLOAD)
+  async importPeople(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Multipart: the token is in the body the file interceptor has just parsed.
+    this.forms.checkCsrf(req, body);
+    // The page itself answers, preview or import (importing again changes nothing).
+    res.status(200);
+    const dryRun = body.action !== 'import';
+    try {
+      if (!file)
+        throw AppError.invalidField('file', 'Hãy chọn tệp Excel (.xlsx) để nhập.', 'required');
+      return this.render(
+        actor,
+        this.forms.csrf(req),
+        await this.imports.people(actor, file.buffer, dryRun),
+        null,
+      );
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      return this.render(actor, this.forms.csrf(req), null, error);
+    }
+  }
+
+  private render(
+    actor: Actor,
+    csrf: string,
+    report: ImportReport | null,
+    refused: AppError | null,
+  ) {
+    return this.pages.page(
+      actor,
+      'imports',
+      'Nhập dữ liệu từ Excel',
+      {
+        report: report && {
+          ...report,
+          clean: report.errors.length === 0,
+          more: Math.max(0, report.created - report.preview.length),
+        },
+        refused: refused && {
+          message: refused.message,
+          // One reason per bad row and column; a file-level problem is its message alone.
+          rows: refused.details.filter((d) => d.field.startsWith('rows.')).map((d) => d.message),
+        },
+      },
+      csrf,
+    );
+  }
+}

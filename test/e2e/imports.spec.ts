@@ -1,0 +1,159 @@
+import { Workbook } from 'exceljs';
+import request from 'supertest';
+import { api, countRows, seedDemo, tokenFor } from '../support/actors';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const HEADERS = ['Mã đơn vị', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Chức vụ'];
+
+/** An XLSX as an office fills it: the header row, then the rows given (a cell may be a formula). */
+async function sheet(rows: unknown[][], headers = HEADERS): Promise<Buffer> {
+  const book = new Workbook();
+  const ws = book.addWorksheet('Cá nhân');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('imports: people from the XLSX offices keep', () => {
+  let t: TestApp;
+  let noivu: ReturnType<typeof api>;
+  const upload = (file: Buffer, dryRun?: boolean) =>
+    noivu
+      .post(`/api/imports/people${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`)
+      .attach('file', file, 'ca-nhan.xlsx');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    noivu = api(t, await tokenFor(t, 'noivu'));
+  });
+  afterAll(() => t.close());
+
+  const good = [
+    ['XA-HUNGDAO', 'Đặng Văn Long', 'Nam', 1991, 'Trưởng thôn Đông'],
+    ['xa-daison', 'Lương Thị Mến', 'Nữ', '1988', ''],
+    ['P-VHTT', 'Kiều Minh Phúc', 'nam', 1979, 'Chuyên viên'],
+  ];
+
+  it('gives a template with the columns and, on a second sheet, the unit codes', async () => {
+    const res = await noivu
+      .get('/api/imports/people/template')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    expect((book.getWorksheet('Cá nhân')!.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    const codes = book.getWorksheet('Hướng dẫn')!.getColumn(1).values;
+    expect(codes).toEqual(expect.arrayContaining(['XA-HUNGDAO', 'P-NOIVU']));
+  });
+
+  it('previews without writing, imports in one go, and changes nothing when the same file comes again', async () => {
+    const before = await countRows(t, 'people');
+    const preview = (await upload(await sheet(good), true).expect(200)).body;
+    expect(preview).toMatchObject({ dryRun: true, rows: 3, created: 3, existing: 0, errors: [] });
+    expect(preview.preview[1]).toEqual({
+      row: 3,
+      unit: 'UBND xã Đại Sơn',
+      fullName: 'Lương Thị Mến',
+      gender: 'Nữ',
+      birthYear: 1988,
+    });
+    expect(await countRows(t, 'people')).toBe(before);
+    const done = (await upload(await sheet(good)).expect(200)).body;
+    expect(done).toMatchObject({ dryRun: false, created: 3, existing: 0 });
+    expect(await countRows(t, 'people')).toBe(before + 3);
+    const found = (await noivu.get('/api/people?q=luong thi men').expect(200)).body.items;
+    expect(found).toEqual([
+      expect.objectContaining({ fullName: 'Lương Thị Mến', birthYear: 1988 }),
+    ]);
+    const again = (await upload(await sheet(good)).expect(200)).body;
+    expect(again).toMatchObject({ created: 0, existing: 3 });
+    expect(await countRows(t, 'people')).toBe(before + 3);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'import.people'",
+    );
+    expect(n).toBe(2);
+  });
+
+  it('imports nothing when a row is bad, naming each row, column and reason', async () => {
+    const before = await countRows(t, 'people');
+    const rows = [
+      ['XA-HUNGDAO', 'Tô Văn Hiếu', 'Nam', 1990, ''],
+      ['XA-KHONGCO', 'Hồ Thị Gấm', 'Nữ', 1992, ''],
+      ['TT-SARAI', 'Trịnh Văn Lực', 'Nam', 1985, ''],
+      ['XA-HUNGDAO', 'A', 'Khác', 1850, ''],
+      ['XA-HUNGDAO', 'Tô Văn Hiếu', 'Nam', 1990, ''],
+      ['XA-HUNGDAO', { formula: 'CONCAT("Lê ","Văn Ba")' }, 'Nam', 1990, ''],
+    ];
+    const refused = (await upload(await sheet(rows)).expect(400)).body;
+    expect(refused.message).toBe(
+      'Tệp có 7 lỗi; chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại.',
+    );
+    expect(
+      refused.details.map((d: { field: string; message: string }) => [d.field, d.message]),
+    ).toEqual([
+      [
+        'rows.3.unitCode',
+        'Dòng 3, cột "Mã đơn vị": không có đơn vị mã "XA-KHONGCO" trong cơ quan (xem trang "Hướng dẫn" của tệp mẫu).',
+      ],
+      // Another authority's unit is not one of ours.
+      [
+        'rows.4.unitCode',
+        'Dòng 4, cột "Mã đơn vị": không có đơn vị mã "TT-SARAI" trong cơ quan (xem trang "Hướng dẫn" của tệp mẫu).',
+      ],
+      ['rows.5.fullName', 'Dòng 5, cột "Họ và tên": họ và tên từ 2 đến 120 ký tự.'],
+      ['rows.5.gender', 'Dòng 5, cột "Giới tính": ghi "Nam" hoặc "Nữ".'],
+      [
+        'rows.5.birthYear',
+        expect.stringMatching(
+          /^Dòng 5, cột "Năm sinh": năm sinh là số có 4 chữ số, từ 1900 đến \d{4}\.$/,
+        ),
+      ],
+      [
+        'rows.6.fullName',
+        'Dòng 6, cột "Họ và tên": trùng với dòng 2 (cùng đơn vị, họ tên và năm sinh).',
+      ],
+      ['rows.7.fullName', 'Dòng 7, cột "Họ và tên": ô chứa công thức; hãy nhập giá trị.'],
+    ]);
+    expect(await countRows(t, 'people')).toBe(before);
+    // The preview reports the same, with 200.
+    const preview = (await upload(await sheet(rows), true).expect(200)).body;
+    expect(preview.errors).toHaveLength(7);
+  });
+
+  it('refuses wrong headers, a file that is not XLSX, a zip bomb, no file, and a role that does not import', async () => {
+    const headers = await upload(
+      await sheet(good, ['Đơn vị', 'Tên', 'Giới', 'Năm', 'Chức vụ']),
+    ).expect(400);
+    expect(headers.body.details[0]).toMatchObject({ field: 'file', code: 'headers' });
+    expect(headers.body.details[0].message).toContain(
+      'Mã đơn vị | Họ và tên | Giới tính | Năm sinh | Chức vụ',
+    );
+    const pdf = await upload(Buffer.from('%PDF-1.4\n%%EOF\n')).expect(400);
+    expect(pdf.body.details[0]).toMatchObject({ field: 'file', code: 'type' });
+    // A workbook whose directory says it unpacks to 200 MB: refused before it is opened.
+    const bomb = await sheet(good);
+    const dir = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(200 * 1024 * 1024, dir + 24);
+    const refused = await upload(bomb).expect(400);
+    expect(refused.body.details[0]).toMatchObject({ field: 'file', code: 'tooLarge' });
+    const none = await noivu.post('/api/imports/people').expect(400);
+    expect(none.body.details[0].field).toBe('file');
+    await noivu
+      .post('/api/imports/people?dryRun=maybe')
+      .attach('file', await sheet(good), 'x.xlsx')
+      .expect(400);
+    const unit = api(t, await tokenFor(t, 'hungdao'));
+    await unit
+      .post('/api/imports/people')
+      .attach('file', await sheet(good), 'x.xlsx')
+      .expect(403);
+  });
+});
