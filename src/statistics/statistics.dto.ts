@@ -15,6 +15,12 @@ export class StatisticsQueryDto {
   @Max(2100)
   year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() movementId?: string;
+  @ApiPropertyOptional({
+    description: 'Một đợt (sơ kết, tổng kết, năm): số liệu của cả đợt, không cắt theo năm',
+  })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
   @ApiPropertyOptional({ enum: UnitKind }) @IsOptional() @IsEnum(UnitKind) unitKind?: UnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
 }
@@ -24,4 +30,11 @@ export class StatisticsExportQueryDto extends StatisticsQueryDto {
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: SheetFormat;
+}
+
+export class ReportFormatDto {
+  @ApiPropertyOptional({ enum: ['pdf', 'xlsx'], default: 'pdf' })
+  @IsOptional()
+  @IsIn(['pdf', 'xlsx'])
+  format?: 'pdf' | 'xlsx';
 }

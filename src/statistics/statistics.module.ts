@@ -3,12 +3,14 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
+import { MovementReportService } from './movement-report.service';
+import { DocumentsModule } from '../documents/documents.module';
 
 /** The authority's figures: read-only, over the tables of the modules that own them. */
 @Module({
-  imports: [CalendarModule, AuditModule],
+  imports: [CalendarModule, AuditModule, DocumentsModule],
   controllers: [StatisticsController],
-  providers: [StatisticsService],
-  exports: [StatisticsService],
+  providers: [StatisticsService, MovementReportService],
+  exports: [StatisticsService, MovementReportService],
 })
 export class StatisticsModule {}

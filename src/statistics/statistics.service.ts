@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/errors/app-error';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
 import { Actor, authorityScope } from '../access/actor';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
@@ -102,13 +103,33 @@ export class StatisticsService {
 
   async of(actor: Actor, query: StatisticsQueryDto): Promise<Statistics> {
     const authorityId = authorityScope(actor);
-    const year = query.year ?? Number(this.clock.today().slice(0, 4));
+    // A round (a sơ kết, a tổng kết) spans what it spans: its figures are not cut by a year.
+    const [round] = query.roundId
+      ? await this.db.tx.query(
+          `SELECT rr.period_end::text AS "periodEnd", rr.movement_id AS "movementId"
+             FROM review_rounds rr JOIN movements m ON m.id = rr.movement_id
+            WHERE rr.id = $1 AND m.authority_id = $2`,
+          [query.roundId, authorityId],
+        )
+      : [];
+    if (query.roundId && !round)
+      throw AppError.invalidField(
+        'roundId',
+        'Không có đợt này trong các phong trào của cơ quan.',
+        'unknown',
+      );
+    const year =
+      query.year ??
+      (round ? Number(round.periodEnd.slice(0, 4)) : Number(this.clock.today().slice(0, 4)));
+    const yearFilter = round && !query.year ? null : year;
     // The units the figures cover: the kind and the unit chosen, within the authority.
     const unitFilter = `u.authority_id = $1
       AND ($2::unit_kind IS NULL OR u.kind = $2::unit_kind)
       AND ($3::uuid IS NULL OR u.id = $3::uuid)`;
     const base = [authorityId, query.unitKind ?? null, query.unitId ?? null];
-    const movement = query.movementId ?? null;
+    const movement = query.movementId ?? round?.movementId ?? null;
+    // $4 the movement, $5 the year (null: any), $6 the round (null: any).
+    const scope = [movement, yearFilter, query.roundId ?? null];
     const q = <T>(sql: string, extra: unknown[] = []) =>
       this.db.tx.query(sql, [...base, ...extra]) as Promise<T[]>;
 
@@ -125,43 +146,46 @@ export class StatisticsService {
          FROM movements m
         WHERE m.authority_id = $1 AND m.status <> 'draft' AND ($4::uuid IS NULL OR m.id = $4::uuid)
           AND EXISTS (SELECT 1 FROM review_rounds rr WHERE rr.movement_id = m.id
-                       AND extract(year FROM rr.period_end) = $5)
+                       AND ($5::int IS NULL OR extract(year FROM rr.period_end) = $5)
+                       AND ($6::uuid IS NULL OR rr.id = $6::uuid))
         ORDER BY m.title`,
-      [movement, year],
+      scope,
     );
 
     const reportScope = `FROM indicator_reports ir
         JOIN review_rounds rr ON rr.id = ir.round_id
         JOIN units u ON u.id = ir.unit_id
        WHERE ir.superseded_at IS NULL AND ${unitFilter}
-         AND extract(year FROM rr.period_end) = $5 AND ($4::uuid IS NULL OR ir.movement_id = $4::uuid)`;
+         AND ($5::int IS NULL OR extract(year FROM rr.period_end) = $5)
+         AND ($4::uuid IS NULL OR ir.movement_id = $4::uuid) AND ($6::uuid IS NULL OR ir.round_id = $6::uuid)`;
     const criteria = await q<{ code: string; text: string; met: number; notMet: number }>(
       `SELECT c.code, c.text,
               count(*) FILTER (WHERE v.achieved)::int AS met,
               count(*) FILTER (WHERE v.achieved = false)::int AS "notMet"
          ${reportScope.replace('FROM indicator_reports ir', 'FROM indicator_reports ir JOIN report_values v ON v.report_id = ir.id JOIN criteria c ON c.id = v.criterion_id')}
         GROUP BY c.code, c.text ORDER BY c.code`,
-      [movement, year],
+      scope,
     );
     const [reports] = await q<{ met: number; notMet: number }>(
       `SELECT count(*) FILTER (WHERE ir.overall = 'met')::int AS met,
               count(*) FILTER (WHERE ir.overall = 'not_met')::int AS "notMet"
          ${reportScope}`,
-      [movement, year],
+      scope,
     );
 
     // Dossiers of the year: submitted in it, or drafts created in it.
     const dossierScope = `FROM dossiers d JOIN units u ON u.id = d.unit_id
        WHERE ${unitFilter} AND ($4::uuid IS NULL OR d.movement_id = $4::uuid)
-         AND extract(year FROM coalesce(d.submitted_at, d.created_at) AT TIME ZONE 'Asia/Ho_Chi_Minh') = $5`;
+         AND ($6::uuid IS NULL OR d.round_id = $6::uuid)
+         AND ($5::int IS NULL OR extract(year FROM coalesce(d.submitted_at, d.created_at) AT TIME ZONE 'Asia/Ho_Chi_Minh') = $5)`;
     const byStatus = await q<{ status: DossierStatus; n: number }>(
       `SELECT d.status, count(*)::int AS n ${dossierScope} GROUP BY d.status`,
-      [movement, year],
+      scope,
     );
     const [overdue] = await q<{ n: number }>(
       `SELECT count(*)::int AS n ${dossierScope}
-         AND d.status IN ('submitted', 'under_appraisal') AND d.appraisal_due_on < $6::date`,
-      [movement, year, this.clock.today()],
+         AND d.status IN ('submitted', 'under_appraisal') AND d.appraisal_due_on < $7::date`,
+      [...scope, this.clock.today()],
     );
 
     // Awards: lines of the decisions issued in the year whose certificate stands.
@@ -171,17 +195,18 @@ export class StatisticsService {
         JOIN dossiers d ON d.id = i.dossier_id
         JOIN units u ON u.id = d.unit_id
        WHERE dec.status = 'issued' AND dec.kind <> 'revocation' AND ar.status = 'valid'
-         AND dec.year = $5 AND ${unitFilter} AND ($4::uuid IS NULL OR d.movement_id = $4::uuid)`;
+         AND ($5::int IS NULL OR dec.year = $5) AND ${unitFilter}
+         AND ($4::uuid IS NULL OR d.movement_id = $4::uuid) AND ($6::uuid IS NULL OR d.round_id = $6::uuid)`;
     const awards = await q<{ form: string; kind: RecipientKind; count: number; amount: string }>(
       `SELECT i.award_form_name AS form, i.recipient_kind AS kind, count(*)::int AS count,
               coalesce(sum(i.amount), 0)::bigint AS amount
          ${awardScope} GROUP BY 1, 2 ORDER BY 1, 2`,
-      [movement, year],
+      scope,
     );
     const byUnit = await q<{ key: string; label: string; value: number }>(
       `SELECT u.id AS key, u.name AS label, count(*)::int AS value
          ${awardScope} GROUP BY u.id, u.name ORDER BY value DESC, u.name LIMIT 20`,
-      [movement, year],
+      scope,
     );
 
     const [funnel] = await q<{ proposed: number; appraised: number; decided: number }>(
@@ -190,8 +215,9 @@ export class StatisticsService {
               count(*) FILTER (WHERE n.outcome = 'decided')::int AS decided
          FROM nominees n JOIN dossiers d ON d.id = n.dossier_id JOIN units u ON u.id = d.unit_id
         WHERE d.submitted_at IS NOT NULL AND ${unitFilter} AND ($4::uuid IS NULL OR d.movement_id = $4::uuid)
-          AND extract(year FROM d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $5`,
-      [movement, year],
+          AND ($6::uuid IS NULL OR d.round_id = $6::uuid)
+          AND ($5::int IS NULL OR extract(year FROM d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $5)`,
+      scope,
     );
 
     // Submission to decision, per dossier decided by a decision of the year.
@@ -200,7 +226,7 @@ export class StatisticsService {
               min(dec.issued_on)::text AS issued
          ${awardScope} AND d.submitted_at IS NOT NULL
         GROUP BY d.id, d.submitted_at`,
-      [movement, year],
+      scope,
     );
     const holidays = await this.calendar.holidays(authorityId);
     const days = spans

@@ -60,6 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
   'round.create': 'Thêm đợt',
   'round.update': 'Sửa đợt',
   'statistics.export': 'Tải thống kê',
+  'statistics.movement_report': 'Lập báo cáo sơ kết, tổng kết phong trào',
   'unit.create': 'Thêm đơn vị',
   'unit.rating': 'Ghi kết quả xếp loại tập thể',
   'unit.update': 'Sửa đơn vị',

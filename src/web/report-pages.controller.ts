@@ -4,6 +4,7 @@ import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
+import { STATISTICS_READERS } from '../statistics/statistics.controller';
 import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { FilesService } from '../files/files.service';
@@ -64,6 +65,8 @@ export class ReportPagesController {
       {
         movement: { id: m.id, title: m.title },
         round: { id: round.id, name: round.name },
+        // The round's report (sơ kết, tổng kết) for those who compile it.
+        canReport: STATISTICS_READERS.includes(actor.role),
         kinds: kinds.map((s) => ({
           value: s.subjectKind,
           label: SUBJECT_KIND_LABELS[s.subjectKind as SubjectKind],

@@ -5,8 +5,14 @@ import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { vietnameseMoney } from '../documents/templates.service';
 import { MovementsService } from '../movements/movements.service';
-import { STATISTICS_READERS } from '../statistics/statistics.controller';
-import { StatisticsExportQueryDto, StatisticsQueryDto } from '../statistics/statistics.dto';
+import { movementReportFile, STATISTICS_READERS } from '../statistics/statistics.controller';
+import { MovementReportService } from '../statistics/movement-report.service';
+import { IdParam } from '../common/validation/id-param';
+import {
+  ReportFormatDto,
+  StatisticsExportQueryDto,
+  StatisticsQueryDto,
+} from '../statistics/statistics.dto';
 import { StatisticsService } from '../statistics/statistics.service';
 import { UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
@@ -33,6 +39,7 @@ export class StatisticsPagesController {
     private readonly statistics: StatisticsService,
     private readonly movements: MovementsService,
     private readonly units: UnitsService,
+    private readonly reports: MovementReportService,
   ) {}
 
   @Get()
@@ -128,5 +135,19 @@ export class StatisticsPagesController {
       format: 'Định dạng tải về là xlsx hoặc csv.',
     });
     await this.statistics.sendAwards(actor, query, query.format ?? 'xlsx', res);
+  }
+
+  /** The movement's report of a round, as the API gives it (PDF in the browser, or XLSX). */
+  @Get('dot/:roundId/bao-cao')
+  @Roles(...STATISTICS_READERS)
+  async movementReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('roundId') roundId: string,
+    @Query() raw: Record<string, unknown>,
+  ) {
+    const { query } = await this.forms.query(ReportFormatDto, raw, {
+      format: 'Định dạng là pdf hoặc xlsx.',
+    });
+    return movementReportFile(this.reports, actor, roundId, query.format ?? 'pdf');
   }
 }

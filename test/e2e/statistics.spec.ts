@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { api, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
+import { pdfText } from '../support/pdf';
 
 /**
  * The statistics of the full demo, whose figures are known by hand: the
@@ -143,5 +144,76 @@ describe('statistics of the year', () => {
       "SELECT count(*)::int AS n FROM audit_records WHERE action = 'statistics.export'",
     );
     expect(n).toBe(2);
+  });
+
+  it('compiles the movement’s report of a round as a PDF and an XLSX with its lists', async () => {
+    const [{ id: roundId }] = await t.dataSource.query(
+      `SELECT rr.id FROM review_rounds rr JOIN movements m ON m.id = rr.movement_id
+        WHERE m.title = 'Thi đua thực hiện chuyển đổi số năm 2026'`,
+    );
+    const binary = (r: request.Response, done: (e: Error | null, b: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const pdf = await as
+      .get(`/api/statistics/rounds/${roundId}/report`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const text = pdfText(pdf.body).replace(/\s+/g, ' ');
+    // The issuing body's two lines sit beside the national motto in the layout.
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN XÃ .*THỊNH AN/);
+    expect(text).toContain('BÁO CÁO KẾT QUẢ');
+    expect(text).toContain(
+      'Phong trào thi đua "Thi đua thực hiện chuyển đổi số năm 2026" · Năm 2026',
+    );
+    expect(text).toContain('Có 5/8 cơ quan, đơn vị đăng ký thi đua.');
+    expect(text).toContain('Trường Trung học cơ sở Thịnh An');
+    const xlsx = await as
+      .get(`/api/statistics/rounds/${roundId}/report?format=xlsx`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(xlsx.body);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Khen thưởng',
+      'Được khen thưởng',
+      'Kết quả đơn vị',
+      'Tiêu chí',
+      'Đơn vị đăng ký',
+    ]);
+    expect(book.getWorksheet('Đơn vị đăng ký')!.rowCount).toBe(1 + 5);
+    // The round's statistics: the whole round, whatever the year.
+    const round = (await as.get(`/api/statistics?roundId=${roundId}`).expect(200)).body;
+    expect(round.coverage[0]).toMatchObject({ registered: 5, units: 8 });
+    await as.get(`/api/statistics/rounds/${roundId}/report?format=doc`).expect(400);
+    await as.get('/api/statistics/rounds/00000000-0000-4000-8000-000000000000/report').expect(404);
+    const tuKy = api(t, await tokenFor(t, 'noivu'));
+    await tuKy.get(`/api/statistics/rounds/${roundId}/report`).expect(404);
+    await tuKy.get(`/api/statistics?roundId=${roundId}`).expect(400);
+    // From the round's results page, with the page's session.
+    const signin = await request(t.http)
+      .post('/dang-nhap')
+      .type('form')
+      .send({ username: 'thinhan.vhxh', password: 'ThiDua@2025' })
+      .expect(303);
+    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const [{ movementId }] = await t.dataSource.query(
+      'SELECT movement_id AS "movementId" FROM review_rounds WHERE id = $1',
+      [roundId],
+    );
+    const results = await request(t.http)
+      .get(`/phong-trao/${movementId}/ket-qua/${roundId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(results.text).toContain(`href="/thong-ke/dot/${roundId}/bao-cao?format=xlsx"`);
+    await request(t.http)
+      .get(`/thong-ke/dot/${roundId}/bao-cao?format=xlsx`)
+      .set('Cookie', cookie)
+      .expect(200)
+      .expect('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 });
