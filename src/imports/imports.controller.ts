@@ -65,4 +65,48 @@ export class ImportsController {
       throw AppError.invalidField('dryRun', 'dryRun là true hoặc false.', 'isBoolean');
     return this.imports.people(actor, file.buffer, dryRun === 'true');
   }
+
+  @Get('units/template')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: 'Tệp mẫu (XLSX) để nhập danh sách đơn vị, kèm các loại đơn vị' })
+  async unitsTemplate() {
+    return new StreamableFile(await this.imports.unitsTemplate(), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-don-vi.xlsx"',
+    });
+  }
+
+  @Post('units')
+  @Roles(...IMPORTERS)
+  @HttpCode(200)
+  @UseInterceptors(IMPORT_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiOperation({
+    summary:
+      'Nhập đơn vị từ tệp mẫu (mã, tên, loại, mã cấp trên): dryRun=true chỉ xem trước; có dòng lỗi thì không nhập dòng nào; mã đã có được giữ nguyên',
+  })
+  units(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query('dryRun') dryRun?: string,
+  ) {
+    return this.imports.units(actor, importFile(file), importDryRun(dryRun));
+  }
+}
+
+/** The uploaded file of an import, required. */
+export function importFile(file: { buffer: Buffer } | undefined): Buffer {
+  if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp Excel (.xlsx) để nhập.', 'required');
+  return file.buffer;
+}
+
+/** `dryRun` as the query gives it: true, false or absent (false). */
+export function importDryRun(dryRun: string | undefined): boolean {
+  if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
+    throw AppError.invalidField('dryRun', 'dryRun là true hoặc false.', 'isBoolean');
+  return dryRun === 'true';
 }

@@ -7,10 +7,17 @@ import { AppError, FieldDetail } from '../common/errors/app-error';
 import { foldForSearch } from '../common/text/fold';
 import { Db } from '../database/transactions';
 import { Gender, Person } from '../people/person.entity';
-import { Unit } from '../units/unit.entity';
+import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { Cell, readSheet } from './sheet-reader';
 
 /** The people import's layout: the template's columns, in this order. */
+export const UNIT_COLUMNS = [
+  { key: 'code', header: 'Mã đơn vị', width: 16 },
+  { key: 'name', header: 'Tên đơn vị', width: 44 },
+  { key: 'kind', header: 'Loại đơn vị', width: 28 },
+  { key: 'parentCode', header: 'Mã đơn vị cấp trên', width: 18 },
+] as const;
+
 export const PEOPLE_COLUMNS = [
   { key: 'unitCode', header: 'Mã đơn vị', width: 16 },
   { key: 'fullName', header: 'Họ và tên', width: 30 },
@@ -30,9 +37,29 @@ export interface ImportReport {
   /** Rows whose person is already recorded (same unit, name and year of birth): left as they are. */
   existing: number;
   errors: FieldDetail[];
-  /** The first people to create, as a preview shows them. */
-  preview: { row: number; unit: string; fullName: string; gender: string; birthYear: number }[];
+  /** The columns of the preview, then the first records to create, as a preview shows them. */
+  previewColumns: string[];
+  preview: { row: number; values: string[] }[];
 }
+
+/** What checking a file's rows found: the records to create, what exists, every bad row. */
+interface Plan<T> {
+  rows: number;
+  create: (T & { row: number })[];
+  existing: number;
+  errors: FieldDetail[];
+}
+
+/** A bad row's detail: its row, column and reason, in Vietnamese. */
+const rowError = (
+  row: number,
+  column: { key: string; header: string },
+  reason: string,
+): FieldDetail => ({
+  field: `rows.${row}.${column.key}`,
+  code: 'row',
+  message: `Dòng ${row}, cột "${column.header}": ${reason}`,
+});
 
 const GENDERS: Record<string, Gender> = { nam: Gender.Male, nữ: Gender.Female, nu: Gender.Female };
 
@@ -104,12 +131,7 @@ export class ImportsService {
     const seen = new Map<string, number>();
     let existing = 0;
     for (const { row, cells, formulas } of rows) {
-      const bad = (column: Column, reason: string) =>
-        errors.push({
-          field: `rows.${row}.${column.key}`,
-          code: 'row',
-          message: `Dòng ${row}, cột "${column.header}": ${reason}`,
-        });
+      const bad = (column: Column, reason: string) => errors.push(rowError(row, column, reason));
       for (const i of formulas) bad(PEOPLE_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
       // A formula's value is not read: the row is reported for it alone.
       if (formulas.length) continue;
@@ -156,40 +178,185 @@ export class ImportsService {
         position: text(position),
       });
     }
-    const report: ImportReport = {
-      dryRun,
-      rows: rows.length,
-      created: toCreate.length,
-      existing,
-      errors,
-      preview: toCreate.slice(0, 50).map((p) => ({
-        row: p.row,
-        unit: p.unitName,
-        fullName: p.fullName!,
-        gender: p.gender === Gender.Male ? 'Nam' : 'Nữ',
-        birthYear: p.birthYear!,
-      })),
-    };
-    if (dryRun) return report;
-    if (errors.length)
-      throw AppError.badRequest(
-        `Tệp có ${errors.length} lỗi; chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại.`,
-        errors,
-      );
-    await this.db.withTransaction(async () => {
-      for (let i = 0; i < toCreate.length; i += 1000)
+    return this.finish(actor, { rows: rows.length, create: toCreate, existing, errors }, dryRun, {
+      action: 'import.people',
+      what: 'người',
+      previewColumns: ['Họ và tên', 'Giới tính', 'Năm sinh', 'Đơn vị'],
+      preview: (p) => [
+        p.fullName!,
+        p.gender === Gender.Male ? 'Nam' : 'Nữ',
+        String(p.birthYear),
+        p.unitName,
+      ],
+      write: async (batch) => {
         await this.db.tx.insert(
           Person,
-          toCreate.slice(i, i + 1000).map(({ row: _r, unitName: _u, ...p }) => p),
+          batch.map(({ row: _r, unitName: _u, ...p }) => p),
         );
+      },
+    });
+  }
+
+  /** The template of the units import: the header row, and the kinds of unit to choose from. */
+  async unitsTemplate(): Promise<Buffer> {
+    const book = new Workbook();
+    const sheet = book.addWorksheet('Đơn vị', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = UNIT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    const help = book.addWorksheet('Hướng dẫn');
+    help.columns = [
+      { header: 'Loại đơn vị (ghi đúng một trong các dòng)', key: 'kind', width: 50 },
+    ];
+    help.getRow(1).font = { bold: true };
+    for (const label of Object.values(UNIT_KIND_LABELS)) help.addRow({ kind: label });
+    help.addRow({});
+    help.addRow({
+      kind: 'Mã đơn vị: chữ không dấu, số, dấu chấm, gạch ngang; cấp trên: mã của một đơn vị đã có hoặc trong tệp.',
+    });
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  /**
+   * Imports (or previews) the units of a filled template: a unit's parent is a
+   * unit already recorded or one of the file; a code already recorded is left alone.
+   */
+  async units(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
+    const authorityId = authorityScope(actor);
+    const rows = await readSheet(
+      file,
+      UNIT_COLUMNS.map((c) => c.header),
+    );
+    const known = new Map(
+      (await this.db.tx.find(Unit, { where: { authorityId } })).map((u) => [
+        u.code.toUpperCase(),
+        u,
+      ]),
+    );
+    const kinds = new Map(
+      Object.entries(UNIT_KIND_LABELS).map(([k, label]) => [
+        label.toLocaleLowerCase('vi'),
+        k as UnitKind,
+      ]),
+    );
+    const inFile = new Map<string, number>();
+    for (const { row, cells } of rows) {
+      const code = cells[0] === null ? '' : String(cells[0]).trim().toUpperCase();
+      if (code && !inFile.has(code)) inFile.set(code, row);
+    }
+    const errors: FieldDetail[] = [];
+    const toCreate: (Partial<Unit> & { row: number; parentCode: string | null })[] = [];
+    let existing = 0;
+    for (const { row, cells, formulas } of rows) {
+      const bad = (column: (typeof UNIT_COLUMNS)[number], reason: string) =>
+        errors.push(rowError(row, column, reason));
+      for (const i of formulas) bad(UNIT_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
+      if (formulas.length) continue;
+      const text = (c: Cell) => (c === null ? '' : String(c).trim());
+      const code = text(cells[0]);
+      const name = text(cells[1]).replace(/\s+/g, ' ');
+      const kind = kinds.get(text(cells[2]).toLocaleLowerCase('vi'));
+      const parentCode = text(cells[3]).toUpperCase() || null;
+      if (!/^[A-Za-z0-9._-]{2,40}$/.test(code))
+        bad(
+          UNIT_COLUMNS[0],
+          'mã từ 2 đến 40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
+        );
+      else if (inFile.get(code.toUpperCase()) !== row)
+        bad(UNIT_COLUMNS[0], `trùng mã với dòng ${inFile.get(code.toUpperCase())}.`);
+      if (name.length < 2 || name.length > 200) bad(UNIT_COLUMNS[1], 'tên từ 2 đến 200 ký tự.');
+      if (!kind)
+        bad(UNIT_COLUMNS[2], `ghi một trong: ${Object.values(UNIT_KIND_LABELS).join('; ')}.`);
+      if (parentCode && parentCode === code.toUpperCase())
+        bad(UNIT_COLUMNS[3], 'đơn vị không là cấp trên của chính mình.');
+      else if (parentCode && !known.has(parentCode) && !inFile.has(parentCode))
+        bad(UNIT_COLUMNS[3], `không có đơn vị mã "${parentCode}" trong cơ quan hay trong tệp.`);
+      if (errors.some((e) => e.field.startsWith(`rows.${row}.`))) continue;
+      if (known.has(code.toUpperCase())) {
+        existing++;
+        continue;
+      }
+      toCreate.push({
+        row,
+        authorityId,
+        code,
+        name,
+        searchName: foldForSearch(name),
+        kind: kind!,
+        parentCode,
+        parentId: null,
+        clusterId: null,
+        active: true,
+      });
+    }
+    return this.finish(actor, { rows: rows.length, create: toCreate, existing, errors }, dryRun, {
+      action: 'import.units',
+      what: 'đơn vị',
+      previewColumns: ['Mã', 'Tên đơn vị', 'Loại', 'Cấp trên'],
+      preview: (u) => [u.code!, u.name!, UNIT_KIND_LABELS[u.kind!], u.parentCode ?? ''],
+      write: async (batch) => {
+        // Every unit first, then each one's parent (which may be another of the file).
+        const saved = await this.db.tx.save(
+          Unit,
+          batch.map(({ row: _r, parentCode: _p, ...u }) => this.db.tx.create(Unit, u)),
+        );
+        const ids = new Map([...known].map(([code, u]) => [code, u.id]));
+        for (const u of saved) ids.set(u.code.toUpperCase(), u.id);
+        for (const [i, u] of batch.entries())
+          if (u.parentCode)
+            await this.db.tx.update(
+              Unit,
+              { id: saved[i].id },
+              { parentId: ids.get(u.parentCode)! },
+            );
+      },
+    });
+  }
+
+  /**
+   * A checked file: its report, and unless it is a preview or has a bad row,
+   * its records written in one transaction (in batches), audited.
+   */
+  private async finish<T>(
+    actor: Actor,
+    plan: Plan<T>,
+    dryRun: boolean,
+    how: {
+      action: string;
+      what: string;
+      previewColumns: string[];
+      preview: (record: T & { row: number }) => string[];
+      write: (batch: (T & { row: number })[]) => Promise<void>;
+      /** Records written per statement (default 1000). */
+      batch?: number;
+    },
+  ): Promise<ImportReport> {
+    const report: ImportReport = {
+      dryRun,
+      rows: plan.rows,
+      created: plan.create.length,
+      existing: plan.existing,
+      errors: plan.errors,
+      previewColumns: how.previewColumns,
+      preview: plan.create.slice(0, 50).map((r) => ({ row: r.row, values: how.preview(r) })),
+    };
+    if (dryRun) return report;
+    if (plan.errors.length)
+      throw AppError.badRequest(
+        `Tệp có ${plan.errors.length} lỗi; chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại.`,
+        plan.errors,
+      );
+    await this.db.withTransaction(async () => {
+      const size = how.batch ?? 1000;
+      for (let i = 0; i < plan.create.length; i += size)
+        await how.write(plan.create.slice(i, i + size));
       await this.audit.record(
         actor,
-        'import.people',
-        { type: 'authority', id: authorityId },
+        how.action,
+        { type: 'authority', id: authorityScope(actor) },
         {
-          people: {
+          [how.action]: {
             from: null,
-            to: `${toCreate.length} người mới, ${existing} đã có, từ ${rows.length} dòng`,
+            to: `${plan.create.length} ${how.what} mới, ${plan.existing} đã có, từ ${plan.rows} dòng`,
           },
         },
       );

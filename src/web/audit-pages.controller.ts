@@ -39,6 +39,7 @@ const ACTION_LABELS: Record<string, string> = {
   'dossier.remove_nominee': 'Bỏ đối tượng khỏi hồ sơ',
   'file.upload': 'Tải tệp lên',
   'import.people': 'Nhập danh sách cá nhân từ Excel',
+  'import.units': 'Nhập danh sách đơn vị từ Excel',
   'holiday.add': 'Thêm ngày nghỉ',
   'holiday.remove': 'Bỏ ngày nghỉ',
   'movement.create': 'Tạo phong trào',

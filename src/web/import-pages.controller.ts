@@ -14,7 +14,7 @@ import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
-import { IMPORT_UPLOAD, IMPORTERS, XLSX_TYPE } from '../imports/imports.controller';
+import { IMPORT_UPLOAD, importFile, IMPORTERS, XLSX_TYPE } from '../imports/imports.controller';
 import { ImportReport, ImportsService } from '../imports/imports.service';
 import { MultipartFormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
@@ -43,13 +43,22 @@ export class ImportPagesController {
     return this.render(actor, this.forms.csrf(req), null, null);
   }
 
-  /** The template to fill (the API's), downloaded with the page's session. */
+  /** The templates to fill (the API's), downloaded with the page's session. */
   @Get('mau-ca-nhan.xlsx')
   @Roles(...IMPORTERS)
   async template(@CurrentActor() actor: Actor) {
     return new StreamableFile(await this.imports.peopleTemplate(actor), {
       type: XLSX_TYPE,
       disposition: 'attachment; filename="mau-nhap-ca-nhan.xlsx"',
+    });
+  }
+
+  @Get('mau-don-vi.xlsx')
+  @Roles(...IMPORTERS)
+  async unitsTemplate() {
+    return new StreamableFile(await this.imports.unitsTemplate(), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-don-vi.xlsx"',
     });
   }
 
@@ -67,18 +76,16 @@ export class ImportPagesController {
     // The page itself answers, preview or import (importing again changes nothing).
     res.status(200);
     const dryRun = body.action !== 'import';
+    const units = body.kind === 'don-vi';
     try {
-      if (!file)
-        throw AppError.invalidField('file', 'Hãy chọn tệp Excel (.xlsx) để nhập.', 'required');
-      return this.render(
-        actor,
-        this.forms.csrf(req),
-        await this.imports.people(actor, file.buffer, dryRun),
-        null,
-      );
+      const buffer = importFile(file);
+      const report = units
+        ? await this.imports.units(actor, buffer, dryRun)
+        : await this.imports.people(actor, buffer, dryRun);
+      return this.render(actor, this.forms.csrf(req), report, null, units);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
-      return this.render(actor, this.forms.csrf(req), null, error);
+      return this.render(actor, this.forms.csrf(req), null, error, units);
     }
   }
 
@@ -87,12 +94,15 @@ export class ImportPagesController {
     csrf: string,
     report: ImportReport | null,
     refused: AppError | null,
+    units = false,
   ) {
     return this.pages.page(
       actor,
       'imports',
       'Nhập dữ liệu từ Excel',
       {
+        units,
+        what: units ? 'đơn vị' : 'người',
         report: report && {
           ...report,
           clean: report.errors.length === 0,

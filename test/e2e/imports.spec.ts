@@ -58,12 +58,10 @@ describe('imports: people from the XLSX offices keep', () => {
     const before = await countRows(t, 'people');
     const preview = (await upload(await sheet(good), true).expect(200)).body;
     expect(preview).toMatchObject({ dryRun: true, rows: 3, created: 3, existing: 0, errors: [] });
+    expect(preview.previewColumns).toEqual(['Họ và tên', 'Giới tính', 'Năm sinh', 'Đơn vị']);
     expect(preview.preview[1]).toEqual({
       row: 3,
-      unit: 'UBND xã Đại Sơn',
-      fullName: 'Lương Thị Mến',
-      gender: 'Nữ',
-      birthYear: 1988,
+      values: ['Lương Thị Mến', 'Nữ', '1988', 'UBND xã Đại Sơn'],
     });
     expect(await countRows(t, 'people')).toBe(before);
     const done = (await upload(await sheet(good)).expect(200)).body;
@@ -155,5 +153,64 @@ describe('imports: people from the XLSX offices keep', () => {
       .post('/api/imports/people')
       .attach('file', await sheet(good), 'x.xlsx')
       .expect(403);
+  });
+
+  it('imports units with their parents (recorded or in the file), nothing when a row is bad, nothing new again', async () => {
+    const UNIT_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên'];
+    const send = async (rows: unknown[][], dryRun?: boolean, status = 200) =>
+      noivu
+        .post(`/api/imports/units${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`)
+        .attach('file', await sheet(rows, UNIT_HEADERS), 'don-vi.xlsx')
+        .expect(status);
+    const template = await noivu
+      .get('/api/imports/units/template')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(template.body);
+    expect((book.getWorksheet('Đơn vị')!.getRow(1).values as unknown[]).slice(1)).toEqual(
+      UNIT_HEADERS,
+    );
+    const before = await countRows(t, 'units');
+    const bad = await send(
+      [
+        ['THON-DONG-CHI', 'Chi hội Nông dân thôn Đông', 'Mặt trận Tổ quốc, đoàn thể', 'HD-HND'],
+        ['HD-HND', 'Hội Nông dân xã Hưng Đạo', 'Hội quần chúng', 'XA-HUNGDAO'],
+        ['HD-HND', 'Hội Nông dân (lặp)', 'Mặt trận Tổ quốc, đoàn thể', ''],
+        ['HD CCB', 'Hội Cựu chiến binh', 'Mặt trận Tổ quốc, đoàn thể', 'XA-KHONGCO'],
+      ],
+      undefined,
+      400,
+    );
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'rows.3.kind',
+      'rows.4.code',
+      'rows.5.code',
+      'rows.5.parentCode',
+    ]);
+    expect(await countRows(t, 'units')).toBe(before);
+    const good = [
+      // A child before its parent, which is in the same file.
+      ['THON-DONG-CHI', 'Chi hội Nông dân thôn Đông', 'Mặt trận Tổ quốc, đoàn thể', 'HD-HND'],
+      ['HD-HND', 'Hội Nông dân xã Hưng Đạo', 'Mặt trận Tổ quốc, đoàn thể', 'XA-HUNGDAO'],
+      ['XA-HUNGDAO', 'UBND xã Hưng Đạo', 'Xã, thị trấn', ''],
+    ];
+    expect((await send(good, true)).body).toMatchObject({
+      created: 2,
+      existing: 1,
+      errors: [],
+    });
+    expect((await send(good)).body).toMatchObject({ created: 2, existing: 1 });
+    const tree = await t.dataSource.query(
+      `SELECT u.code, p.code AS parent FROM units u LEFT JOIN units p ON p.id = u.parent_id
+        WHERE u.code IN ('THON-DONG-CHI', 'HD-HND') ORDER BY u.code`,
+    );
+    expect(tree).toEqual([
+      { code: 'HD-HND', parent: 'XA-HUNGDAO' },
+      { code: 'THON-DONG-CHI', parent: 'HD-HND' },
+    ]);
+    expect((await send(good)).body).toMatchObject({ created: 0, existing: 3 });
+    expect(await countRows(t, 'units')).toBe(before + 2);
   });
 });

@@ -506,8 +506,8 @@ describe('web interface: admin and coordinator', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       expect.any(Number),
     ]);
-    expect(await page.$eval('a[download]', (a) => a.getAttribute('href'))).toBe(
-      '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx',
+    expect(await page.$$eval('a[download]', (as) => as.map((a) => a.getAttribute('href')))).toEqual(
+      ['/quan-tri/nhap-du-lieu/mau-don-vi.xlsx', '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx'],
     );
     await pickFile(
       page,
@@ -560,7 +560,34 @@ describe('web interface: admin and coordinator', () => {
     expect(await text(page, '#ket-qua [role=status]')).toBe(
       '2 dòng: đã thêm 2 người, 0 người đã có (giữ nguyên).',
     );
+    // Units, the same way.
+    const units = new Workbook();
+    const ws = units.addWorksheet('Đơn vị');
+    ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên']);
+    ws.addRow([
+      'HD-CCB',
+      'Hội Cựu chiến binh xã Hưng Đạo',
+      'Mặt trận Tổ quốc, đoàn thể',
+      'XA-HUNGDAO',
+    ]);
+    const unitsFile = join(tmpdir(), 'don-vi.xlsx');
+    writeFileSync(unitsFile, Buffer.from(await units.xlsx.writeBuffer()));
+    await page.select('#import-kind', 'don-vi');
+    await pickFile(page, '#import-file', unitsFile);
+    await page.click('button[value=import]');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { textContent: string } | null };
+          }
+        ).document.querySelector('#ket-qua [role=status]')?.textContent ===
+        '1 dòng: đã thêm 1 đơn vị, 0 đơn vị đã có (giữ nguyên).',
+    );
     const noivu = api(t, await tokenFor(t, 'noivu'));
+    expect((await noivu.get('/api/units?q=cuu chien binh').expect(200)).body.items).toEqual([
+      expect.objectContaining({ code: 'HD-CCB' }),
+    ]);
     expect((await noivu.get('/api/people?q=mac van tung').expect(200)).body.items).toEqual([
       expect.objectContaining({ fullName: 'Mạc Văn Tùng', position: 'Công an viên' }),
     ]);
