@@ -24,6 +24,7 @@ import { ProvincialTexts1796448801667 } from './1796448801667-ProvincialTexts';
 import { AuthorityEmblem1796449356742 } from './1796449356742-AuthorityEmblem';
 import { UnitRatings1796449550545 } from './1796449550545-UnitRatings';
 import { DecisionWording1796449849813 } from './1796449849813-DecisionWording';
+import { RecordedAwards1796451517659 } from './1796451517659-RecordedAwards';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -56,4 +57,5 @@ export const migrations: Function[] = [
   AuthorityEmblem1796449356742,
   UnitRatings1796449550545,
   DecisionWording1796449849813,
+  RecordedAwards1796451517659,
 ];

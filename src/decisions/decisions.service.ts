@@ -696,8 +696,9 @@ export class DecisionsService {
   /** "Quyết định số 05/QĐ-UBND ngày 23/11/2026": how documents and pages name an issued decision. */
   /**
    * The annual titles these people hold from issued decisions (a revoked one
-   * does not count): which title, for which year (the round's, else the
-   * decision's), and the decision, for "one achievement, one form".
+   * does not count) and from awards recorded from elsewhere: which title, for
+   * which year (the round's, else the decision's), and the decision, for "one
+   * achievement, one form".
    */
   private async titlesAwarded(
     personIds: string[],
@@ -723,12 +724,24 @@ export class DecisionsService {
           WHERE n.person_id = ANY($1) AND f.law_title IS NOT NULL AND ar.status <> 'revoked'`,
       [personIds],
     );
-    return rows.map((r) => ({
-      personId: r.personId,
-      lawTitle: r.lawTitle,
-      year: r.year,
-      decision: DecisionsService.reference({ number: r.number, issuedOn: r.issuedOn }),
-    }));
+    // And those recorded from elsewhere (an earlier year's, imported).
+    const recorded: { personId: string; lawTitle: string; year: number; decision: string }[] =
+      await this.db.tx.query(
+        `SELECT person_id AS "personId", law_title AS "lawTitle", year,
+                'Quyết định số ' || decision_number || ' ngày ' || to_char(decision_date, 'DD/MM/YYYY')
+                  || ' của ' || decided_by AS decision
+           FROM recorded_awards WHERE person_id = ANY($1) AND law_title IS NOT NULL`,
+        [personIds],
+      );
+    return [
+      ...rows.map((r) => ({
+        personId: r.personId,
+        lawTitle: r.lawTitle,
+        year: r.year,
+        decision: DecisionsService.reference({ number: r.number, issuedOn: r.issuedOn }),
+      })),
+      ...recorded,
+    ];
   }
 
   /** " Thẩm quyền nay thuộc …" when the authority has a successor, else nothing. */

@@ -96,6 +96,37 @@ export class ImportsController {
   ) {
     return this.imports.units(actor, importFile(file), importDryRun(dryRun));
   }
+
+  @Get('awards/template')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: 'Tệp mẫu (XLSX) để nhập khen thưởng các năm trước' })
+  async awardsTemplate() {
+    return new StreamableFile(await this.imports.awardsTemplate(), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-khen-thuong.xlsx"',
+    });
+  }
+
+  @Post('awards')
+  @Roles(...IMPORTERS)
+  @HttpCode(200)
+  @UseInterceptors(IMPORT_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiOperation({
+    summary:
+      'Nhập khen thưởng các năm trước (mỗi dòng một đối tượng: tên, đơn vị, hình thức, số và ngày quyết định): có dòng lỗi thì không nhập dòng nào; đã có thì giữ nguyên',
+  })
+  awards(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query('dryRun') dryRun?: string,
+  ) {
+    return this.imports.awards(actor, importFile(file), importDryRun(dryRun));
+  }
 }
 
 /** The uploaded file of an import, required. */

@@ -8,6 +8,8 @@ import { foldForSearch } from '../common/text/fold';
 import { Db } from '../database/transactions';
 import { Gender, Person } from '../people/person.entity';
 import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
+import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import { RecordedAward } from '../awards/recorded-award.entity';
 import { Cell, readSheet } from './sheet-reader';
 
 /** The people import's layout: the template's columns, in this order. */
@@ -17,6 +19,27 @@ export const UNIT_COLUMNS = [
   { key: 'kind', header: 'Loại đơn vị', width: 28 },
   { key: 'parentCode', header: 'Mã đơn vị cấp trên', width: 18 },
 ] as const;
+
+export const AWARD_COLUMNS = [
+  { key: 'kind', header: 'Đối tượng', width: 14 },
+  { key: 'name', header: 'Họ và tên, tên tập thể, hộ gia đình', width: 34 },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 16 },
+  { key: 'birthYear', header: 'Năm sinh (cá nhân)', width: 12 },
+  { key: 'form', header: 'Hình thức khen thưởng', width: 42 },
+  { key: 'decisionNumber', header: 'Số quyết định', width: 16 },
+  { key: 'decisionDate', header: 'Ngày quyết định', width: 16 },
+  { key: 'decidedBy', header: 'Cấp quyết định', width: 30 },
+] as const;
+
+/** "20/12/2025" or "2025-12-20" (or a date cell) → "2025-12-20"; null when it is not a real date. */
+function dateOf(value: Cell): string | null {
+  const text = value === null ? '' : String(value).trim();
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) ?? null;
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
 
 export const PEOPLE_COLUMNS = [
   { key: 'unitCode', header: 'Mã đơn vị', width: 16 },
@@ -308,6 +331,169 @@ export class ImportsService {
               { id: saved[i].id },
               { parentId: ids.get(u.parentCode)! },
             );
+      },
+    });
+  }
+
+  /** The template of the earlier awards import. */
+  async awardsTemplate(): Promise<Buffer> {
+    const book = new Workbook();
+    const sheet = book.addWorksheet('Khen thưởng', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = AWARD_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    const help = book.addWorksheet('Hướng dẫn');
+    help.columns = [{ header: 'Cách ghi', key: 'text', width: 100 }];
+    help.getRow(1).font = { bold: true };
+    for (const text of [
+      'Mỗi dòng một đối tượng được khen thưởng. Đối tượng: Cá nhân, Tập thể hoặc Hộ gia đình.',
+      'Cá nhân: ghi Mã đơn vị và Năm sinh như trong danh sách cá nhân đã nhập (nhập danh sách cá nhân trước).',
+      'Tập thể: Mã đơn vị là mã của tập thể được khen. Hộ gia đình: Mã đơn vị là đơn vị (xã) của hộ.',
+      'Ngày quyết định: dd/mm/yyyy. Cấp quyết định: ví dụ "Chủ tịch UBND huyện Tứ Kỳ".',
+    ])
+      help.addRow({ text });
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  /**
+   * Imports (or previews) earlier awards, one row per awardee: a person is
+   * matched to the authority's records by unit, name and year of birth; an
+   * award already recorded (same awardee, form, decision number and date) is
+   * left alone. They count in the award history.
+   */
+  async awards(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
+    const authorityId = authorityScope(actor);
+    const rows = await readSheet(
+      file,
+      AWARD_COLUMNS.map((c) => c.header),
+    );
+    const units = new Map(
+      (await this.db.tx.find(Unit, { where: { authorityId } })).map((u) => [
+        u.code.toUpperCase(),
+        u,
+      ]),
+    );
+    const people = new Map<string, string>(
+      (
+        await this.db.tx.query(
+          'SELECT id, unit_id AS "unitId", search_name AS name, birth_year AS year FROM people WHERE authority_id = $1',
+          [authorityId],
+        )
+      ).map((p: { id: string; unitId: string; name: string; year: number }) => [
+        `${p.unitId}|${p.name}|${p.year}`,
+        p.id,
+      ]),
+    );
+    const lawTitles = new Map(
+      (await this.db.tx.find(AwardForm, { where: { authorityId } }))
+        .filter((f) => f.lawTitle)
+        .map((f) => [f.name.toLocaleLowerCase('vi'), f.lawTitle]),
+    );
+    const known = new Set(
+      (
+        await this.db.tx.query(
+          'SELECT search_name AS name, form_name AS form, decision_number AS nr, decision_date::text AS on FROM recorded_awards WHERE authority_id = $1',
+          [authorityId],
+        )
+      ).map(
+        (r: { name: string; form: string; nr: string; on: string }) =>
+          `${r.name}|${r.form.toLocaleLowerCase('vi')}|${r.nr.toUpperCase()}|${r.on}`,
+      ),
+    );
+    const kinds = new Map(
+      Object.entries(RECIPIENT_KIND_LABELS).map(([k, label]) => [
+        label.toLocaleLowerCase('vi'),
+        k as RecipientKind,
+      ]),
+    );
+    const today = this.clock.today();
+    const errors: FieldDetail[] = [];
+    const toCreate: (Partial<RecordedAward> & { row: number; unitName: string })[] = [];
+    const seen = new Map<string, number>();
+    let existing = 0;
+    for (const { row, cells, formulas } of rows) {
+      const bad = (column: (typeof AWARD_COLUMNS)[number], reason: string) =>
+        errors.push(rowError(row, column, reason));
+      for (const i of formulas) bad(AWARD_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
+      if (formulas.length) continue;
+      const text = (c: Cell) => (c === null ? '' : String(c).trim().replace(/\s+/g, ' '));
+      const [kindCell, nameCell, codeCell, yearCell, formCell, numberCell, dateCell, byCell] =
+        cells;
+      const kind = kinds.get(text(kindCell).toLocaleLowerCase('vi'));
+      if (!kind) bad(AWARD_COLUMNS[0], 'ghi "Cá nhân", "Tập thể" hoặc "Hộ gia đình".');
+      const name = text(nameCell);
+      if (name.length < 2 || name.length > 300) bad(AWARD_COLUMNS[1], 'tên từ 2 đến 300 ký tự.');
+      const unit = units.get(text(codeCell).toUpperCase());
+      if (!unit) bad(AWARD_COLUMNS[2], `không có đơn vị mã "${text(codeCell)}" trong cơ quan.`);
+      let personId: string | null = null;
+      if (kind === RecipientKind.Individual && unit) {
+        const year = Number(text(yearCell));
+        if (!/^\d{4}$/.test(text(yearCell)))
+          bad(AWARD_COLUMNS[3], 'cá nhân cần năm sinh 4 chữ số.');
+        else {
+          personId = people.get(`${unit.id}|${foldForSearch(name)}|${year}`) ?? null;
+          if (!personId)
+            bad(
+              AWARD_COLUMNS[1],
+              `không có cá nhân "${name}" sinh năm ${year} ở ${unit.name} (hãy nhập danh sách cá nhân trước).`,
+            );
+        }
+      }
+      const form = text(formCell);
+      if (form.length < 3 || form.length > 200)
+        bad(AWARD_COLUMNS[4], 'hình thức từ 3 đến 200 ký tự.');
+      const number = text(numberCell);
+      if (number.length < 1 || number.length > 60)
+        bad(AWARD_COLUMNS[5], 'ghi số quyết định, ví dụ 15/QĐ-UBND.');
+      const date = dateOf(dateCell);
+      if (!date || date > today)
+        bad(AWARD_COLUMNS[6], 'ngày quyết định có thật, dạng dd/mm/yyyy, không sau hôm nay.');
+      const decidedBy = text(byCell);
+      if (decidedBy.length < 2 || decidedBy.length > 200)
+        bad(AWARD_COLUMNS[7], 'ghi cấp quyết định, ví dụ "Chủ tịch UBND huyện".');
+      if (errors.some((e) => e.field.startsWith(`rows.${row}.`))) continue;
+      const key = `${foldForSearch(name)}|${form.toLocaleLowerCase('vi')}|${number.toUpperCase()}|${date}`;
+      const first = seen.get(key);
+      if (first) {
+        bad(AWARD_COLUMNS[1], `trùng với dòng ${first} (cùng đối tượng, hình thức và quyết định).`);
+        continue;
+      }
+      seen.set(key, row);
+      if (known.has(key)) {
+        existing++;
+        continue;
+      }
+      toCreate.push({
+        row,
+        unitName: unit!.name,
+        authorityId,
+        recipientKind: kind!,
+        personId,
+        unitId: unit!.id,
+        awardeeName: name,
+        searchName: foldForSearch(name),
+        formName: form,
+        lawTitle: lawTitles.get(form.toLocaleLowerCase('vi')) ?? null,
+        decisionNumber: number,
+        decisionDate: date!,
+        decidedBy,
+        year: Number(date!.slice(0, 4)),
+      });
+    }
+    return this.finish(actor, { rows: rows.length, create: toCreate, existing, errors }, dryRun, {
+      action: 'import.awards',
+      what: 'lượt khen thưởng',
+      previewColumns: ['Được khen thưởng', 'Đơn vị', 'Hình thức', 'Quyết định'],
+      preview: (a) => [
+        a.awardeeName!,
+        a.unitName,
+        a.formName!,
+        `${a.decisionNumber} ngày ${a.decisionDate!.split('-').reverse().join('/')}`,
+      ],
+      write: async (batch) => {
+        await this.db.tx.insert(
+          RecordedAward,
+          batch.map(({ row: _r, unitName: _u, ...a }) => a),
+        );
       },
     });
   }

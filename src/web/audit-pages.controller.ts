@@ -38,6 +38,7 @@ const ACTION_LABELS: Record<string, string> = {
   'dossier.forward_nominee': 'Trình cấp trên',
   'dossier.remove_nominee': 'Bỏ đối tượng khỏi hồ sơ',
   'file.upload': 'Tải tệp lên',
+  'import.awards': 'Nhập khen thưởng các năm trước từ Excel',
   'import.people': 'Nhập danh sách cá nhân từ Excel',
   'import.units': 'Nhập danh sách đơn vị từ Excel',
   'holiday.add': 'Thêm ngày nghỉ',

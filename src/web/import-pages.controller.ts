@@ -21,8 +21,15 @@ import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 
+/** What the page imports: the form's choice, its label and what its records are called. */
+const IMPORT_KINDS: Record<string, { label: string; what: string }> = {
+  'don-vi': { label: 'Đơn vị', what: 'đơn vị' },
+  'ca-nhan': { label: 'Cá nhân', what: 'người' },
+  'khen-thuong': { label: 'Khen thưởng các năm trước', what: 'lượt khen thưởng' },
+};
+
 /**
- * Importing people from the template, in the browser: the file is checked
+ * Importing units, people and earlier awards from the templates, in the browser: the file is checked
  * and previewed (nothing written) or imported; the page says what was found,
  * row by row. With scripts on, the result replaces only its part of the page
  * (htmx), so the chosen file stays chosen for the import after the preview.
@@ -53,6 +60,15 @@ export class ImportPagesController {
     });
   }
 
+  @Get('mau-khen-thuong.xlsx')
+  @Roles(...IMPORTERS)
+  async awardsTemplate() {
+    return new StreamableFile(await this.imports.awardsTemplate(), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-khen-thuong.xlsx"',
+    });
+  }
+
   @Get('mau-don-vi.xlsx')
   @Roles(...IMPORTERS)
   async unitsTemplate() {
@@ -76,16 +92,15 @@ export class ImportPagesController {
     // The page itself answers, preview or import (importing again changes nothing).
     res.status(200);
     const dryRun = body.action !== 'import';
-    const units = body.kind === 'don-vi';
+    const kind = IMPORT_KINDS[String(body.kind)] ? String(body.kind) : 'ca-nhan';
     try {
       const buffer = importFile(file);
-      const report = units
-        ? await this.imports.units(actor, buffer, dryRun)
-        : await this.imports.people(actor, buffer, dryRun);
-      return this.render(actor, this.forms.csrf(req), report, null, units);
+      const run = { 'don-vi': 'units', 'khen-thuong': 'awards', 'ca-nhan': 'people' } as const;
+      const report = await this.imports[run[kind as keyof typeof run]](actor, buffer, dryRun);
+      return this.render(actor, this.forms.csrf(req), report, null, kind);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
-      return this.render(actor, this.forms.csrf(req), null, error, units);
+      return this.render(actor, this.forms.csrf(req), null, error, kind);
     }
   }
 
@@ -94,15 +109,19 @@ export class ImportPagesController {
     csrf: string,
     report: ImportReport | null,
     refused: AppError | null,
-    units = false,
+    kind = 'ca-nhan',
   ) {
     return this.pages.page(
       actor,
       'imports',
       'Nhập dữ liệu từ Excel',
       {
-        units,
-        what: units ? 'đơn vị' : 'người',
+        kinds: Object.entries(IMPORT_KINDS).map(([value, k]) => ({
+          value,
+          label: k.label,
+          selected: value === kind,
+        })),
+        what: IMPORT_KINDS[kind].what,
         report: report && {
           ...report,
           clean: report.errors.length === 0,

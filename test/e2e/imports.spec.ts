@@ -2,6 +2,13 @@ import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { api, countRows, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+  sendToChairman,
+} from '../support/workflow-fixtures';
 
 const HEADERS = ['Mã đơn vị', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Chức vụ'];
 
@@ -212,5 +219,140 @@ describe('imports: people from the XLSX offices keep', () => {
     ]);
     expect((await send(good)).body).toMatchObject({ created: 0, existing: 3 });
     expect(await countRows(t, 'units')).toBe(before + 2);
+  });
+
+  it('imports earlier awards, one row per awardee, matched to the people recorded; they count in the award history', async () => {
+    const AWARD_HEADERS = [
+      'Đối tượng',
+      'Họ và tên, tên tập thể, hộ gia đình',
+      'Mã đơn vị',
+      'Năm sinh (cá nhân)',
+      'Hình thức khen thưởng',
+      'Số quyết định',
+      'Ngày quyết định',
+      'Cấp quyết định',
+    ];
+    const send = async (rows: unknown[][], status = 200) =>
+      noivu
+        .post('/api/imports/awards')
+        .attach('file', await sheet(rows, AWARD_HEADERS), 'khen-thuong.xlsx')
+        .expect(status);
+    const template = await noivu
+      .get('/api/imports/awards/template')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(template.body);
+    expect((book.getWorksheet('Khen thưởng')!.getRow(1).values as unknown[]).slice(1)).toEqual(
+      AWARD_HEADERS,
+    );
+    const by = 'Chủ tịch UBND huyện Tứ Kỳ';
+    const bad = await send(
+      [
+        [
+          'Cá nhân',
+          'Nguyễn Văn Không',
+          'XA-HUNGDAO',
+          1980,
+          'Giấy khen',
+          '12/QĐ-UBND',
+          '20/11/2025',
+          by,
+        ],
+        [
+          'Cá nhân',
+          'Nguyễn Thị Hường',
+          'XA-HUNGDAO',
+          1984,
+          'Giấy khen',
+          '12/QĐ-UBND',
+          '31/02/2025',
+          by,
+        ],
+        [
+          'Đơn vị',
+          'UBND xã Hưng Đạo',
+          'XA-HUNGDAO',
+          '',
+          'Giấy khen',
+          '12/QĐ-UBND',
+          '20/11/2025',
+          by,
+        ],
+      ],
+      400,
+    );
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'rows.2.name',
+      'rows.3.decisionDate',
+      'rows.4.kind',
+    ]);
+    expect(bad.body.details[0].message).toBe(
+      'Dòng 2, cột "Họ và tên, tên tập thể, hộ gia đình": không có cá nhân "Nguyễn Văn Không" sinh năm 1980 ở UBND xã Hưng Đạo (hãy nhập danh sách cá nhân trước).',
+    );
+    expect(await countRows(t, 'recorded_awards')).toBe(0);
+    const good = [
+      [
+        'Cá nhân',
+        'Nguyễn Thị Hường',
+        'XA-HUNGDAO',
+        1984,
+        'Danh hiệu "Lao động tiên tiến"',
+        '15/QĐ-UBND',
+        '20/11/2026',
+        by,
+      ],
+      [
+        'Tập thể',
+        'UBND xã Hưng Đạo',
+        'XA-HUNGDAO',
+        '',
+        'Danh hiệu "Tập thể lao động tiên tiến"',
+        '15/QĐ-UBND',
+        '20/11/2026',
+        by,
+      ],
+      [
+        'Hộ gia đình',
+        'Hộ ông Lê Văn Tám, thôn Nam',
+        'XA-HUNGDAO',
+        '',
+        'Giấy khen',
+        '09/QĐ-UBND',
+        '2024-05-02',
+        by,
+      ],
+    ];
+    expect((await send(good)).body).toMatchObject({ created: 3, existing: 0 });
+    expect((await send(good)).body).toMatchObject({ created: 0, existing: 3 });
+    const [hường] = await t.dataSource.query(
+      'SELECT law_title AS "lawTitle", year, person_id IS NOT NULL AS matched FROM recorded_awards WHERE awardee_name = \'Nguyễn Thị Hường\'',
+    );
+    expect(hường).toEqual({ lawTitle: 'lao-dong-tien-tien', year: 2026, matched: true });
+
+    // The recorded title counts: a second "Lao động tiên tiến" for 2026 is refused, naming it.
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
+      {
+        kind: 'individual',
+        personId: ids.people['Nguyễn Thị Hường'],
+        awardFormId: ids.forms['LDTT'],
+        report: true,
+      },
+    ]);
+    await attachLetterAndMinutes(as.hungdao, id);
+    await sendToChairman(as, id, nomineeIds);
+    const draft = (
+      await as.chutich
+        .post('/api/decisions')
+        .send({ dossierIds: [id] })
+        .expect(201)
+    ).body;
+    const refused = await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(409);
+    expect(refused.body.message).toContain(
+      'Nguyễn Thị Hường: Đã được tặng danh hiệu này cho năm 2026 (Quyết định số 15/QĐ-UBND ngày 20/11/2026 của Chủ tịch UBND huyện Tứ Kỳ)',
+    );
   });
 });

@@ -507,7 +507,11 @@ describe('web interface: admin and coordinator', () => {
       expect.any(Number),
     ]);
     expect(await page.$$eval('a[download]', (as) => as.map((a) => a.getAttribute('href')))).toEqual(
-      ['/quan-tri/nhap-du-lieu/mau-don-vi.xlsx', '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx'],
+      [
+        '/quan-tri/nhap-du-lieu/mau-don-vi.xlsx',
+        '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx',
+        '/quan-tri/nhap-du-lieu/mau-khen-thuong.xlsx',
+      ],
     );
     await pickFile(
       page,
