@@ -31,13 +31,14 @@ import {
   CreateDecisionDto,
   DecisionQueryDto,
   IssueDto,
+  ListExportQueryDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from './decisions.dto';
 import { DecisionsService } from './decisions.service';
-import { sendRegister } from './register-export';
+import { sendDecisionList, sendRegister } from './register-export';
 
 const SIGNERS = [Role.Chairman, Role.ViceChairman];
 const DRAFTERS = [Role.HomeAffairs, Role.Chairman, Role.ViceChairman];
@@ -169,6 +170,19 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Ban hành quyết định đính chính (toàn bộ hoặc một số dòng)' })
   correct(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CorrectDto) {
     return this.decisions.correct(actor, id, dto);
+  }
+
+  @Get('decisions/:id/export')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Tải danh sách kèm quyết định (XLSX hoặc CSV), cả bản dự thảo' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async exportList(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: ListExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await sendDecisionList(this.decisions, actor, id, query.format ?? 'xlsx', res);
   }
 
   @Get('decisions/:id/pdf')

@@ -195,12 +195,18 @@ export class RegisterFiltersDto {
 
 export class RegisterQueryDto extends IntersectionType(PageQueryDto, RegisterFiltersDto) {}
 
-export class RegisterExportQueryDto extends RegisterFiltersDto {
+/** The format of a download: XLSX (default) or CSV. */
+export class ListExportQueryDto {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: SheetFormat;
 }
+
+export class RegisterExportQueryDto extends IntersectionType(
+  RegisterFiltersDto,
+  ListExportQueryDto,
+) {}
 
 /** What narrows the register, on its page and in its export. */
 export type RegisterFilters = Pick<RegisterFiltersDto, 'q' | 'year' | 'unitId' | 'awardFormId'>;

@@ -254,6 +254,16 @@ export class DecisionsService {
     }
   }
 
+  /** An export of a decision's list is audited. */
+  recordListExport(actor: Actor, id: string, format: string, rows: number): Promise<void> {
+    return this.audit.record(
+      actor,
+      'decision.export',
+      { type: 'decision', id },
+      { export: { from: null, to: `Danh sách kèm quyết định (${format}, ${rows} dòng)` } },
+    );
+  }
+
   /** An export of the register is audited: who took which rows (counted), in which format. */
   async recordExport(actor: Actor, filters: RegisterFilters, format: string): Promise<void> {
     const rows = await this.registerQuery(actor, filters).getCount();

@@ -51,3 +51,54 @@ export async function sendRegister(
     decisions.registerRows(actor, filters),
   );
 }
+
+/** A line of a decision's list, as its export reads it. */
+interface DecisionLine {
+  position: number;
+  displayName: string;
+  recipientKind: keyof typeof RECIPIENT_KIND_LABELS;
+  unitName: string | null;
+  awardFormName: string;
+  amount: number | null;
+  register: { registerNumber: number; year: number } | null;
+}
+
+/** A decision's list (its annex): these columns, in the decision's order. */
+const DECISION_COLUMNS: SheetColumn<DecisionLine>[] = [
+  { header: 'STT', width: 6, format: 'integer', value: (l) => l.position + 1 },
+  { header: 'Họ và tên, tên tập thể, hộ gia đình', width: 34, value: (l) => l.displayName },
+  { header: 'Đối tượng', width: 12, value: (l) => RECIPIENT_KIND_LABELS[l.recipientKind] },
+  { header: 'Đơn vị', width: 30, value: (l) => l.unitName },
+  { header: 'Hình thức khen thưởng', width: 42, value: (l) => l.awardFormName },
+  {
+    header: 'Số vào sổ khen thưởng',
+    width: 14,
+    value: (l) => (l.register ? `${l.register.registerNumber}/${l.register.year}` : null),
+  },
+  { header: 'Tiền thưởng (đồng)', width: 16, format: 'money', value: (l) => l.amount },
+];
+
+/** Sends a decision's list as XLSX or CSV (a draft's too, for checking before signing); audited. */
+export async function sendDecisionList(
+  decisions: DecisionsService,
+  actor: Actor,
+  id: string,
+  format: SheetFormat,
+  res: Response,
+): Promise<void> {
+  const d = await decisions.detail(actor, id);
+  await decisions.recordListExport(actor, id, format, d.items.length);
+  const name = d.numberLabel
+    ? `danh-sach-qd-${d.numberLabel.split('/')[0]}-${d.year}`
+    : 'danh-sach-du-thao';
+  await sendSheet(
+    res,
+    format,
+    name,
+    'Danh sách',
+    DECISION_COLUMNS,
+    (async function* () {
+      yield d.items as DecisionLine[];
+    })(),
+  );
+}

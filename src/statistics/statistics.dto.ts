@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ListExportQueryDto } from '../decisions/decisions.dto';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import type { SheetFormat } from '../documents/spreadsheet';
 import { IsOptional } from '../common/validation/optional';
 import { UnitKind } from '../units/unit.entity';
 
@@ -25,12 +25,10 @@ export class StatisticsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
 }
 
-export class StatisticsExportQueryDto extends StatisticsQueryDto {
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
-  @IsOptional()
-  @IsIn(['xlsx', 'csv'])
-  format?: SheetFormat;
-}
+export class StatisticsExportQueryDto extends IntersectionType(
+  StatisticsQueryDto,
+  ListExportQueryDto,
+) {}
 
 export class ReportFormatDto {
   @ApiPropertyOptional({ enum: ['pdf', 'xlsx'], default: 'pdf' })

@@ -28,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   'council.vote': 'Biểu quyết của Hội đồng',
   'criteria.put': 'Ban hành bộ tiêu chuẩn',
   'decision.create': 'Lập dự thảo quyết định',
+  'decision.export': 'Tải danh sách kèm quyết định',
   'decision.issue': 'Ký ban hành quyết định',
   'decision.update': 'Sửa dự thảo quyết định',
   'dossier.add_nominee': 'Thêm đối tượng vào hồ sơ',

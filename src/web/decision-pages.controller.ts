@@ -16,13 +16,14 @@ import {
   AwaitingQueryDto,
   CorrectDto,
   DecisionQueryDto,
+  ListExportQueryDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,
   UpdateDecisionDto,
 } from '../decisions/decisions.dto';
 import { decisionNumberLabel, DecisionsService } from '../decisions/decisions.service';
-import { sendRegister } from '../decisions/register-export';
+import { sendDecisionList, sendRegister } from '../decisions/register-export';
 import { MovementsService } from '../movements/movements.service';
 import { UnitsService } from '../units/units.service';
 import { formatDate, option, pager } from './format';
@@ -176,6 +177,21 @@ export class DecisionPagesController {
       format: 'Định dạng tải về là xlsx hoặc csv.',
     });
     await sendRegister(this.decisions, actor, query, query.format ?? 'xlsx', res);
+  }
+
+  /** A decision's list (its annex) as XLSX or CSV, a draft's too (the API's export). */
+  @Get(':id/danh-sach')
+  @Roles(...READERS)
+  async exportList(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() raw: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const { query } = await this.forms.query(ListExportQueryDto, raw, {
+      format: 'Định dạng tải về là xlsx hoặc csv.',
+    });
+    await sendDecisionList(this.decisions, actor, id, query.format ?? 'xlsx', res);
   }
 
   /** What awaits the chairman, from every dossier, to gather into a draft decision. */

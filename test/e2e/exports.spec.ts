@@ -159,4 +159,46 @@ describe('exports: the award register as XLSX and CSV', () => {
       .expect(200);
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + issued.items);
   });
+
+  it('exports a decision’s list in its order, from the API and the decision page', async () => {
+    const [{ id }] = await t.dataSource.query(
+      "SELECT id FROM decisions WHERE status = 'issued' LIMIT 1",
+    );
+    const res = await as.noivu
+      .get(`/api/decisions/${id}/export`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Danh sách')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Họ và tên, tên tập thể, hộ gia đình',
+      'Đối tượng',
+      'Đơn vị',
+      'Hình thức khen thưởng',
+      'Số vào sổ khen thưởng',
+      'Tiền thưởng (đồng)',
+    ]);
+    expect(sheet.rowCount).toBe(1 + issued.items);
+    expect(res.headers['content-disposition']).toContain(
+      `danh-sach-qd-${issued.numberLabel.split('/')[0]}-2026.xlsx`,
+    );
+    const signin = await request(t.http)
+      .post('/dang-nhap')
+      .type('form')
+      .send({ username: 'chutich', password: 'ThiDua@2025' })
+      .expect(303);
+    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const page = await request(t.http).get(`/quyet-dinh/${id}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain(`href="/quyet-dinh/${id}/danh-sach?format=csv"`);
+    const csv = await request(t.http)
+      .get(`/quyet-dinh/${id}/danh-sach?format=csv`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(csv.text).toContain('1,Nguyễn Thị Hường,Cá nhân,UBND xã Hưng Đạo,');
+    await as.hungdao.get(`/api/decisions/${id}/export`).expect(403);
+    await as.noivu.get(`/api/decisions/${id}/export?format=ods`).expect(400);
+  });
 });
