@@ -10,9 +10,30 @@ import { Gender, Person } from '../people/person.entity';
 import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { RecordedAward } from '../awards/recorded-award.entity';
-import { Cell, readSheet } from './sheet-reader';
+import { Cell, readSheet, SheetRow } from './sheet-reader';
 
 /** The people import's layout: the template's columns, in this order. */
+/** A cell as text, trimmed, its inner spaces single ("" when empty). */
+const text = (c: Cell) => (c === null ? '' : String(c).trim().replace(/\s+/g, ' '));
+
+/**
+ * The rows of a file to check, each with a `bad` that records a reason for
+ * one of its columns and `failed` that says whether any was; a row holding a
+ * formula is reported for it alone (its value is not read) and skipped.
+ */
+function* checked<C extends { key: string; header: string }>(
+  rows: (SheetRow & { formulas: number[] })[],
+  columns: readonly C[],
+  errors: FieldDetail[],
+) {
+  for (const { row, cells, formulas } of rows) {
+    const bad = (column: C, reason: string) => errors.push(rowError(row, column, reason));
+    for (const i of formulas) bad(columns[i], 'ô chứa công thức; hãy nhập giá trị.');
+    if (formulas.length) continue;
+    yield { row, cells, bad, failed: () => errors.some((e) => e.field.startsWith(`rows.${row}.`)) };
+  }
+}
+
 export const UNIT_COLUMNS = [
   { key: 'code', header: 'Mã đơn vị', width: 16 },
   { key: 'name', header: 'Tên đơn vị', width: 44 },
@@ -49,7 +70,18 @@ export const PEOPLE_COLUMNS = [
   { key: 'position', header: 'Chức vụ', width: 30 },
 ] as const;
 
-type Column = (typeof PEOPLE_COLUMNS)[number];
+/** The imports offered, by the name in their route: the template's file name and what it holds. */
+export const IMPORT_KINDS = {
+  units: { file: 'mau-nhap-don-vi', label: 'Đơn vị', what: 'đơn vị' },
+  people: { file: 'mau-nhap-ca-nhan', label: 'Cá nhân', what: 'người' },
+  awards: {
+    file: 'mau-nhap-khen-thuong',
+    label: 'Khen thưởng các năm trước',
+    what: 'lượt khen thưởng',
+  },
+} as const;
+
+export type ImportKind = keyof typeof IMPORT_KINDS;
 
 /** What an import found: the rows, what it creates, what was there already, every bad row. */
 export interface ImportReport {
@@ -99,6 +131,20 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** The template of an import kind, to fill. */
+  template(actor: Actor, kind: ImportKind): Promise<Buffer> {
+    return kind === 'units'
+      ? this.unitsTemplate()
+      : kind === 'awards'
+        ? this.awardsTemplate()
+        : this.peopleTemplate(actor);
+  }
+
+  /** Imports (or, `dryRun`, previews) a filled template of an import kind. */
+  run(actor: Actor, kind: ImportKind, file: Buffer, dryRun: boolean): Promise<ImportReport> {
+    return this[kind](actor, file, dryRun);
+  }
 
   /** The template to fill: the header row, and a second sheet with the instructions and the unit codes. */
   async peopleTemplate(actor: Actor): Promise<Buffer> {
@@ -153,13 +199,8 @@ export class ImportsService {
     const toCreate: (Partial<Person> & { row: number; unitName: string })[] = [];
     const seen = new Map<string, number>();
     let existing = 0;
-    for (const { row, cells, formulas } of rows) {
-      const bad = (column: Column, reason: string) => errors.push(rowError(row, column, reason));
-      for (const i of formulas) bad(PEOPLE_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
-      // A formula's value is not read: the row is reported for it alone.
-      if (formulas.length) continue;
+    for (const { row, cells, bad, failed } of checked(rows, PEOPLE_COLUMNS, errors)) {
       const [code, name, gender, year, position] = cells;
-      const text = (c: Cell) => (c === null ? '' : String(c).trim());
       const unit = units.get(text(code).toUpperCase());
       if (!text(code)) bad(PEOPLE_COLUMNS[0], 'chưa ghi mã đơn vị.');
       else if (!unit)
@@ -167,7 +208,7 @@ export class ImportsService {
           PEOPLE_COLUMNS[0],
           `không có đơn vị mã "${text(code)}" trong cơ quan (xem trang "Hướng dẫn" của tệp mẫu).`,
         );
-      const fullName = text(name).replace(/\s+/g, ' ');
+      const fullName = text(name);
       if (fullName.length < 2 || fullName.length > 120)
         bad(PEOPLE_COLUMNS[1], 'họ và tên từ 2 đến 120 ký tự.');
       const g = GENDERS[text(gender).toLocaleLowerCase('vi')];
@@ -177,7 +218,7 @@ export class ImportsService {
       if (!Number.isInteger(birthYear) || birthYear < 1900 || birthYear > lastYear)
         bad(PEOPLE_COLUMNS[3], `năm sinh là số có 4 chữ số, từ 1900 đến ${lastYear}.`);
       if (text(position).length > 200) bad(PEOPLE_COLUMNS[4], 'chức vụ tối đa 200 ký tự.');
-      if (!unit || !g || errors.some((e) => e.field.startsWith(`rows.${row}.`))) continue;
+      if (!unit || !g || failed()) continue;
       const key = `${unit.id}|${foldForSearch(fullName)}|${birthYear}`;
       const first = seen.get(key);
       if (first) {
@@ -269,14 +310,9 @@ export class ImportsService {
     const errors: FieldDetail[] = [];
     const toCreate: (Partial<Unit> & { row: number; parentCode: string | null })[] = [];
     let existing = 0;
-    for (const { row, cells, formulas } of rows) {
-      const bad = (column: (typeof UNIT_COLUMNS)[number], reason: string) =>
-        errors.push(rowError(row, column, reason));
-      for (const i of formulas) bad(UNIT_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
-      if (formulas.length) continue;
-      const text = (c: Cell) => (c === null ? '' : String(c).trim());
+    for (const { row, cells, bad, failed } of checked(rows, UNIT_COLUMNS, errors)) {
       const code = text(cells[0]);
-      const name = text(cells[1]).replace(/\s+/g, ' ');
+      const name = text(cells[1]);
       const kind = kinds.get(text(cells[2]).toLocaleLowerCase('vi'));
       const parentCode = text(cells[3]).toUpperCase() || null;
       if (!/^[A-Za-z0-9._-]{2,40}$/.test(code))
@@ -293,7 +329,7 @@ export class ImportsService {
         bad(UNIT_COLUMNS[3], 'đơn vị không là cấp trên của chính mình.');
       else if (parentCode && !known.has(parentCode) && !inFile.has(parentCode))
         bad(UNIT_COLUMNS[3], `không có đơn vị mã "${parentCode}" trong cơ quan hay trong tệp.`);
-      if (errors.some((e) => e.field.startsWith(`rows.${row}.`))) continue;
+      if (failed()) continue;
       if (known.has(code.toUpperCase())) {
         existing++;
         continue;
@@ -410,12 +446,7 @@ export class ImportsService {
     const toCreate: (Partial<RecordedAward> & { row: number; unitName: string })[] = [];
     const seen = new Map<string, number>();
     let existing = 0;
-    for (const { row, cells, formulas } of rows) {
-      const bad = (column: (typeof AWARD_COLUMNS)[number], reason: string) =>
-        errors.push(rowError(row, column, reason));
-      for (const i of formulas) bad(AWARD_COLUMNS[i], 'ô chứa công thức; hãy nhập giá trị.');
-      if (formulas.length) continue;
-      const text = (c: Cell) => (c === null ? '' : String(c).trim().replace(/\s+/g, ' '));
+    for (const { row, cells, bad, failed } of checked(rows, AWARD_COLUMNS, errors)) {
       const [kindCell, nameCell, codeCell, yearCell, formCell, numberCell, dateCell, byCell] =
         cells;
       const kind = kinds.get(text(kindCell).toLocaleLowerCase('vi'));
@@ -450,7 +481,7 @@ export class ImportsService {
       const decidedBy = text(byCell);
       if (decidedBy.length < 2 || decidedBy.length > 200)
         bad(AWARD_COLUMNS[7], 'ghi cấp quyết định, ví dụ "Chủ tịch UBND huyện".');
-      if (errors.some((e) => e.field.startsWith(`rows.${row}.`))) continue;
+      if (failed()) continue;
       const key = `${foldForSearch(name)}|${form.toLocaleLowerCase('vi')}|${number.toUpperCase()}|${date}`;
       const first = seen.get(key);
       if (first) {

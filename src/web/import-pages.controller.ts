@@ -2,9 +2,9 @@ import {
   Body,
   Controller,
   Get,
+  Param,
   Req,
   Res,
-  StreamableFile,
   UploadedFile,
   UseFilters,
   UseInterceptors,
@@ -14,19 +14,18 @@ import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
-import { IMPORT_UPLOAD, importFile, IMPORTERS, XLSX_TYPE } from '../imports/imports.controller';
-import { ImportReport, ImportsService } from '../imports/imports.service';
+import {
+  IMPORT_UPLOAD,
+  importFile,
+  importKind,
+  IMPORTERS,
+  templateFile,
+} from '../imports/imports.controller';
+import { IMPORT_KINDS, ImportKind, ImportReport, ImportsService } from '../imports/imports.service';
 import { MultipartFormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
-
-/** What the page imports: the form's choice, its label and what its records are called. */
-const IMPORT_KINDS: Record<string, { label: string; what: string }> = {
-  'don-vi': { label: 'Đơn vị', what: 'đơn vị' },
-  'ca-nhan': { label: 'Cá nhân', what: 'người' },
-  'khen-thuong': { label: 'Khen thưởng các năm trước', what: 'lượt khen thưởng' },
-};
 
 /**
  * Importing units, people and earlier awards from the templates, in the browser: the file is checked
@@ -51,31 +50,10 @@ export class ImportPagesController {
   }
 
   /** The templates to fill (the API's), downloaded with the page's session. */
-  @Get('mau-ca-nhan.xlsx')
+  @Get('mau/:kind')
   @Roles(...IMPORTERS)
-  async template(@CurrentActor() actor: Actor) {
-    return new StreamableFile(await this.imports.peopleTemplate(actor), {
-      type: XLSX_TYPE,
-      disposition: 'attachment; filename="mau-nhap-ca-nhan.xlsx"',
-    });
-  }
-
-  @Get('mau-khen-thuong.xlsx')
-  @Roles(...IMPORTERS)
-  async awardsTemplate() {
-    return new StreamableFile(await this.imports.awardsTemplate(), {
-      type: XLSX_TYPE,
-      disposition: 'attachment; filename="mau-nhap-khen-thuong.xlsx"',
-    });
-  }
-
-  @Get('mau-don-vi.xlsx')
-  @Roles(...IMPORTERS)
-  async unitsTemplate() {
-    return new StreamableFile(await this.imports.unitsTemplate(), {
-      type: XLSX_TYPE,
-      disposition: 'attachment; filename="mau-nhap-don-vi.xlsx"',
-    });
+  template(@CurrentActor() actor: Actor, @Param('kind') kind: string) {
+    return templateFile(this.imports, actor, importKind(kind));
   }
 
   @MultipartFormPost('', ...IMPORTERS)
@@ -92,11 +70,11 @@ export class ImportPagesController {
     // The page itself answers, preview or import (importing again changes nothing).
     res.status(200);
     const dryRun = body.action !== 'import';
-    const kind = IMPORT_KINDS[String(body.kind)] ? String(body.kind) : 'ca-nhan';
+    const kind = Object.hasOwn(IMPORT_KINDS, String(body.kind))
+      ? (String(body.kind) as ImportKind)
+      : 'people';
     try {
-      const buffer = importFile(file);
-      const run = { 'don-vi': 'units', 'khen-thuong': 'awards', 'ca-nhan': 'people' } as const;
-      const report = await this.imports[run[kind as keyof typeof run]](actor, buffer, dryRun);
+      const report = await this.imports.run(actor, kind, importFile(file), dryRun);
       return this.render(actor, this.forms.csrf(req), report, null, kind);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
@@ -109,7 +87,7 @@ export class ImportPagesController {
     csrf: string,
     report: ImportReport | null,
     refused: AppError | null,
-    kind = 'ca-nhan',
+    kind: ImportKind = 'people',
   ) {
     return this.pages.page(
       actor,

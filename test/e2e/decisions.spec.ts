@@ -5,6 +5,7 @@ import { api, seedDemo, tokenFor } from '../support/actors';
 import { ManualClock } from '../support/manual-clock';
 import { pdfFonts, pdfPages, pdfQr, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary } from '../support/http';
 import {
   actors,
   draftDossier,
@@ -12,12 +13,6 @@ import {
   lookups,
   uploadPdf,
 } from '../support/workflow-fixtures';
-
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('award decisions, the register, certificates and verification', () => {
   const clock = new ManualClock('2026-12-14');

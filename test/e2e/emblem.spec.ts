@@ -3,6 +3,7 @@ import request from 'supertest';
 import { seedDemo } from '../support/actors';
 import { pdfImages, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary, webCookie } from '../support/http';
 import {
   actors,
   attachLetterAndMinutes,
@@ -10,12 +11,6 @@ import {
   lookups,
   sendToChairman,
 } from '../support/workflow-fixtures';
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** A small opaque PNG standing in for the emblem. */
 function emblemPng(size = 64): Buffer {
@@ -108,12 +103,7 @@ describe('the national emblem on the Giấy khen, from the authority’s setting
   });
 
   it('is set and removed from the settings page, which shows it', async () => {
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'admin', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const cookie = await webCookie(t, 'admin');
     const page = async () =>
       (await request(t.http).get('/quan-tri/thiet-lap').set('Cookie', cookie).expect(200)).text;
     const before = await page();

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
 import { api, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary, webCookie } from '../support/http';
 import {
   actors,
   attachLetterAndMinutes,
@@ -10,12 +11,6 @@ import {
   draftDossier,
   lookups,
 } from '../support/workflow-fixtures';
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** A name a unit typed that a spreadsheet would run as a formula. */
 const FORMULA = '=HYPERLINK("http://example.invalid","Hộ ông Lê Văn Tám")';
@@ -139,12 +134,7 @@ describe('exports: the award register as XLSX and CSV', () => {
   });
 
   it('offers the same download from the register page, with the search kept', async () => {
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'noivu', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const cookie = await webCookie(t, 'noivu');
     const page = await request(t.http)
       .get('/quyet-dinh/so-khen-thuong?year=2026')
       .set('Cookie', cookie)
@@ -185,12 +175,7 @@ describe('exports: the award register as XLSX and CSV', () => {
     expect(res.headers['content-disposition']).toContain(
       `danh-sach-qd-${issued.numberLabel.split('/')[0]}-2026.xlsx`,
     );
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'chutich', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const cookie = await webCookie(t, 'chutich');
     const page = await request(t.http).get(`/quyet-dinh/${id}`).set('Cookie', cookie).expect(200);
     expect(page.text).toContain(`href="/quyet-dinh/${id}/danh-sach?format=csv"`);
     const csv = await request(t.http)

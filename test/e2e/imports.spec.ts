@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
-import request from 'supertest';
 import { api, countRows, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary } from '../support/http';
 import {
   actors,
   attachLetterAndMinutes,
@@ -20,12 +20,6 @@ async function sheet(rows: unknown[][], headers = HEADERS): Promise<Buffer> {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('imports: people from the XLSX offices keep', () => {
   let t: TestApp;

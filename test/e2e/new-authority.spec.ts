@@ -2,6 +2,7 @@ import request from 'supertest';
 import { api, countRows, seedDemo, tokenFor, unitId } from '../support/actors';
 import { daysFromToday } from '../support/dates';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary } from '../support/http';
 
 /**
  * Tân Hồng set up as a new authority would, through the API only: its admin
@@ -110,11 +111,6 @@ describe('a new authority sets itself up', () => {
     const pdf = Buffer.from(
       '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
     );
-    const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    };
 
     // The admin declares the commune's award form and the base salary in force.
     const form = await admin

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo.seeder';
 import { api, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary, webCookie } from '../support/http';
 import { pdfText } from '../support/pdf';
 
 /**
@@ -120,12 +121,7 @@ describe('statistics of the year', () => {
       1404000,
     ]);
     expect(sheet.rowCount).toBe(3);
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'thinhan.noivu', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const cookie = await webCookie(t, 'thinhan.noivu');
     const page = await request(t.http).get('/thong-ke?year=2026').set('Cookie', cookie).expect(200);
     expect(page.text).toContain(
       'href="/thong-ke/khen-thuong/tai-ve?format=csv&amp;year&#x3D;2026"',
@@ -151,11 +147,6 @@ describe('statistics of the year', () => {
       `SELECT rr.id FROM review_rounds rr JOIN movements m ON m.id = rr.movement_id
         WHERE m.title = 'Thi đua thực hiện chuyển đổi số năm 2026'`,
     );
-    const binary = (r: request.Response, done: (e: Error | null, b: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    };
     const pdf = await as
       .get(`/api/statistics/rounds/${roundId}/report`)
       .buffer(true)
@@ -195,12 +186,7 @@ describe('statistics of the year', () => {
     await tuKy.get(`/api/statistics/rounds/${roundId}/report`).expect(404);
     await tuKy.get(`/api/statistics?roundId=${roundId}`).expect(400);
     // From the round's results page, with the page's session.
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'thinhan.vhxh', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = (signin.headers['set-cookie'][0] as string).split(';')[0];
+    const cookie = await webCookie(t, 'thinhan.vhxh');
     const [{ movementId }] = await t.dataSource.query(
       'SELECT movement_id AS "movementId" FROM review_rounds WHERE id = $1',
       [roundId],

@@ -498,7 +498,7 @@ describe('web interface: admin and coordinator', () => {
     await goMenu(page, '/quan-tri/nhap-du-lieu');
     // The template downloads with the page's session.
     const template = await page.evaluate(async () => {
-      const res = await fetch('/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx');
+      const res = await fetch('/quan-tri/nhap-du-lieu/mau/people');
       return [res.status, res.headers.get('content-type'), (await res.arrayBuffer()).byteLength];
     });
     expect(template).toEqual([
@@ -508,9 +508,9 @@ describe('web interface: admin and coordinator', () => {
     ]);
     expect(await page.$$eval('a[download]', (as) => as.map((a) => a.getAttribute('href')))).toEqual(
       [
-        '/quan-tri/nhap-du-lieu/mau-don-vi.xlsx',
-        '/quan-tri/nhap-du-lieu/mau-ca-nhan.xlsx',
-        '/quan-tri/nhap-du-lieu/mau-khen-thuong.xlsx',
+        '/quan-tri/nhap-du-lieu/mau/units',
+        '/quan-tri/nhap-du-lieu/mau/people',
+        '/quan-tri/nhap-du-lieu/mau/awards',
       ],
     );
     await pickFile(
@@ -576,7 +576,7 @@ describe('web interface: admin and coordinator', () => {
     ]);
     const unitsFile = join(tmpdir(), 'don-vi.xlsx');
     writeFileSync(unitsFile, Buffer.from(await units.xlsx.writeBuffer()));
-    await page.select('#import-kind', 'don-vi');
+    await page.select('#import-kind', 'units');
     await pickFile(page, '#import-file', unitsFile);
     await page.click('button[value=import]');
     await page.waitForFunction(
