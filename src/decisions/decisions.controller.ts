@@ -1,3 +1,4 @@
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import {
   Body,
   Controller,
@@ -31,7 +32,6 @@ import {
   CreateDecisionDto,
   DecisionQueryDto,
   IssueDto,
-  ListExportQueryDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,

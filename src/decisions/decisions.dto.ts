@@ -1,12 +1,11 @@
 import { ApiPropertyOptional, ApiProperty, IntersectionType } from '@nestjs/swagger';
-import type { SheetFormat } from '../documents/spreadsheet';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEnum,
-  IsIn,
   IsInt,
   IsString,
   IsUUID,
@@ -194,14 +193,6 @@ export class RegisterFiltersDto {
 }
 
 export class RegisterQueryDto extends IntersectionType(PageQueryDto, RegisterFiltersDto) {}
-
-/** The format of a download: XLSX (default) or CSV. */
-export class ListExportQueryDto {
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
-  @IsOptional()
-  @IsIn(['xlsx', 'csv'])
-  format?: SheetFormat;
-}
 
 export class RegisterExportQueryDto extends IntersectionType(
   RegisterFiltersDto,

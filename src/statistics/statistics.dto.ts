@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ListExportQueryDto } from '../decisions/decisions.dto';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';

@@ -1,3 +1,4 @@
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -16,7 +17,6 @@ import {
   AwaitingQueryDto,
   CorrectDto,
   DecisionQueryDto,
-  ListExportQueryDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,

@@ -194,7 +194,8 @@ describe('bad input sweep: every route, mutated input, never a 5xx', () => {
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
     console.error(`bad input sweep: ${sent} requests`);
-  });
+    // Thousands of requests, some rendering PDFs and spreadsheets: more than the default minute on 2 cores.
+  }, 240_000);
 
   it('says in Vietnamese what a date must look like, and that it must exist', async () => {
     const admin = api(t, await tokenFor(t, 'admin'));
