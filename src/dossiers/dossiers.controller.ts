@@ -1,5 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { sendDossiers } from './dossier-export';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -11,6 +13,7 @@ import {
   AppraiseDto,
   AttachDocumentDto,
   CreateDossierDto,
+  DossierExportQueryDto,
   DossierQueryDto,
   ForwardDto,
   RefuseNomineeDto,
@@ -44,6 +47,28 @@ export class DossiersController {
   @ApiOperation({ summary: 'Hàng đợi hồ sơ: lọc, sắp xếp, phân trang, số lượng theo trạng thái' })
   queue(@CurrentActor() actor: Actor, @Query() query: DossierQueryDto) {
     return this.dossiers.queue(actor, query);
+  }
+
+  @Get('export')
+  @Roles(
+    Role.UnitOfficer,
+    Role.HomeAffairs,
+    Role.CouncilMember,
+    Role.Chairman,
+    Role.ViceChairman,
+    Role.Admin,
+  )
+  @ApiOperation({
+    summary:
+      'Tải danh sách hồ sơ (XLSX hoặc CSV) theo cùng bộ lọc của hàng đợi; cán bộ đơn vị chỉ có hồ sơ của đơn vị mình',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() query: DossierExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await sendDossiers(this.dossiers, actor, query as DossierQueryDto, query.format ?? 'xlsx', res);
   }
 
   @Get(':id')

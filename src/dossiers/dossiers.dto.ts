@@ -1,5 +1,6 @@
 import { IsBooleanQuery } from '../common/validation/is-boolean-query';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -190,3 +191,9 @@ export class DossierQueryDto extends PageQueryDto {
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 }
+
+/** The queue's filters and a download's format (no page: every row the search names). */
+export class DossierExportQueryDto extends IntersectionType(
+  OmitType(DossierQueryDto, ['limit', 'offset'] as const),
+  ListExportQueryDto,
+) {}

@@ -613,6 +613,16 @@ export class DossiersService {
     });
   }
 
+  /** An export of the queue is audited: who took how many dossiers, in which format. */
+  recordExport(actor: Actor, format: string, rows: number): Promise<void> {
+    return this.audit.record(
+      actor,
+      'dossier.export',
+      { type: 'authority', id: authorityScope(actor) },
+      { export: { from: null, to: `Hồ sơ đề nghị (${format}, ${rows} dòng)` } },
+    );
+  }
+
   /** The Home Affairs queue (a unit officer's own dossiers), with counts per status. */
   async queue(
     actor: Actor,

@@ -35,6 +35,7 @@ const ACTION_LABELS: Record<string, string> = {
   'dossier.attach': 'Đính kèm tài liệu',
   'dossier.attest': 'Xác nhận điều kiện khen thưởng',
   'dossier.create': 'Lập hồ sơ',
+  'dossier.export': 'Tải danh sách hồ sơ',
   'dossier.detach': 'Gỡ tài liệu',
   'dossier.forward_nominee': 'Trình cấp trên',
   'dossier.remove_nominee': 'Bỏ đối tượng khỏi hồ sơ',

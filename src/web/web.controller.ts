@@ -26,6 +26,7 @@ import { AppConfig } from '../config/app-config';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import {
   AppraiseDto,
+  DossierExportQueryDto,
   DossierQueryDto,
   ForwardDto,
   AttestDto,
@@ -37,6 +38,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { toFieldDetails } from '../common/validation/validation-messages';
 import { DossiersService } from '../dossiers/dossiers.service';
+import { sendDossiers } from '../dossiers/dossier-export';
 import {
   DOSSIER_STATUS_LABELS,
   DossierAction,
@@ -189,6 +191,27 @@ export class WebController {
    * Home: the dossiers the user deals with, with what is asked of them now;
    * for Home Affairs the queue, with its filters (the API's query, its rules).
    */
+  /** The queue the home page shows, every page of it, as XLSX or CSV (the API's export). */
+  @Get('tai-ve/ho-so')
+  @Roles(
+    Role.UnitOfficer,
+    Role.HomeAffairs,
+    Role.CouncilMember,
+    Role.Chairman,
+    Role.ViceChairman,
+    Role.Admin,
+  )
+  async exportQueue(
+    @CurrentActor() actor: Actor,
+    @Query() raw: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const { query } = await this.forms.query(DossierExportQueryDto, raw, {
+      format: 'Định dạng tải về là xlsx hoặc csv.',
+    });
+    await sendDossiers(this.dossiers, actor, query as DossierQueryDto, query.format ?? 'xlsx', res);
+  }
+
   @Get()
   @Roles(...ALL_ROLES)
   async home(
@@ -284,6 +307,12 @@ export class WebController {
           actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
         })),
         pager: pager('/', given, page),
+        // The same search, downloaded (every page of it).
+        download: new URLSearchParams(
+          Object.entries(given).flatMap(([k, v]) =>
+            k === 'limit' || k === 'offset' ? [] : [[k, String(v)] as [string, string]],
+          ),
+        ).toString(),
       },
       this.forms.csrf(req),
     );

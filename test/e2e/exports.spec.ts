@@ -186,4 +186,41 @@ describe('exports: the award register as XLSX and CSV', () => {
     await as.hungdao.get(`/api/decisions/${id}/export`).expect(403);
     await as.noivu.get(`/api/decisions/${id}/export?format=ods`).expect(400);
   });
+
+  it('exports the dossiers the queue shows, in the caller’s scope, from the API and the home page', async () => {
+    const all = (await as.noivu.get('/api/dossiers?limit=100').expect(200)).body;
+    const res = await as.noivu.get('/api/dossiers/export').buffer(true).parse(binary).expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Hồ sơ')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Tên hồ sơ',
+      'Đơn vị',
+      'Trạng thái',
+      'Ngày gửi',
+      'Hạn thẩm định',
+      'Quá hạn',
+    ]);
+    expect(sheet.rowCount).toBe(1 + all.total);
+    expect((sheet.getRow(2).values as unknown[])[2]).toBe('UBND xã Hưng Đạo');
+    // A unit officer's export holds their unit's dossiers only; another unit's has none of them.
+    const daison = api(t, await tokenFor(t, 'daison'));
+    const theirs = await daison.get('/api/dossiers/export?format=csv').expect(200);
+    expect(theirs.text).not.toContain('UBND xã Hưng Đạo');
+    const own = await as.hungdao.get('/api/dossiers/export?format=csv&status=decided').expect(200);
+    expect(own.text.trimEnd().split('\r\n')).toHaveLength(2);
+    await as.noivu.get('/api/dossiers/export?status=lost').expect(400);
+    const cookie = await webCookie(t, 'noivu');
+    const home = await request(t.http).get('/?status=decided').set('Cookie', cookie).expect(200);
+    expect(home.text).toContain('href="/tai-ve/ho-so?format=csv&amp;status&#x3D;decided"');
+    const csv = await request(t.http)
+      .get('/tai-ve/ho-so?format=csv&status=decided')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(2);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'dossier.export'",
+    );
+    expect(n).toBe(4);
+  });
 });
