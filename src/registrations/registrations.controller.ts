@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
+import { sendRegistrations } from './registration-export';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
@@ -32,6 +35,21 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Các bản đăng ký (cán bộ đơn vị: của đơn vị mình)' })
   list(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.registrations.list(actor, id);
+  }
+
+  @Get('registrations/export')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Tải danh sách đăng ký thi đua (XLSX hoặc CSV); cán bộ đơn vị: của đơn vị mình',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async export(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: ListExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await sendRegistrations(this.registrations, actor, id, query.format ?? 'xlsx', res);
   }
 
   @Put('registrations/:registrationId/pilot')

@@ -163,6 +163,16 @@ export class RegistrationsService {
     });
   }
 
+  /** An export of a movement's registrations is audited. */
+  recordExport(actor: Actor, movementId: string, format: string, rows: number): Promise<void> {
+    return this.audit.record(
+      actor,
+      'registration.export',
+      { type: 'movement', id: movementId },
+      { export: { from: null, to: `Đăng ký thi đua (${format}, ${rows} dòng)` } },
+    );
+  }
+
   async list(actor: Actor, movementId: string): Promise<Registration[]> {
     await this.movements.require(actor, movementId);
     const qb = this.db.tx

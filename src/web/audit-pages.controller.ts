@@ -54,6 +54,7 @@ const ACTION_LABELS: Record<string, string> = {
   'person.rating': 'Ghi kết quả xếp loại hằng năm',
   'person.update': 'Sửa thông tin cá nhân',
   'register.export': 'Tải sổ khen thưởng',
+  'registration.export': 'Tải danh sách đăng ký thi đua',
   'registration.pilot': 'Chọn đơn vị làm điểm',
   'registration.register': 'Đăng ký thi đua',
   'registration.withdraw': 'Rút đăng ký thi đua',

@@ -20,6 +20,8 @@ import { IdParam } from '../common/validation/id-param';
 import { MovementsService } from '../movements/movements.service';
 import { RegisterDto } from '../registrations/registrations.dto';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { sendRegistrations } from '../registrations/registration-export';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { SubmitReportDto } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
 import { UploadedFile as Upload } from '../files/files.service';
@@ -54,6 +56,21 @@ export class MovementPagesController {
     private readonly reports: ReportsService,
     private readonly reportForm: ReportForm,
   ) {}
+
+  /** The movement's registrations as XLSX or CSV (the API's export; a unit officer's own). */
+  @Get(':id/dang-ky')
+  @Roles(...ALL_ROLES)
+  async exportRegistrations(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() raw: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const { query } = await this.forms.query(ListExportQueryDto, raw, {
+      format: 'Định dạng tải về là xlsx hoặc csv.',
+    });
+    await sendRegistrations(this.registrations, actor, id, query.format ?? 'xlsx', res);
+  }
 
   @Get(':id')
   @Roles(...ALL_ROLES)

@@ -223,4 +223,44 @@ describe('exports: the award register as XLSX and CSV', () => {
     );
     expect(n).toBe(4);
   });
+
+  it('exports a movement’s registrations, a unit officer’s own only, from the API and the movement page', async () => {
+    const [{ id }] = await t.dataSource.query(
+      "SELECT m.id FROM movements m JOIN authorities a ON a.id = m.authority_id WHERE a.code = 'tu-ky'",
+    );
+    const all = (await as.noivu.get(`/api/movements/${id}/registrations`).expect(200)).body;
+    const res = await as.noivu
+      .get(`/api/movements/${id}/registrations/export`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Đăng ký thi đua')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Đơn vị',
+      'Loại đơn vị',
+      'Tình trạng',
+      'Làm điểm',
+      'Ngày đăng ký',
+      'Nội dung đăng ký',
+    ]);
+    expect(sheet.rowCount).toBe(1 + all.length);
+    const own = await as.hungdao
+      .get(`/api/movements/${id}/registrations/export?format=csv`)
+      .expect(200);
+    expect(own.text.trimEnd().split('\r\n')).toEqual([
+      '\uFEFFĐơn vị,Loại đơn vị,Tình trạng,Làm điểm,Ngày đăng ký,Nội dung đăng ký',
+      expect.stringMatching(/^UBND xã Hưng Đạo,"Xã, thị trấn",Đã đăng ký,Có,31\/12\/2021,/),
+    ]);
+    const cookie = await webCookie(t, 'noivu');
+    const page = await request(t.http).get(`/phong-trao/${id}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain(`href="/phong-trao/${id}/dang-ky?format=csv"`);
+    const csv = await request(t.http)
+      .get(`/phong-trao/${id}/dang-ky?format=csv`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + all.length);
+    await as.noivu.get(`/api/movements/${id}/registrations/export?format=txt`).expect(400);
+  });
 });
