@@ -160,8 +160,8 @@ export class StatisticsService {
          AND ($4::uuid IS NULL OR ir.movement_id = $4::uuid) AND ($6::uuid IS NULL OR ir.round_id = $6::uuid)`;
     const criteria = await q<{ code: string; text: string; met: number; notMet: number }>(
       `SELECT c.code, c.text,
-              count(*) FILTER (WHERE v.achieved)::int AS met,
-              count(*) FILTER (WHERE v.achieved = false)::int AS "notMet"
+              count(*) FILTER (WHERE coalesce(v.review_result, v.auto_result) = 'met')::int AS met,
+              count(*) FILTER (WHERE coalesce(v.review_result, v.auto_result) = 'not_met')::int AS "notMet"
          ${reportScope.replace('FROM indicator_reports ir', 'FROM indicator_reports ir JOIN report_values v ON v.report_id = ir.id JOIN criteria c ON c.id = v.criterion_id')}
         GROUP BY c.code, c.text ORDER BY c.code`,
       scope,

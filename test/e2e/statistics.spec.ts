@@ -202,4 +202,35 @@ describe('statistics of the year', () => {
       .expect(200)
       .expect('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
+
+  it('counts each criterion met and not met from the units’ current reports, as evaluated', async () => {
+    const [{ roundId }] = await t.dataSource.query(
+      `SELECT rr.id AS "roundId" FROM review_rounds rr JOIN movements m ON m.id = rr.movement_id
+        WHERE m.title = 'Thi đua thực hiện chuyển đổi số năm 2026'`,
+    );
+    const criteria: { id: string; code: string }[] = await t.dataSource.query(
+      `SELECT c.id, c.code FROM criteria c JOIN criteria_sets s ON s.id = c.criteria_set_id
+         JOIN review_rounds rr ON rr.movement_id = s.movement_id
+        WHERE rr.id = $1 AND s.subject_kind = 'district' ORDER BY c.code`,
+      [roundId],
+    );
+    const id = (code: string) => criteria.find((c) => c.code === code)!.id;
+    const unit = api(t, await tokenFor(t, 'thinhan.pvhcc'));
+    await unit
+      .post('/api/reports')
+      .send({
+        roundId,
+        values: [
+          { criterionId: id('A1'), number: 100 },
+          { criterionId: id('A2'), number: 80 },
+          { criterionId: id('A3'), achieved: true, statement: 'Không có sự cố trong năm.' },
+        ],
+      })
+      .expect(201);
+    const s = (await as.get(`/api/statistics?roundId=${roundId}`).expect(200)).body;
+    const of = (code: string) => s.criteria.find((c: { code: string }) => c.code === code);
+    // 100% against 100%: met; 80% against 90%: not met.
+    expect(of('A1')).toMatchObject({ met: 1, notMet: 0 });
+    expect(of('A2')).toMatchObject({ met: 0, notMet: 1 });
+  });
 });
