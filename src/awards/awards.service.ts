@@ -7,6 +7,7 @@ import { Actor, authorityScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { AwardForm, BaseSalary } from './award-form.entity';
+import { RecordedAward } from './recorded-award.entity';
 import { CreateAwardFormDto, CreateBaseSalaryDto, UpdateAwardFormDto } from './awards.dto';
 
 const EDITABLE: (keyof AwardForm)[] = [
@@ -45,6 +46,10 @@ function checkVoteRule(
     );
   }
 }
+
+/** A recorded award's natural key: the awardee (folded), the form, the decision's number and date. */
+export const recordedKey = (searchName: string, form: string, number: string, date: string) =>
+  `${searchName}|${form.toLocaleLowerCase('vi')}|${number.toUpperCase()}|${date}`;
 
 @Injectable()
 export class AwardsService {
@@ -128,6 +133,23 @@ export class AwardsService {
         await this.audit.record(actor, 'award_form.update', { type: 'award_form', id }, changed);
       return saved;
     });
+  }
+
+  /**
+   * The awards recorded from elsewhere, by natural key "folded name|form|
+   * decision number|date": what an import leaves alone.
+   */
+  async recordedKeysOf(authorityId: string): Promise<Set<string>> {
+    const rows: { name: string; form: string; nr: string; on: string }[] = await this.db.tx.query(
+      'SELECT search_name AS name, form_name AS form, decision_number AS nr, decision_date::text AS on FROM recorded_awards WHERE authority_id = $1',
+      [authorityId],
+    );
+    return new Set(rows.map((r) => recordedKey(r.name, r.form, r.nr, r.on)));
+  }
+
+  /** Writes awards recorded from elsewhere, checked by an import, in the caller's transaction. */
+  async insertRecorded(awards: Partial<RecordedAward>[]): Promise<void> {
+    await this.db.tx.insert(RecordedAward, awards);
   }
 
   listBaseSalaries(actor: Actor): Promise<BaseSalary[]> {

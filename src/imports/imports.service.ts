@@ -6,10 +6,13 @@ import { Clock } from '../common/clock';
 import { AppError, FieldDetail } from '../common/errors/app-error';
 import { foldForSearch } from '../common/text/fold';
 import { Db } from '../database/transactions';
-import { Gender, Person } from '../people/person.entity';
-import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
-import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
-import { RecordedAward } from '../awards/recorded-award.entity';
+import { UnitsService } from '../units/units.service';
+import { PeopleService } from '../people/people.service';
+import { AwardsService, recordedKey } from '../awards/awards.service';
+import { Gender, type Person } from '../people/person.entity';
+import { type Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
+import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import type { RecordedAward } from '../awards/recorded-award.entity';
 import { Cell, readSheet, SheetRow } from './sheet-reader';
 
 /** The people import's layout: the template's columns, in this order. */
@@ -130,7 +133,17 @@ export class ImportsService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly unitsService: UnitsService,
+    private readonly peopleService: PeopleService,
+    private readonly awardsService: AwardsService,
   ) {}
+
+  /** The authority's units by code (upper case), as files name them. */
+  private async unitsByCode(authorityId: string): Promise<Map<string, Unit>> {
+    return new Map(
+      (await this.unitsService.allOf(authorityId)).map((u) => [u.code.toUpperCase(), u]),
+    );
+  }
 
   /** The template of an import kind, to fill. */
   template(actor: Actor, kind: ImportKind): Promise<Buffer> {
@@ -148,10 +161,7 @@ export class ImportsService {
 
   /** The template to fill: the header row, and a second sheet with the instructions and the unit codes. */
   async peopleTemplate(actor: Actor): Promise<Buffer> {
-    const units = await this.db.tx.find(Unit, {
-      where: { authorityId: authorityScope(actor), active: true },
-      order: { code: 'ASC' },
-    });
+    const units = (await this.unitsService.allOf(authorityScope(actor))).filter((u) => u.active);
     const book = new Workbook();
     const sheet = book.addWorksheet('Cá nhân', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = PEOPLE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
@@ -178,22 +188,8 @@ export class ImportsService {
       file,
       PEOPLE_COLUMNS.map((c) => c.header),
     );
-    const units = new Map(
-      (await this.db.tx.find(Unit, { where: { authorityId } })).map((u) => [
-        u.code.toUpperCase(),
-        u,
-      ]),
-    );
-    const known = new Set(
-      (
-        await this.db.tx.query(
-          'SELECT unit_id AS "unitId", search_name AS name, birth_year AS year FROM people WHERE authority_id = $1',
-          [authorityId],
-        )
-      ).map(
-        (p: { unitId: string; name: string; year: number }) => `${p.unitId}|${p.name}|${p.year}`,
-      ),
-    );
+    const units = await this.unitsByCode(authorityId);
+    const known = await this.peopleService.keysOf(authorityId);
     const lastYear = Number(this.clock.today().slice(0, 4)) - 15;
     const errors: FieldDetail[] = [];
     const toCreate: (Partial<Person> & { row: number; unitName: string })[] = [];
@@ -253,10 +249,7 @@ export class ImportsService {
         p.unitName,
       ],
       write: async (batch) => {
-        await this.db.tx.insert(
-          Person,
-          batch.map(({ row: _r, unitName: _u, ...p }) => p),
-        );
+        await this.peopleService.insertMany(batch.map(({ row: _r, unitName: _u, ...p }) => p));
       },
     });
   }
@@ -290,12 +283,7 @@ export class ImportsService {
       file,
       UNIT_COLUMNS.map((c) => c.header),
     );
-    const known = new Map(
-      (await this.db.tx.find(Unit, { where: { authorityId } })).map((u) => [
-        u.code.toUpperCase(),
-        u,
-      ]),
-    );
+    const known = await this.unitsByCode(authorityId);
     const kinds = new Map(
       Object.entries(UNIT_KIND_LABELS).map(([k, label]) => [
         label.toLocaleLowerCase('vi'),
@@ -353,20 +341,10 @@ export class ImportsService {
       previewColumns: ['Mã', 'Tên đơn vị', 'Loại', 'Cấp trên'],
       preview: (u) => [u.code!, u.name!, UNIT_KIND_LABELS[u.kind!], u.parentCode ?? ''],
       write: async (batch) => {
-        // Every unit first, then each one's parent (which may be another of the file).
-        const saved = await this.db.tx.save(
-          Unit,
-          batch.map(({ row: _r, parentCode: _p, ...u }) => this.db.tx.create(Unit, u)),
+        await this.unitsService.insertTree(
+          batch.map(({ row: _r, ...u }) => u),
+          new Map([...known].map(([code, u]) => [code, u.id])),
         );
-        const ids = new Map([...known].map(([code, u]) => [code, u.id]));
-        for (const u of saved) ids.set(u.code.toUpperCase(), u.id);
-        for (const [i, u] of batch.entries())
-          if (u.parentCode)
-            await this.db.tx.update(
-              Unit,
-              { id: saved[i].id },
-              { parentId: ids.get(u.parentCode)! },
-            );
       },
     });
   }
@@ -402,39 +380,14 @@ export class ImportsService {
       file,
       AWARD_COLUMNS.map((c) => c.header),
     );
-    const units = new Map(
-      (await this.db.tx.find(Unit, { where: { authorityId } })).map((u) => [
-        u.code.toUpperCase(),
-        u,
-      ]),
-    );
-    const people = new Map<string, string>(
-      (
-        await this.db.tx.query(
-          'SELECT id, unit_id AS "unitId", search_name AS name, birth_year AS year FROM people WHERE authority_id = $1',
-          [authorityId],
-        )
-      ).map((p: { id: string; unitId: string; name: string; year: number }) => [
-        `${p.unitId}|${p.name}|${p.year}`,
-        p.id,
-      ]),
-    );
+    const units = await this.unitsByCode(authorityId);
+    const people = await this.peopleService.keysOf(authorityId);
     const lawTitles = new Map(
-      (await this.db.tx.find(AwardForm, { where: { authorityId } }))
+      (await this.awardsService.list(actor))
         .filter((f) => f.lawTitle)
         .map((f) => [f.name.toLocaleLowerCase('vi'), f.lawTitle]),
     );
-    const known = new Set(
-      (
-        await this.db.tx.query(
-          'SELECT search_name AS name, form_name AS form, decision_number AS nr, decision_date::text AS on FROM recorded_awards WHERE authority_id = $1',
-          [authorityId],
-        )
-      ).map(
-        (r: { name: string; form: string; nr: string; on: string }) =>
-          `${r.name}|${r.form.toLocaleLowerCase('vi')}|${r.nr.toUpperCase()}|${r.on}`,
-      ),
-    );
+    const known = await this.awardsService.recordedKeysOf(authorityId);
     const kinds = new Map(
       Object.entries(RECIPIENT_KIND_LABELS).map(([k, label]) => [
         label.toLocaleLowerCase('vi'),
@@ -482,7 +435,7 @@ export class ImportsService {
       if (decidedBy.length < 2 || decidedBy.length > 200)
         bad(AWARD_COLUMNS[7], 'ghi cấp quyết định, ví dụ "Chủ tịch UBND huyện".');
       if (failed()) continue;
-      const key = `${foldForSearch(name)}|${form.toLocaleLowerCase('vi')}|${number.toUpperCase()}|${date}`;
+      const key = recordedKey(foldForSearch(name), form, number, date!);
       const first = seen.get(key);
       if (first) {
         bad(AWARD_COLUMNS[1], `trùng với dòng ${first} (cùng đối tượng, hình thức và quyết định).`);
@@ -521,10 +474,7 @@ export class ImportsService {
         `${a.decisionNumber} ngày ${a.decisionDate!.split('-').reverse().join('/')}`,
       ],
       write: async (batch) => {
-        await this.db.tx.insert(
-          RecordedAward,
-          batch.map(({ row: _r, unitName: _u, ...a }) => a),
-        );
+        await this.awardsService.insertRecorded(batch.map(({ row: _r, unitName: _u, ...a }) => a));
       },
     });
   }

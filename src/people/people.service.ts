@@ -81,6 +81,24 @@ export class PeopleService {
     return this.db.tx.find(PersonCase, { where: { personId: In(personIds) } });
   }
 
+  /**
+   * Every person of an authority by natural key, "unitId|folded name|year of
+   * birth" → id: what imports match rows against.
+   */
+  async keysOf(authorityId: string): Promise<Map<string, string>> {
+    const rows: { id: string; unitId: string; name: string; year: number }[] =
+      await this.db.tx.query(
+        'SELECT id, unit_id AS "unitId", search_name AS name, birth_year AS year FROM people WHERE authority_id = $1',
+        [authorityId],
+      );
+    return new Map(rows.map((p) => [`${p.unitId}|${p.name}|${p.year}`, p.id]));
+  }
+
+  /** Writes people checked by an import, in the caller's transaction. */
+  async insertMany(people: Partial<Person>[]): Promise<void> {
+    await this.db.tx.insert(Person, people);
+  }
+
   /** A person's task ratings, newest year first. */
   async ratings(actor: Actor, personId: string): Promise<PersonRating[]> {
     await this.get(actor, personId);

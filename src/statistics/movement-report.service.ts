@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { Actor, authorityScope } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { Authority } from '../authorities/authority.entity';
+import type { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/transactions';
@@ -49,6 +50,7 @@ export class MovementReportService {
     private readonly renderer: PdfRenderer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   async of(actor: Actor, roundId: string): Promise<MovementReport> {
@@ -62,7 +64,7 @@ export class MovementReportService {
     );
     if (!round) throw AppError.notFound('Đợt của phong trào');
     const [authority, figures, registered, results, awardees] = await Promise.all([
-      this.db.tx.findOneByOrFail(Authority, { id: authorityId }),
+      this.authorities.own(actor),
       this.statistics.of(actor, { roundId }),
       this.db.tx.query(
         `SELECT u.name, r.pilot FROM registrations r JOIN units u ON u.id = r.unit_id

@@ -64,6 +64,31 @@ export class UnitsService {
     return unit;
   }
 
+  /** Every unit of an authority (active or not), by code: for imports, which match codes. */
+  allOf(authorityId: string): Promise<Unit[]> {
+    return this.db.tx.find(Unit, { where: { authorityId }, order: { code: 'ASC' } });
+  }
+
+  /**
+   * Writes new units with their parents, given by code: a unit recorded
+   * (`known`, code → id) or one of `units`, in any order. Every unit first,
+   * then each one's parent. In the caller's transaction.
+   */
+  async insertTree(
+    units: (Partial<Unit> & { parentCode: string | null })[],
+    known: Map<string, string>,
+  ): Promise<void> {
+    const saved = await this.db.tx.save(
+      Unit,
+      units.map(({ parentCode: _p, ...u }) => this.db.tx.create(Unit, u)),
+    );
+    const ids = new Map(known);
+    for (const u of saved) ids.set(u.code.toUpperCase(), u.id);
+    for (const [i, u] of units.entries())
+      if (u.parentCode)
+        await this.db.tx.update(Unit, { id: saved[i].id }, { parentId: ids.get(u.parentCode)! });
+  }
+
   /** A collective's task ratings, newest year first. */
   async ratings(actor: Actor, unitId: string): Promise<UnitRating[]> {
     await this.get(actor, unitId);

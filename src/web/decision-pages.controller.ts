@@ -1,4 +1,3 @@
-import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -188,10 +187,7 @@ export class DecisionPagesController {
     @Query() raw: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const { query } = await this.forms.query(ListExportQueryDto, raw, {
-      format: 'Định dạng tải về là xlsx hoặc csv.',
-    });
-    await sendDecisionList(this.decisions, actor, id, query.format ?? 'xlsx', res);
+    await sendDecisionList(this.decisions, actor, id, await this.forms.sheetFormat(raw), res);
   }
 
   /** What awaits the chairman, from every dossier, to gather into a draft decision. */

@@ -21,7 +21,6 @@ import { MovementsService } from '../movements/movements.service';
 import { RegisterDto } from '../registrations/registrations.dto';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { sendRegistrations } from '../registrations/registration-export';
-import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { SubmitReportDto } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
 import { UploadedFile as Upload } from '../files/files.service';
@@ -66,10 +65,7 @@ export class MovementPagesController {
     @Query() raw: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const { query } = await this.forms.query(ListExportQueryDto, raw, {
-      format: 'Định dạng tải về là xlsx hoặc csv.',
-    });
-    await sendRegistrations(this.registrations, actor, id, query.format ?? 'xlsx', res);
+    await sendRegistrations(this.registrations, actor, id, await this.forms.sheetFormat(raw), res);
   }
 
   @Get(':id')

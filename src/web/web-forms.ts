@@ -1,3 +1,5 @@
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
+import type { SheetFormat } from '../documents/spreadsheet';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -70,6 +72,14 @@ export class WebForms {
   ): Promise<{ given: Record<string, unknown>; query: T }> {
     const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
     return { given, query: await this.valid(dto, given, messages) };
+  }
+
+  /** A download's format from a link's query: xlsx (default) or csv; 400 naming `format` otherwise. */
+  async sheetFormat(raw: Record<string, unknown>): Promise<SheetFormat> {
+    const { query } = await this.query(ListExportQueryDto, raw, {
+      format: 'Định dạng tải về là xlsx hoặc csv.',
+    });
+    return query.format ?? 'xlsx';
   }
 
   /**
