@@ -130,7 +130,7 @@ export enum SubjectKind {
 }
 
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
-  [SubjectKind.District]: 'Cấp huyện',
+  [SubjectKind.District]: 'Cơ quan, đơn vị',
   [SubjectKind.Commune]: 'Cấp xã',
   [SubjectKind.Enterprise]: 'Doanh nghiệp',
   [SubjectKind.Individual]: 'Cá nhân',
