@@ -1,10 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
-import { DraftQueryDto, JudgementDto, ReportQueryDto, SubmitReportDto } from './reports.dto';
+import { sendReports } from './report-export';
+import {
+  DraftQueryDto,
+  JudgementDto,
+  ReportExportQueryDto,
+  ReportQueryDto,
+  SubmitReportDto,
+} from './reports.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('Báo cáo kết quả')
@@ -42,6 +50,21 @@ export class ReportsController {
   @ApiOperation({ summary: 'Danh sách báo cáo (mặc định: lần mới nhất của mỗi đơn vị)' })
   list(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return this.reports.list(actor, query);
+  }
+
+  @Get('export')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary:
+      'Tải báo cáo kết quả của một đợt (XLSX hoặc CSV; mỗi dòng một tiêu chí của một đơn vị); cán bộ đơn vị: của đơn vị mình',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportExportQueryDto,
+    @Res() res: Response,
+  ) {
+    await sendReports(this.reports, actor, query.roundId, query.format ?? 'xlsx', res);
   }
 
   @Get(':id')

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
 import { PageQueryDto } from '../common/pagination';
+import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { EvaluationResult } from './report.entity';
 
 export class ReportValueDto {
@@ -84,4 +85,9 @@ export class ReportQueryDto extends PageQueryDto {
   @IsOptional()
   @IsBooleanQuery()
   includeSuperseded?: boolean;
+}
+
+/** A round's reports to download: the round, and XLSX (default) or CSV. */
+export class ReportExportQueryDto extends ListExportQueryDto {
+  @ApiProperty() @IsUUID() roundId!: string;
 }

@@ -18,9 +18,27 @@ import { MovementsService, roundIsOpen } from '../movements/movements.service';
 import { Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { Unit } from '../units/unit.entity';
 import { evaluateValue, summarize } from './evaluation';
-import { EVALUATION_LABELS, IndicatorReport, ReportValue } from './report.entity';
+import { EVALUATION_LABELS, EvaluationResult, IndicatorReport, ReportValue } from './report.entity';
 import { ReportDraft } from './report-draft.entity';
 import { JudgementDto, ReportQueryDto, ReportValueDto, SubmitReportDto } from './reports.dto';
+
+/** One value of a report as the export lists it. */
+export interface ReportValueRow {
+  unitName: string;
+  subjectKind: string;
+  revision: number;
+  submittedAt: Date;
+  criterionCode: string;
+  criterionText: string;
+  number: number | null;
+  achieved: boolean | null;
+  statement: string;
+  autoResult: EvaluationResult;
+  reviewResult: EvaluationResult | null;
+  reviewReason: string | null;
+  overall: EvaluationResult;
+  score: number;
+}
 
 /** Whether the unit has given anything for a criterion (a draft may leave it empty). */
 const isGiven = (v: ReportValueDto) =>
@@ -362,6 +380,84 @@ export class ReportsService {
         }),
       ),
     }));
+  }
+
+  /**
+   * Audits a download of a round's reports (404 for a round outside the
+   * actor's authority) before a byte of it is sent.
+   */
+  async recordExport(actor: Actor, roundId: string, format: string): Promise<void> {
+    const round = await this.movements.requireRound(actor, roundId);
+    const reports = await this.scoped(actor)
+      .andWhere('r.round_id = :roundId AND r.superseded_at IS NULL', { roundId })
+      .getCount();
+    await this.audit.record(
+      actor,
+      'report.export',
+      { type: 'round', id: roundId },
+      {
+        export: {
+          from: null,
+          to: `Báo cáo kết quả ${round.name} (${format}, ${reports} báo cáo)`,
+        },
+      },
+    );
+  }
+
+  /**
+   * A round's current reports (a unit officer's own) as one row per unit and
+   * criterion, read in batches of reports after the last unit seen (keyset),
+   * so that memory does not grow with the round.
+   */
+  async *exportRows(actor: Actor, roundId: string): AsyncGenerator<ReportValueRow[]> {
+    const BATCH = 200;
+    let after: { name: string; id: string } | null = null;
+    for (;;) {
+      const qb = this.scoped(actor)
+        .innerJoinAndMapOne('r.unit', Unit, 'u', 'u.id = r.unit_id')
+        .innerJoinAndSelect('r.criteriaSet', 's')
+        .andWhere('r.round_id = :roundId AND r.superseded_at IS NULL', { roundId });
+      if (after)
+        qb.andWhere('(u.search_name, r.id) > (:afterName, :afterId)', {
+          afterName: after.name,
+          afterId: after.id,
+        });
+      const batch = (await qb
+        .orderBy('u.search_name', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .take(BATCH)
+        .getMany()) as (IndicatorReport & { unit: Unit })[];
+      if (!batch.length) return;
+      const values = await this.db.tx.getRepository(ReportValue).find({
+        where: { reportId: In(batch.map((r) => r.id)) },
+        relations: { criterion: true },
+      });
+      const byReport = new Map<string, ReportValue[]>();
+      for (const v of values) byReport.set(v.reportId, [...(byReport.get(v.reportId) ?? []), v]);
+      yield batch.flatMap((r) =>
+        (byReport.get(r.id) ?? [])
+          .sort((a, b) => a.criterion!.position - b.criterion!.position)
+          .map((v) => ({
+            unitName: r.unit.name,
+            subjectKind: r.criteriaSet!.subjectKind,
+            revision: r.revision,
+            submittedAt: r.submittedAt,
+            criterionCode: v.criterion!.code,
+            criterionText: v.criterion!.text,
+            number: v.number,
+            achieved: v.achieved,
+            statement: v.statement,
+            autoResult: v.autoResult,
+            reviewResult: v.reviewResult,
+            reviewReason: v.reviewReason,
+            overall: r.overall,
+            score: r.score,
+          })),
+      );
+      if (batch.length < BATCH) return;
+      const last = batch[batch.length - 1];
+      after = { name: last.unit.searchName, id: last.id };
+    }
   }
 
   /** A report with each criterion, the value given and its evaluation. */

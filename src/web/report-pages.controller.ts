@@ -12,6 +12,7 @@ import { SUBJECT_KIND_LABELS, SubjectKind } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
 import { EvaluationResult } from '../reports/report.entity';
 import { JudgementDto } from '../reports/reports.dto';
+import { sendReports } from '../reports/report-export';
 import { ReportsService } from '../reports/reports.service';
 import { formatDate } from './format';
 import { FormPost } from './web-form.decorators';
@@ -98,6 +99,18 @@ export class ReportPagesController {
       },
       this.forms.csrf(req),
     );
+  }
+
+  /** The round's reports as XLSX or CSV (the API's export). */
+  @Get('phong-trao/:id/ket-qua/:roundId/tai-ve')
+  @Roles(...STAFF_ROLES)
+  async exportResults(
+    @CurrentActor() actor: Actor,
+    @IdParam('roundId') roundId: string,
+    @Query() raw: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    await sendReports(this.reports, actor, roundId, await this.forms.sheetFormat(raw), res);
   }
 
   /** One report: each criterion, the value, the evidence, the result; Home Affairs judges here. */

@@ -1,4 +1,7 @@
+import { Workbook } from 'exceljs';
+import request from 'supertest';
 import { api, seedDemo, tokenFor } from '../support/actors';
+import { binary, webCookie } from '../support/http';
 import { daysFromToday } from '../support/dates';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -342,5 +345,68 @@ describe('indicator reports and their evaluation', () => {
     const report = (await noivu.get(`/api/reports?roundId=${roundId}`).expect(200)).body.items[0];
     await daison.get(`/api/reports/${report.id}`).expect(404);
     expect((await daison.get('/api/reports').expect(200)).body.total).toBe(0);
+  });
+
+  it("downloads a round's reports, one row per unit and criterion, a unit officer's own only, audited", async () => {
+    const res = await noivu
+      .get(`/api/reports/export?roundId=${roundId}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.getWorksheet('Báo cáo kết quả')!;
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0].slice(1)).toEqual([
+      'Đơn vị',
+      'Đối tượng',
+      'Lần báo cáo',
+      'Ngày gửi',
+      'Mã tiêu chí',
+      'Tiêu chí',
+      'Giá trị',
+      'Có/không',
+      'Trình bày của đơn vị',
+      'Kết quả',
+      'Lý do đánh giá lại',
+      'Kết quả chung',
+      'Điểm (%)',
+    ]);
+    // The current report of Hưng Đạo (the one sent with the draft: X1 = 90%).
+    expect(rows.slice(1).map((r) => [1, 5, 7, 8, 10, 12].map((i) => r[i] ?? null))).toEqual([
+      ['UBND xã Hưng Đạo', 'X1', 90, null, 'Đạt', 'Chờ đánh giá'],
+      ['UBND xã Hưng Đạo', 'X2', null, 'Có', 'Đạt', 'Chờ đánh giá'],
+      ['UBND xã Hưng Đạo', 'X3', 4, null, 'Đạt', 'Chờ đánh giá'],
+      ['UBND xã Hưng Đạo', 'X4', null, null, 'Chờ đánh giá', 'Chờ đánh giá'],
+    ]);
+    expect(rows[1][2]).toBe('Cấp xã');
+    expect(rows[1][4]).toBeInstanceOf(Date);
+
+    const own = await hungdao.get(`/api/reports/export?roundId=${roundId}&format=csv`).expect(200);
+    expect(own.text.startsWith('\uFEFFĐơn vị,Đối tượng,')).toBe(true);
+    expect(own.text.trimEnd().split('\r\n')).toHaveLength(5);
+    const none = await daison.get(`/api/reports/export?roundId=${roundId}&format=csv`).expect(200);
+    expect(none.text.trimEnd().split('\r\n')).toHaveLength(1);
+
+    const [{ n: audited }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'report.export' AND target_id = $1",
+      [roundId],
+    );
+    expect(audited).toBe(3);
+    const foreign = api(t, await tokenFor(t, 'thinhan.noivu'));
+    await foreign.get(`/api/reports/export?roundId=${roundId}`).expect(404);
+    const bad = await noivu.get(`/api/reports/export?roundId=${roundId}&format=pdf`).expect(400);
+    expect(bad.body.details[0].field).toBe('format');
+    await noivu.get('/api/reports/export').expect(400);
+
+    const cookie = await webCookie(t, 'noivu');
+    const page = await request(t.http)
+      .get(`/phong-trao/${movementId}/ket-qua/${roundId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    const link = `/phong-trao/${movementId}/ket-qua/${roundId}/tai-ve?format=csv`;
+    expect(page.text).toContain(`href="${link}"`);
+    const csv = await request(t.http).get(link).set('Cookie', cookie).expect(200);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(5);
   });
 });
