@@ -9,6 +9,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { workingDaysBetween } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { Db } from '../database/transactions';
+import { LAW_TITLES, LawTitle } from '../law/money';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '../dossiers/workflow';
 import { StatisticsQueryDto } from './statistics.dto';
 
@@ -21,6 +22,8 @@ export interface Figure {
 
 export interface AwardFigure {
   form: string;
+  /** The form's title in the law (Giấy khen, a danh hiệu), else the form's own name. */
+  title: string;
   kind: RecipientKind;
   kindLabel: string;
   count: number;
@@ -47,12 +50,53 @@ export interface Statistics {
   medianWorkingDays: number | null;
 }
 
+/** One line of the statistical table: a form of award, its counts by subject kind and its money. */
+export interface AwardTableRow {
+  title: string;
+  counts: Record<RecipientKind, number>;
+  total: number;
+  amount: number;
+}
+
+/**
+ * The year's awards as the statistical forms tabulate them: a line per form
+ * of award (the law's title, so that a Giấy khen to people and one to
+ * households are one line), a column per subject kind, and a total line.
+ */
+export function awardTable(awards: AwardFigure[]): AwardTableRow[] {
+  const rows = new Map<string, AwardTableRow>();
+  const zero = (title: string): AwardTableRow => ({
+    title,
+    counts: { collective: 0, individual: 0, household: 0 },
+    total: 0,
+    amount: 0,
+  });
+  const total = zero('Tổng cộng');
+  for (const a of awards) {
+    const row = rows.get(a.title) ?? zero(a.title);
+    rows.set(a.title, row);
+    for (const r of [row, total]) {
+      r.counts[a.kind] += a.count;
+      r.total += a.count;
+      r.amount += a.amount;
+    }
+  }
+  return [...rows.values(), total];
+}
+
 /** The columns of the awards statistics export, the year in each row. */
-const AWARD_COLUMNS = (year: number): SheetColumn<AwardFigure>[] => [
+const AWARD_COLUMNS = (year: number): SheetColumn<AwardTableRow>[] => [
   { header: 'Năm', width: 7, format: 'integer', value: () => year },
-  { header: 'Hình thức khen thưởng', width: 48, value: (a) => a.form },
-  { header: 'Đối tượng', width: 14, value: (a) => a.kindLabel },
-  { header: 'Số lượt', width: 10, format: 'integer', value: (a) => a.count },
+  { header: 'Hình thức khen thưởng', width: 48, value: (a) => a.title },
+  ...[RecipientKind.Collective, RecipientKind.Individual, RecipientKind.Household].map(
+    (kind): SheetColumn<AwardTableRow> => ({
+      header: RECIPIENT_KIND_LABELS[kind],
+      width: 12,
+      format: 'integer',
+      value: (a) => a.counts[kind],
+    }),
+  ),
+  { header: 'Tổng số lượt', width: 12, format: 'integer', value: (a) => a.total },
   { header: 'Tiền thưởng (đồng)', width: 18, format: 'money', value: (a) => a.amount },
 ];
 
@@ -77,6 +121,7 @@ export class StatisticsService {
    */
   async sendAwards(actor: Actor, query: StatisticsQueryDto, format: SheetFormat, res: Response) {
     const s = await this.of(actor, query);
+    const table = awardTable(s.awards);
     // Audited before the file goes out: the record is there once the download ends.
     await this.audit.record(
       actor,
@@ -85,7 +130,7 @@ export class StatisticsService {
       {
         export: {
           from: null,
-          to: `Thống kê khen thưởng năm ${s.year} (${format}, ${s.awards.length} dòng)`,
+          to: `Thống kê khen thưởng năm ${s.year} (${format}, ${table.length} dòng)`,
         },
       },
     );
@@ -96,7 +141,7 @@ export class StatisticsService {
       'Khen thưởng',
       AWARD_COLUMNS(s.year),
       (async function* () {
-        yield s.awards;
+        yield table;
       })(),
     );
   }
@@ -192,15 +237,24 @@ export class StatisticsService {
     const awardScope = `FROM decision_items i
         JOIN decisions dec ON dec.id = i.decision_id
         JOIN award_register ar ON ar.item_id = i.id
+        JOIN nominees n ON n.id = i.nominee_id
+        LEFT JOIN award_forms f ON f.id = n.award_form_id
         JOIN dossiers d ON d.id = i.dossier_id
         JOIN units u ON u.id = d.unit_id
        WHERE dec.status = 'issued' AND dec.kind <> 'revocation' AND ar.status = 'valid'
          AND ($5::int IS NULL OR dec.year = $5) AND ${unitFilter}
          AND ($4::uuid IS NULL OR d.movement_id = $4::uuid) AND ($6::uuid IS NULL OR d.round_id = $6::uuid)`;
-    const awards = await q<{ form: string; kind: RecipientKind; count: number; amount: string }>(
-      `SELECT i.award_form_name AS form, i.recipient_kind AS kind, count(*)::int AS count,
-              coalesce(sum(i.amount), 0)::bigint AS amount
-         ${awardScope} GROUP BY 1, 2 ORDER BY 1, 2`,
+    const awards = await q<{
+      form: string;
+      lawTitle: LawTitle | null;
+      kind: RecipientKind;
+      count: number;
+      amount: string;
+    }>(
+      `SELECT i.award_form_name AS form, f.law_title AS "lawTitle", i.recipient_kind AS kind,
+              count(*)::int AS count, coalesce(sum(i.amount), 0)::bigint AS amount
+         ${awardScope}
+        GROUP BY 1, 2, 3 ORDER BY 1, 3`,
       scope,
     );
     const byUnit = await q<{ key: string; label: string; value: number }>(
@@ -235,6 +289,7 @@ export class StatisticsService {
 
     const figures = awards.map((a) => ({
       form: a.form,
+      title: (a.lawTitle && LAW_TITLES[a.lawTitle]) || a.form,
       kind: a.kind,
       kindLabel: RECIPIENT_KIND_LABELS[a.kind],
       count: a.count,

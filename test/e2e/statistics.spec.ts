@@ -42,6 +42,7 @@ describe('statistics of the year', () => {
     expect(s.awards).toEqual([
       {
         form: 'Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)',
+        title: 'Giấy khen',
         kind: 'individual',
         kindLabel: 'Cá nhân',
         count: 2,
@@ -49,6 +50,7 @@ describe('statistics of the year', () => {
       },
       {
         form: 'Giấy khen của Chủ tịch Ủy ban nhân dân xã (hộ gia đình)',
+        title: 'Giấy khen',
         kind: 'household',
         kindLabel: 'Hộ gia đình',
         count: 1,
@@ -109,16 +111,30 @@ describe('statistics of the year', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Năm',
       'Hình thức khen thưởng',
-      'Đối tượng',
-      'Số lượt',
+      'Tập thể',
+      'Cá nhân',
+      'Hộ gia đình',
+      'Tổng số lượt',
       'Tiền thưởng (đồng)',
     ]);
+    // The statistical table: the Giấy khen to two people and to one household is one line.
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
       2026,
-      'Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)',
-      'Cá nhân',
+      'Giấy khen',
+      0,
       2,
-      1404000,
+      1,
+      3,
+      2106000,
+    ]);
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
+      2026,
+      'Tổng cộng',
+      0,
+      2,
+      1,
+      3,
+      2106000,
     ]);
     expect(sheet.rowCount).toBe(3);
     const cookie = await webCookie(t, 'thinhan.noivu');
@@ -132,9 +148,9 @@ describe('statistics of the year', () => {
       .expect(200);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text.trimEnd().split('\r\n')).toEqual([
-      '\uFEFFNăm,Hình thức khen thưởng,Đối tượng,Số lượt,Tiền thưởng (đồng)',
-      '2026,Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân),Cá nhân,2,1404000',
-      '2026,Giấy khen của Chủ tịch Ủy ban nhân dân xã (hộ gia đình),Hộ gia đình,1,702000',
+      '\uFEFFNăm,Hình thức khen thưởng,Tập thể,Cá nhân,Hộ gia đình,Tổng số lượt,Tiền thưởng (đồng)',
+      '2026,Giấy khen,0,2,1,3,2106000',
+      '2026,Tổng cộng,0,2,1,3,2106000',
     ]);
     const [{ n }] = await t.dataSource.query(
       "SELECT count(*)::int AS n FROM audit_records WHERE action = 'statistics.export'",
