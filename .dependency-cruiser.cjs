@@ -6,7 +6,8 @@
  *   0 common, config
  *   1 database, documents (templates and the PDF renderer: no domain), access (roles, the
  *     Actor, @Roles/@Public: what every module checks access with)
- *   (1 also holds law: the legal texts and rule packs, data only)
+ *   (1 also holds law: the legal texts and rule packs, data only; and jobs: the runner of long
+ *   work, in process or on Redis queues, whose handlers the domain modules register)
  *   2 identity and organisation: auth, users, audit, authorities, units, people, calendar,
  *     notifications, files, awards (the award forms catalogue), health
  *   3 movements: movements, registrations, reports; imports (records from spreadsheets)
@@ -19,7 +20,7 @@
  */
 const L = {
   0: ['common', 'config'],
-  1: ['database', 'documents', 'access', 'law'],
+  1: ['database', 'documents', 'access', 'law', 'jobs'],
   2: [
     'auth',
     'users',

@@ -1,4 +1,4 @@
-import { INestApplication, ModuleMetadata } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +7,7 @@ import { requestIdMiddleware } from './common/http/request-id';
 import { securityHeaders } from './common/http/security-headers';
 import { Clock } from './common/clock';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging';
-import { AppConfig } from './config/app-config';
+import { AppConfig, ConfigError } from './config/app-config';
 import { SitePages, wantsHtml } from './common/http/site-pages';
 import type { Request, Response } from 'express';
 import { probe } from './database/postgres-server';
@@ -57,6 +57,27 @@ export async function createApp(
   setupOpenApi(app);
   await app.init();
   notFoundOutsideApi(app);
+  return app;
+}
+
+/**
+ * A worker process (`npm run worker`): the application without HTTP, taking
+ * long work (print jobs) from the Redis queue. It shares the API's
+ * PostgreSQL, Redis and file storage, so both URLs are required.
+ */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  if (!config.REDIS_URL || !config.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration: a worker needs REDIS_URL and DATABASE_URL (the queue and the database the API uses)',
+    );
+  await probe(config.DATABASE_URL);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, undefined, [], true),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(new PinoNestLogger(createRootLogger(config)));
+  app.enableShutdownHooks();
+  await app.init();
   return app;
 }
 

@@ -20,6 +20,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { FilesModule } from './files/files.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { JobsModule } from './jobs/jobs.module';
 import { HealthModule } from './health/health.module';
 import { MovementsModule } from './movements/movements.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -33,6 +34,7 @@ export class AppModule {
     config: AppConfig,
     clock?: Clock,
     extra: ModuleMetadata['imports'] = [],
+    worker = false,
   ): DynamicModule {
     return {
       module: AppModule,
@@ -41,6 +43,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         CommonModule,
         DatabaseModule,
+        JobsModule.forRoot(config, worker),
         HealthModule,
         AuditModule,
         AuthModule,

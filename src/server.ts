@@ -1,6 +1,6 @@
 import { Logger, ModuleMetadata } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from './app.factory';
+import { createApp, createWorker } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUnreachableError } from './database/postgres-server';
 
@@ -20,9 +20,27 @@ export interface ServeOptions {
   beforeListen?: (app: NestExpressApplication) => Promise<void>;
 }
 
+/** Runs `start`; any failure ends the process with one clear line for a configuration mistake. */
+function run(start: () => Promise<void>): void {
+  start().catch((error: unknown) => {
+    // One clear line for configuration mistakes; the full error otherwise.
+    const oneLine = error instanceof ConfigError || error instanceof DatabaseUnreachableError;
+    console.error(oneLine ? error.message : error);
+    process.exit(1);
+  });
+}
+
+/** `npm run worker`: a process that runs the queue's jobs until it is stopped. */
+export function work(): void {
+  run(async () => {
+    checkNode();
+    await createWorker(loadConfig());
+  });
+}
+
 /** Builds the app from the environment and listens; any failure ends the process with one clear line. */
 export function serve(options: ServeOptions = {}): void {
-  const start = async () => {
+  run(async () => {
     checkNode();
     const started = Date.now();
     const config = loadConfig();
@@ -32,11 +50,5 @@ export function serve(options: ServeOptions = {}): void {
     new Logger('Bootstrap').log(
       `Thi đua is listening on http://${config.HOST}:${config.PORT} (started in ${Date.now() - started} ms)`,
     );
-  };
-  start().catch((error: unknown) => {
-    // One clear line for configuration mistakes; the full error otherwise.
-    const oneLine = error instanceof ConfigError || error instanceof DatabaseUnreachableError;
-    console.error(oneLine ? error.message : error);
-    process.exit(1);
   });
 }

@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle, Session } from './session.entity';
+import { ThrottleStorage, ThrottleStorageModule } from './throttle-storage';
 
 @Module({
   imports: [
@@ -27,8 +28,10 @@ import { LoginThrottle, Session } from './session.entity';
     }),
     // Applied only where @UseGuards(ThrottlerGuard) says: sign-in and verification.
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      imports: [ThrottleStorageModule],
+      inject: [AppConfig, ThrottleStorage],
+      useFactory: (config: AppConfig, storage: ThrottleStorage) => ({
+        storage,
         throttlers: [
           { name: 'login', ttl: 60000, limit: config.LOGIN_RATE_PER_MINUTE },
           { name: 'verify', ttl: 60000, limit: config.VERIFY_RATE_PER_MINUTE },

@@ -182,6 +182,59 @@ export class AppConfig {
   @Max(600000)
   PDF_TIMEOUT_MS = 60000;
 
+  /**
+   * Redis for work queues and shared rate limits. Set, long work (a decision's
+   * certificates) runs in `npm run worker` processes and every API instance
+   * counts sign-ins and verifications together; unset, the same jobs run in
+   * this process and the limits are this process's.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: '$property must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Namespace of this installation's keys in Redis (two installations may share a server). */
+  @Expose()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/i, {
+    message: '$property must be letters, digits, - or _ (at most 40)',
+  })
+  REDIS_PREFIX = 'thidua';
+
+  /** Attempts of a job before it fails (retried with exponential backoff). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  JOB_ATTEMPTS = 3;
+
+  /** The first retry's delay, in milliseconds; each next one doubles it. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  JOB_BACKOFF_MS = 2000;
+
+  /**
+   * How long a worker holds a job without renewing its lock, in milliseconds:
+   * a job whose worker died is given to another after about this long.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  JOB_LOCK_MS = 30000;
+
+  /** Jobs a worker process runs at once. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  WORKER_CONCURRENCY = 1;
+
   /** The address printed in certificates' QR codes (the public verification page is under it). */
   @Expose()
   @IsOptional()

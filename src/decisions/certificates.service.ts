@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { JobHandlers, JobProgress, JobRunner, JobState, settled } from '../jobs/job';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
@@ -99,6 +100,7 @@ export function printedCertificate(s: CertificateSnapshot) {
 
 /** A decision's certificates being printed to one file (see CertificatesService.printJob). */
 export interface PrintJob {
+  jobId: string;
   path: string;
   leftOut: number;
   /** Chunks of certificates to render, and rendered so far. */
@@ -106,11 +108,37 @@ export interface PrintJob {
   done: number;
   finished: boolean;
   error?: string;
-  finishing: Promise<void>;
+}
+
+/** The kind of the certificates' print jobs. */
+export const PRINT_JOB = 'certificates';
+
+const PRINT_FAILED = 'Chưa in được Giấy khen; hãy thử lại. Nếu lỗi lặp lại, hãy báo quản trị viên.';
+
+/** What a print job needs: the rest is read when it runs. */
+interface PrintInput {
+  decisionId: string;
+  variant: 'standard' | 'blank';
+  jobId: string;
+}
+
+type ProgressReport = (p: JobProgress) => Promise<void>;
+
+function printJobOf(
+  known: Pick<PrintJob, 'jobId' | 'path' | 'leftOut' | 'chunks'>,
+  state: JobState,
+): PrintJob {
+  return {
+    ...known,
+    chunks: state.progress.total || known.chunks,
+    done: state.progress.done,
+    finished: state.status === 'finished',
+    error: state.status === 'failed' ? PRINT_FAILED : undefined,
+  };
 }
 
 @Injectable()
-export class CertificatesService {
+export class CertificatesService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly decisions: DecisionsService,
@@ -119,12 +147,22 @@ export class CertificatesService {
     private readonly awards: AwardsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly jobs: JobRunner,
+    private readonly handlers: JobHandlers,
   ) {}
 
-  /** Print jobs running, by the file they write: requests at once share one render. */
-  private readonly jobs = new Map<string, PrintJob>();
-  /** The file a decision's variant was last being printed to (jobs ended are gone from `jobs`). */
-  private readonly runningFor = new Map<string, string>();
+  /** The print job a decision's variant was last seen running under, in this process. */
+  private readonly runningFor = new Map<
+    string,
+    Pick<PrintJob, 'jobId' | 'path' | 'leftOut' | 'chunks'>
+  >();
+
+  onModuleInit(): void {
+    this.handlers.register<PrintInput, { file: string }>({
+      kind: PRINT_JOB,
+      run: (input, progress) => this.print(input, progress),
+    });
+  }
 
   private qr(url: string): Promise<string> {
     return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
@@ -350,10 +388,13 @@ export class CertificatesService {
 
   /** The decision's certificates that still stand (corrected ones as corrected), and how many are left out. */
   private async standingOf(actor: Actor, id: string) {
-    const decision = await this.printable(actor, id);
+    return this.standingFor(await this.printable(actor, id));
+  }
+
+  private async standingFor(decision: AwardDecision) {
     const entries = await this.db.tx
       .getRepository(RegisterEntry)
-      .find({ where: { decisionId: id }, order: { registerNumber: 'ASC' } });
+      .find({ where: { decisionId: decision.id }, order: { registerNumber: 'ASC' } });
     const standing: RegisterEntry[] = [];
     for (const entry of entries) {
       const current = await this.standing(entry);
@@ -385,6 +426,7 @@ export class CertificatesService {
    * The same PDF kept as a file, so that it is served with its length, an
    * ETag and ranges, and printed once: a second request for the unchanged
    * decision (same certificates and statuses, layout and templates) reuses it.
+   * Waits for the print job (in a worker when there is Redis).
    */
   async batchFile(
     actor: Actor,
@@ -392,7 +434,14 @@ export class CertificatesService {
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<{ path: string; leftOut: number }> {
     const job = await this.printJob(actor, id, variant);
-    await job.finishing;
+    if (!job.finished && !job.error) {
+      const state = await settled(this.jobs, PRINT_JOB, job.jobId);
+      if (state.status === 'failed') job.error = PRINT_FAILED;
+    }
+    if (job.error)
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_UNAVAILABLE', job.error, [], {
+        retryAfterSeconds: 10,
+      });
     return { path: job.path, leftOut: job.leftOut };
   }
 
@@ -400,18 +449,22 @@ export class CertificatesService {
    * A decision's certificates being printed to their file, as a job whose
    * progress a page shows (chunks done out of all): started on the first
    * request, found again by the next ones (the same decision, unchanged,
-   * has one job), finished at once when its file is already there. A
-   * decision keeps one file per variant.
+   * is the same job, in any API process), finished at once when its file is
+   * already there. A decision keeps one file per variant.
    */
   async printJob(
     actor: Actor,
     id: string,
     variant: 'standard' | 'blank' = 'standard',
   ): Promise<PrintJob> {
-    // A page polling a job still running finds it without reading the decision's certificates again.
     await this.printable(actor, id);
-    const polled = this.jobs.get(this.runningFor.get(`${id}-${variant}`) ?? '');
-    if (polled && !polled.finished) return polled;
+    // A page polling a job still running finds it without reading the decision's certificates again.
+    const polled = this.runningFor.get(`${id}-${variant}`);
+    if (polled) {
+      const state = await this.jobs.state(PRINT_JOB, polled.jobId);
+      if (state && state.status !== 'finished') return printJobOf(polled, state);
+      this.runningFor.delete(`${id}-${variant}`);
+    }
     const { standing, leftOut, look } = await this.standingOf(actor, id);
     const digest = createHash('sha256')
       .update(
@@ -423,40 +476,51 @@ export class CertificatesService {
       )
       .digest('hex')
       .slice(0, 24);
-    const dir = join(this.config.FILES_DIR, 'print');
-    const name = `${id}-${variant}-${digest}.pdf`;
-    const path = join(dir, name);
+    const jobId = `${id}-${variant}-${digest}`;
+    const path = join(this.printDir, `${jobId}.pdf`);
     const chunks = Math.ceil(standing.length / CHUNK);
-    if (existsSync(path))
-      return { path, leftOut, chunks, done: chunks, finished: true, finishing: Promise.resolve() };
-    const running = this.jobs.get(path);
-    if (running) return running;
-    const job: PrintJob = { path, leftOut, chunks, done: 0, finished: false, finishing: null! };
-    job.finishing = (async () => {
-      await mkdir(dir, { recursive: true });
-      const pdf = await this.renderEntries(standing, variant, look, () => job.done++);
-      const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, pdf);
-      await rename(temporary, path);
-      job.finished = true;
-      // The decision's older prints of this variant are stale now.
-      for (const old of await readdir(dir))
-        if (old.startsWith(`${id}-${variant}-`) && old !== name)
-          await rm(join(dir, old), { force: true });
-    })().then(
-      () => void this.jobs.delete(path),
-      (error: unknown) => {
-        // The failure stays on the job a minute, for the page that watches it; then it may be retried.
-        job.error = 'Chưa in được Giấy khen; hãy thử lại. Nếu lỗi lặp lại, hãy báo quản trị viên.';
-        setTimeout(() => this.jobs.delete(path), 60_000).unref();
-        throw error;
-      },
-    );
-    // A page that only watches the job must not see its failure as unhandled.
-    job.finishing.catch(() => undefined);
-    this.jobs.set(path, job);
-    this.runningFor.set(`${id}-${variant}`, path);
-    return job;
+    const known = { jobId, path, leftOut, chunks };
+    if (existsSync(path)) return { ...known, done: chunks, finished: true };
+    const input: PrintInput = { decisionId: id, variant, jobId };
+    const state = await this.jobs.start(PRINT_JOB, jobId, input, chunks);
+    if (state.status !== 'finished') this.runningFor.set(`${id}-${variant}`, known);
+    return printJobOf(known, state);
+  }
+
+  private get printDir(): string {
+    return join(this.config.FILES_DIR, 'print');
+  }
+
+  /**
+   * The print job's work, wherever it runs (this process or a worker): the
+   * decision's standing certificates rendered, written to a temporary file
+   * and renamed into place (a job run twice still leaves one file), the
+   * decision's older prints of the variant removed.
+   */
+  private async print({ decisionId, variant, jobId }: PrintInput, progress: ProgressReport) {
+    const decision = await this.db.tx
+      .getRepository(AwardDecision)
+      .findOneByOrFail({ id: decisionId });
+    const { standing, look } = await this.standingFor(decision);
+    const chunks = Math.ceil(standing.length / CHUNK);
+    let done = 0;
+    await progress({ done, total: chunks });
+    const pdf = await this.renderEntries(standing, variant, look, () => {
+      void progress({ done: ++done, total: chunks });
+    });
+    await mkdir(this.printDir, { recursive: true });
+    const path = join(this.printDir, `${jobId}.pdf`);
+    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(temporary, pdf);
+    await rename(temporary, path);
+    for (const old of await readdir(this.printDir))
+      if (
+        old.startsWith(`${decisionId}-${variant}-`) &&
+        old !== `${jobId}.pdf` &&
+        !old.endsWith('.tmp')
+      )
+        await rm(join(this.printDir, old), { force: true });
+    return { file: `${jobId}.pdf` };
   }
 
   /** Renders certificates chunk by chunk (one browser document each) into one PDF. */

@@ -122,6 +122,8 @@ async function main(): Promise<void> {
       null as never,
       null as never,
       config,
+      null as never,
+      null as never,
     );
 
   // (a) Naive: a browser launched for every certificate.

@@ -6,7 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { DemoModule } from '../../src/demo/demo.module';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
@@ -16,6 +16,8 @@ export interface TestApp {
   dataSource: DataSource;
   databaseName: string;
   filesDir: string;
+  /** The configuration the app runs with (a worker of the same installation starts from it). */
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     databaseName: database.name,
     filesDir: config.FILES_DIR,
+    config,
     close: async () => {
       await app.close();
       await dropTestDatabase(database.name);

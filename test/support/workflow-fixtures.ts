@@ -136,6 +136,40 @@ export async function sendToChairman(
 }
 
 /**
+ * An issued Tứ Kỳ decision awarding a Giấy khen to each of the people named
+ * (Hưng Đạo's dossier taken through the workflow); its id and number.
+ */
+export async function issueDecision(
+  t: TestApp,
+  as: Awaited<ReturnType<typeof actors>>,
+  names = ['Nguyễn Thị Hường'],
+): Promise<{ id: string; numberLabel: string }> {
+  const ids = await lookups(t);
+  const { id, nomineeIds } = await draftDossier(
+    as.hungdao,
+    undefined,
+    names.map((name) => ({
+      kind: 'individual' as const,
+      personId: ids.people[name],
+      awardFormId: ids.forms['GK-CN'],
+      report: true,
+    })),
+    'Đề nghị khen thưởng đột xuất',
+  );
+  await attachLetterAndMinutes(as.hungdao, id);
+  await sendToChairman(as, id, nomineeIds);
+  const draft = (
+    await as.chutich
+      .post('/api/decisions')
+      .send({ dossierIds: [id] })
+      .expect(201)
+  ).body;
+  const issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200))
+    .body;
+  return { id: draft.id, numberLabel: issued.numberLabel };
+}
+
+/**
  * What triggers keep for the queue must match a live computation: the counts
  * per unit and status, and each dossier's award forms.
  */
