@@ -213,6 +213,27 @@ export class DecisionsController {
     await sendPdfFile(res, path, 'giay-khen', { 'X-Certificates-Left-Out': String(leftOut) });
   }
 
+  @Post('decisions/:id/certificates/print')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Bắt đầu in toàn bộ Giấy khen của quyết định, hoặc xem tiến độ nếu đang in (gọi lại để theo dõi); khi xong, tải tại "download"',
+  })
+  async print(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PrintQueryDto) {
+    const job = await this.certificates.printJob(actor, id, query.variant);
+    return {
+      status: job.error ? 'failed' : job.finished ? 'finished' : 'running',
+      done: job.done,
+      total: job.chunks,
+      leftOut: job.leftOut,
+      error: job.error ?? null,
+      download: job.finished
+        ? `/api/decisions/${id}/certificates${query.variant === 'blank' ? '?variant=blank' : ''}`
+        : null,
+    };
+  }
+
   @Get('decisions/:id/certificates/:itemId')
   @Roles(...READERS)
   @ApiProduces('application/pdf')

@@ -86,6 +86,23 @@ describe.each([
     const done = await printFinished(t, cookie, decision.id);
     expect(done).toContain('Tải Giấy khen (PDF)');
 
+    // The API shows the same job's progress and where to download it.
+    const status = (
+      await as.noivu.post(`/api/decisions/${decision.id}/certificates/print`).expect(200)
+    ).body;
+    expect(status).toEqual({
+      status: 'finished',
+      done: 1,
+      total: 1,
+      leftOut: 0,
+      error: null,
+      download: `/api/decisions/${decision.id}/certificates`,
+    });
+    await as.hungdao.post(`/api/decisions/${decision.id}/certificates/print`).expect(403);
+    const bad = await as.noivu
+      .post(`/api/decisions/${decision.id}/certificates/print?variant=gold`)
+      .expect(400);
+    expect(bad.body.details[0].field).toBe('variant');
     const pdf = (
       await as.noivu
         .get(`/api/decisions/${decision.id}/certificates`)
