@@ -174,6 +174,15 @@ export class AppConfig {
   @Max(1000)
   PDF_QUEUE = 20;
 
+  /**
+   * Start the browser and load the certificate's fonts at start-up (off the
+   * request path), so that the first PDF is as quick as the next. Off in the
+   * tests, which start many apps.
+   */
+  @Expose()
+  @IsIn(['true', 'false'])
+  PDF_WARM_UP: 'true' | 'false' = 'true';
+
   /** Longest a single render may take, in milliseconds. */
   @Expose()
   @Type(() => Number)

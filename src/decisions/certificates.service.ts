@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { JobHandlers, JobProgress, JobRunner, JobState, settled } from '../jobs/job';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/transactions';
@@ -44,7 +44,7 @@ export interface PrintLook {
 }
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
-export const CHUNK = 250;
+export const CHUNK = 100;
 
 const words = new ReadingConfig();
 words.unit = ['đồng'];
@@ -138,7 +138,7 @@ function printJobOf(
 }
 
 @Injectable()
-export class CertificatesService implements OnModuleInit {
+export class CertificatesService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly db: Db,
     private readonly decisions: DecisionsService,
@@ -156,6 +156,29 @@ export class CertificatesService implements OnModuleInit {
     string,
     Pick<PrintJob, 'jobId' | 'path' | 'leftOut' | 'chunks'>
   >();
+
+  /** The browser warmed with a sample certificate, in the background (see PdfRenderer.warmUp). */
+  onApplicationBootstrap(): void {
+    if (this.config.PDF_WARM_UP === 'true') void this.warmUp();
+  }
+
+  /**
+   * A sample certificate (every face of the font in use: the faces are decoded
+   * when a glyph first needs them) loaded and printed once in a pooled page.
+   */
+  async warmUp(): Promise<void> {
+    const authority = {
+      issuingBody: 'ỦY BAN NHÂN DÂN',
+      chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN',
+      name: 'Ủy ban nhân dân',
+      placeName: 'Việt Nam',
+      signingTitles: { chairman: 'CHỦ TỊCH' },
+    } as Authority;
+    const entry = { snapshot: sample(authority, 1) } as RegisterEntry;
+    await this.renderer.warmUp(
+      await this.pages([entry], 'standard', { layout: DEFAULT_BLANK_LAYOUT, emblem: null }),
+    );
+  }
 
   onModuleInit(): void {
     this.handlers.register<PrintInput, { file: string }>({
@@ -482,7 +505,8 @@ export class CertificatesService implements OnModuleInit {
     const known = { jobId, path, leftOut, chunks };
     if (existsSync(path)) return { ...known, done: chunks, finished: true };
     const input: PrintInput = { decisionId: id, variant, jobId };
-    const state = await this.jobs.start(PRINT_JOB, jobId, input, chunks);
+    // A finished job whose file was since removed (the decision printed otherwise in between) prints again.
+    const state = await this.jobs.start(PRINT_JOB, jobId, input, chunks, true);
     if (state.status !== 'finished') this.runningFor.set(`${id}-${variant}`, known);
     return printJobOf(known, state);
   }

@@ -23,11 +23,14 @@ export class InProcessJobRunner extends JobRunner {
     super();
   }
 
-  start<I>(kind: string, id: string, input: I, total: number): Promise<JobState> {
+  start<I>(kind: string, id: string, input: I, total: number, redo = false): Promise<JobState> {
     const key = `${kind}-${id}`;
     const known = this.jobs.get(key);
-    if (known && !(known.state.status === 'failed' && Date.now() - known.endedAt > FAILED_KEPT_MS))
-      return Promise.resolve({ ...known.state });
+    const ended =
+      known &&
+      ((known.state.status === 'failed' && Date.now() - known.endedAt > FAILED_KEPT_MS) ||
+        (known.state.status === 'finished' && redo));
+    if (known && !ended) return Promise.resolve({ ...known.state });
     const state: JobState = {
       id,
       kind,

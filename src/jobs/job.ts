@@ -75,9 +75,16 @@ export abstract class JobRunner {
   /**
    * The job of this kind and id: the running or finished one if there is
    * one (a failed one while FAILED_KEPT_MS lasts), else a new one for this
-   * input. 503 (Retry-After) when the queue cannot be reached.
+   * input. `redo`: a finished one is run again (its result is gone).
+   * 503 (Retry-After) when the queue cannot be reached.
    */
-  abstract start<I>(kind: string, id: string, input: I, total: number): Promise<JobState>;
+  abstract start<I>(
+    kind: string,
+    id: string,
+    input: I,
+    total: number,
+    redo?: boolean,
+  ): Promise<JobState>;
 
   /** The job's state, or null when there is none. 503 when the queue cannot be reached. */
   abstract state(kind: string, id: string): Promise<JobState | null>;

@@ -95,14 +95,15 @@ export class RedisJobRunner extends JobRunner {
     };
   }
 
-  start<I>(kind: string, id: string, input: I, total: number): Promise<JobState> {
+  start<I>(kind: string, id: string, input: I, total: number, redo = false): Promise<JobState> {
     return this.call(async () => {
       const jobId = queueId(kind, id);
       let job = await this.queue.getJob(jobId);
+      const state = job && (await job.getState());
       if (
         job &&
-        (await job.getState()) === 'failed' &&
-        Date.now() - (job.finishedOn ?? 0) > FAILED_KEPT_MS
+        ((state === 'failed' && Date.now() - (job.finishedOn ?? 0) > FAILED_KEPT_MS) ||
+          (state === 'completed' && redo))
       ) {
         await job.remove();
         job = undefined;

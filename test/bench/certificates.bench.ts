@@ -62,29 +62,36 @@ function entries(n: number): RegisterEntry[] {
   });
 }
 
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-function treeRssMb(root: number): number {
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      rss.set(Number(name), (Number(fields[21]) * 4096) / 1024 / 1024);
-    } catch {
-      // The process ended while we looked.
-    }
+/** The process's children, from /proc (each thread lists the children it started). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+  } catch {
+    return []; // The process ended while we looked.
   }
+}
+
+/**
+ * Resident memory (MB) of a process and all its descendants, from /proc:
+ * walks down the tree from the root, so a sample reads only the browser's
+ * processes (cheap enough not to slow the renders it measures).
+ */
+function treeRssMb(root: number): number {
   let total = 0;
-  for (const [pid, mb] of rss) {
-    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        total += mb;
-        break;
-      }
+  for (const pending = [root]; pending.length;) {
+    const pid = pending.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/statm`, 'utf8');
+      total += (Number(status.split(' ')[1]) * 4096) / 1024 / 1024;
+    } catch {
+      continue;
     }
+    pending.push(...childrenOf(pid));
   }
   return total;
 }
@@ -149,9 +156,22 @@ async function main(): Promise<void> {
     `(a) naive, a browser per certificate: ${fmt(naivePerSec, 2)} certificates/s (${NAIVE} certificates)`,
   );
 
-  // (b) Single certificates on the warm browser.
+  // The first PDF after start: cold, then with the start-up warm-up done (as the app does it).
   let renderer = fresh();
-  await service(renderer).renderEntries([one], 'standard'); // warm up: launch the browser
+  let started = process.hrtime.bigint();
+  await service(renderer).renderEntries([one], 'standard');
+  const coldFirstPdfMs = Number(process.hrtime.bigint() - started) / 1e6;
+  await renderer.onApplicationShutdown();
+  renderer = fresh();
+  await service(renderer).warmUp();
+  started = process.hrtime.bigint();
+  await service(renderer).renderEntries([entries(2)[1]], 'standard');
+  const firstPdfMs = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(
+    `first PDF after start: ${fmt(firstPdfMs, 0)} ms with the start-up warm-up (${fmt(coldFirstPdfMs, 0)} ms cold; target ≤ 300 ms)`,
+  );
+
+  // (b) Single certificates on the warm browser.
   const single = await measured(renderer, async () => {
     for (const entry of entries(SINGLE)) await service(renderer).renderEntries([entry], 'standard');
   });
@@ -178,7 +198,7 @@ async function main(): Promise<void> {
   }
   const batchPerSec = Math.min(batch[500].perSec, batch[2000].perSec);
   console.log(
-    `peak browser memory 2000 / 500: ${fmt(batch[2000].peakMb / batch[500].peakMb, 2)} (target ≤ 1.5); batch ≥ 100/s and ≥ 50× naive are the targets`,
+    `peak browser memory 2000 / 500: ${fmt(batch[2000].peakMb / batch[500].peakMb, 2)}; targets: batch ≥ 200/s at 2,000 and ≥ 150× naive, peak ≤ 700 MB at 2,000 and ≤ 1.2× the peak at 500, single ≥ 40/s`,
   );
   console.log(
     JSON.stringify({
@@ -188,6 +208,9 @@ async function main(): Promise<void> {
       ratio: Number(fmt(batchPerSec / naivePerSec, 1)),
       peakMb500: Number(fmt(batch[500].peakMb, 0)),
       peakMb2000: Number(fmt(batch[2000].peakMb, 0)),
+      batchPerSec2000: Number(fmt(batch[2000].perSec, 1)),
+      firstPdfMs: Number(fmt(firstPdfMs, 0)),
+      coldFirstPdfMs: Number(fmt(coldFirstPdfMs, 0)),
     }),
   );
 }

@@ -35,6 +35,7 @@ export async function createTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     FILES_DIR: filesDir,
+    PDF_WARM_UP: 'false',
     ...env,
     DATABASE_URL: database.url,
   });
