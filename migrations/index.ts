@@ -25,6 +25,7 @@ import { AuthorityEmblem1796449356742 } from './1796449356742-AuthorityEmblem';
 import { UnitRatings1796449550545 } from './1796449550545-UnitRatings';
 import { DecisionWording1796449849813 } from './1796449849813-DecisionWording';
 import { RecordedAwards1796451517659 } from './1796451517659-RecordedAwards';
+import { HigherDecisions1796459247940 } from './1796459247940-HigherDecisions';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -58,4 +59,5 @@ export const migrations: Function[] = [
   UnitRatings1796449550545,
   DecisionWording1796449849813,
   RecordedAwards1796451517659,
+  HigherDecisions1796459247940,
 ];

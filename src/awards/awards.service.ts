@@ -152,6 +152,21 @@ export class AwardsService {
     await this.db.tx.insert(RecordedAward, awards);
   }
 
+  /**
+   * One award decided elsewhere (a higher level's decision on a forwarded
+   * nominee), in the caller's transaction; already recorded (the same
+   * awardee, form and decision, e.g. imported): left as it is.
+   */
+  async recordOne(award: Partial<RecordedAward>): Promise<void> {
+    await this.db.tx
+      .createQueryBuilder()
+      .insert()
+      .into(RecordedAward)
+      .values(award)
+      .orIgnore()
+      .execute();
+  }
+
   listBaseSalaries(actor: Actor): Promise<BaseSalary[]> {
     return this.db.tx
       .getRepository(BaseSalary)

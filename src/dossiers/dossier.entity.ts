@@ -114,12 +114,31 @@ export enum VoteOutcome {
   Failed = 'failed',
 }
 
+/** The decision of the level above on a forwarded nominee. */
+export interface HigherDecision {
+  awarded: boolean;
+  /** Who decided: "Chủ tịch UBND tỉnh Hải Dương". */
+  decidedBy: string;
+  number: string;
+  date: string;
+  /** The form awarded as the decision names it (awarded only). */
+  formName: string | null;
+  /** The decision's file, uploaded by Home Affairs. */
+  fileId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export enum NomineeOutcome {
   Pending = 'pending',
   AwaitingDecision = 'awaiting_decision',
   Refused = 'refused',
   Forwarded = 'forwarded',
   Decided = 'decided',
+  /** Forwarded, and the level above awarded it (its decision recorded). */
+  HigherAwarded = 'higher_awarded',
+  /** Forwarded, and the level above did not award it. */
+  HigherRefused = 'higher_refused',
 }
 
 export const NOMINEE_OUTCOME_LABELS: Record<NomineeOutcome, string> = {
@@ -127,6 +146,8 @@ export const NOMINEE_OUTCOME_LABELS: Record<NomineeOutcome, string> = {
   [NomineeOutcome.AwaitingDecision]: 'Chờ quyết định',
   [NomineeOutcome.Refused]: 'Không khen thưởng',
   [NomineeOutcome.Forwarded]: 'Đã trình cấp trên',
+  [NomineeOutcome.HigherAwarded]: 'Cấp trên đã khen thưởng',
+  [NomineeOutcome.HigherRefused]: 'Cấp trên không khen thưởng',
   [NomineeOutcome.Decided]: 'Đã khen thưởng',
 };
 
@@ -213,6 +234,10 @@ export class Nominee {
   /** The letter that forwarded it, e.g. "Tờ trình số 12/TTr-UBND". */
   @Column({ type: 'varchar', length: 200, nullable: true })
   forwardReference!: string | null;
+
+  /** The level above's decision on a forwarded nominee, as Home Affairs recorded it. */
+  @Column({ type: 'jsonb', nullable: true })
+  higherDecision!: HigherDecision | null;
 
   /** The conditions the appraiser confirmed (ATTEST rules, src/law/eligibility.ts): rule → why, who, when. */
   @Column({ type: 'jsonb', default: () => "'{}'" })

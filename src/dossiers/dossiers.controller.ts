@@ -16,6 +16,7 @@ import {
   DossierExportQueryDto,
   DossierQueryDto,
   ForwardDto,
+  HigherDecisionDto,
   RefuseNomineeDto,
   SupplementDto,
   TransitionDto,
@@ -174,6 +175,22 @@ export class DossiersController {
     @Body() dto: ForwardDto,
   ) {
     return this.dossiers.forward(actor, id, nomineeId, dto.reference, dto.forwardedOn);
+  }
+
+  @Post(':id/nominees/:nomineeId/higher-decision')
+  @Roles(...NOMINEE_MOVES.higher_award.roles!)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Ghi nhận quyết định của cấp trên cho đối tượng đã trình (có hoặc không khen thưởng); khen thưởng thì vào sổ khen thưởng do cấp khác quyết định, đơn vị được thông báo',
+  })
+  recordHigherDecision(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() dto: HigherDecisionDto,
+  ) {
+    return this.dossiers.recordHigherDecision(actor, id, nomineeId, dto);
   }
 
   @Post(':id/submit')

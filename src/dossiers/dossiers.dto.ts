@@ -6,6 +6,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsIn,
   IsInt,
@@ -133,6 +134,41 @@ export class ForwardDto {
   @MaxLength(200)
   reference!: string;
   @ApiProperty({ example: '2026-12-20' }) @IsDateOnly() forwardedOn!: string;
+}
+
+export class HigherDecisionDto {
+  @ApiProperty({ description: 'Cấp trên có khen thưởng đối tượng này không' })
+  @IsBoolean()
+  awarded!: boolean;
+
+  @ApiProperty({ example: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  decidedBy!: string;
+
+  @ApiProperty({ example: '1234/QĐ-UBND' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  number!: string;
+
+  @ApiProperty({ example: '2027-01-15' }) @IsDateOnly() date!: string;
+
+  @ApiPropertyOptional({
+    example: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+    description: 'Hình thức khen thưởng như quyết định ghi (mặc định: hình thức đã đề nghị)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  formName?: string;
+
+  @ApiPropertyOptional({ description: 'Tệp quyết định đã tải lên (PDF)' })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string;
 }
 
 export class AttestDto {

@@ -35,7 +35,10 @@ import {
   AttachDocumentDto,
   CreateDossierDto,
   DossierQueryDto,
+  HigherDecisionDto,
 } from './dossiers.dto';
+import { NotificationsService } from '../notifications/notifications.service';
+import { foldForSearch } from '../common/text/fold';
 import { NOMINEE_MOVES, NomineeMove } from './nominee-outcomes';
 import { attestRules, caseRules } from '../law/eligibility';
 import { PeopleService } from '../people/people.service';
@@ -48,6 +51,11 @@ import {
   DossierStatus,
   TERMINAL_STATUSES,
 } from './workflow';
+
+/** What a nominee's move may write beside its outcome. */
+type NomineeColumns = Partial<
+  Pick<Nominee, 'forwardedOn' | 'forwardReference' | 'voteOutcome' | 'higherDecision'>
+>;
 
 /** Statuses in which the unit may change nominees and documents. */
 const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
@@ -79,6 +87,7 @@ export class DossiersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly people: PeopleService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** What a dossier still lacks before it can be submitted (empty when complete). */
@@ -191,7 +200,7 @@ export class DossiersService {
   async moveNominees(
     move: NomineeMove,
     where: { ids?: string[]; dossierId?: string },
-    set: Partial<Pick<Nominee, 'forwardedOn' | 'forwardReference' | 'voteOutcome'>> = {},
+    set: NomineeColumns = {},
     expected?: number,
   ): Promise<string[]> {
     const manager = this.db.tx;
@@ -794,6 +803,76 @@ export class DossiersService {
   }
 
   /**
+   * The level above's decision on a forwarded nominee, recorded by Home
+   * Affairs once the dossier is closed: the nominee's outcome follows it (409
+   * for a nominee not forwarded, or decided already), the unit is told, and
+   * an award enters the authority's record of awards decided elsewhere (it
+   * counts for the rules on earlier awards and consecutive years).
+   */
+  async recordHigherDecision(
+    actor: Actor,
+    dossierId: string,
+    nomineeId: string,
+    dto: HigherDecisionDto,
+  ) {
+    if (dto.date > this.clock.today())
+      throw AppError.invalidField('date', 'Ngày quyết định không được sau hôm nay.', 'future');
+    if (dto.fileId) await this.files.requireOwned(actor, [dto.fileId], 'fileId');
+    const number = dto.number.trim();
+    const decidedBy = dto.decidedBy.trim();
+    return this.settleNominee(actor, dossierId, nomineeId, {
+      move: dto.awarded ? 'higher_award' : 'higher_refusal',
+      when: [DossierStatus.Forwarded, DossierStatus.Decided],
+      whenNot:
+        'Chỉ ghi nhận quyết định của cấp trên khi hồ sơ đã kết thúc ở cấp này (đã trình cấp trên).',
+      eligible: (n) => n.outcome === NomineeOutcome.Forwarded,
+      notEligible: (n) =>
+        n.higherDecision
+          ? `Đã ghi nhận quyết định của cấp trên cho ${n.displayName} (số ${n.higherDecision.number}).`
+          : `${n.displayName} không được trình cấp trên.`,
+      set: (n) => ({
+        higherDecision: {
+          awarded: dto.awarded,
+          decidedBy,
+          number,
+          date: dto.date,
+          formName: dto.awarded ? (dto.formName?.trim() ?? n.awardForm?.name ?? null) : null,
+          fileId: dto.fileId ?? null,
+          recordedBy: actor.username,
+          recordedAt: this.clock.now().toISOString(),
+        },
+      }),
+      comment: (n) =>
+        `${n.displayName}: ${dto.awarded ? 'cấp trên khen thưởng' : 'cấp trên không khen thưởng'} (Quyết định số ${number} ngày ${formatVietnameseDate(dto.date)} của ${decidedBy})`,
+      changes: { higherDecision: { from: null, to: `${number} (${dto.date})` } },
+      effects: async (n, dossier) => {
+        if (dto.awarded) {
+          const name = n.displayName;
+          await this.awards.recordOne({
+            authorityId: dossier.authorityId,
+            recipientKind: n.kind,
+            personId: n.personId,
+            unitId: n.collectiveUnitId ?? dossier.unitId,
+            awardeeName: name,
+            searchName: foldForSearch(name),
+            formName: dto.formName?.trim() ?? n.awardForm!.name,
+            lawTitle: n.awardForm?.lawTitle ?? null,
+            decisionNumber: number,
+            decisionDate: dto.date,
+            decidedBy,
+            year: Number(dto.date.slice(0, 4)),
+          });
+        }
+        await this.notifications.notify(
+          { authorityId: dossier.authorityId, unitId: dossier.unitId, exceptUserId: actor.userId },
+          `Hồ sơ "${dossier.title}": ${n.displayName} ${dto.awarded ? 'đã được cấp trên khen thưởng' : 'không được cấp trên khen thưởng'} (Quyết định số ${number} ngày ${formatVietnameseDate(dto.date)}).`,
+          dossier.id,
+        );
+      },
+    });
+  }
+
+  /**
    * The chairman does not award one nominee awaiting a decision, with the
    * reason; the others go on. When none is left to decide, the dossier closes.
    */
@@ -880,14 +959,16 @@ export class DossiersService {
     dossierId: string,
     nomineeId: string,
     rule: {
-      move: 'forward' | 'refuse';
+      move: 'forward' | 'refuse' | 'higher_award' | 'higher_refusal';
       when: DossierStatus[];
       whenNot: string;
       eligible: (n: Nominee) => boolean;
       notEligible: (n: Nominee) => string;
-      set: Partial<Pick<Nominee, 'forwardedOn' | 'forwardReference'>>;
+      set: NomineeColumns | ((n: Nominee) => NomineeColumns);
       comment: (n: Nominee) => string;
       changes: Record<string, { from: unknown; to: unknown }>;
+      /** What else the move does, in the same transaction. */
+      effects?: (n: Nominee, dossier: Dossier) => Promise<void>;
     },
   ) {
     return this.db.withTransaction(async () => {
@@ -905,7 +986,13 @@ export class DossiersService {
       });
       if (!nominee) throw AppError.notFound('Đối tượng đề nghị');
       if (!rule.eligible(nominee)) throw AppError.conflict(rule.notEligible(nominee));
-      await this.moveNominees(rule.move, { ids: [nomineeId] }, rule.set, 1);
+      await this.moveNominees(
+        rule.move,
+        { ids: [nomineeId] },
+        typeof rule.set === 'function' ? rule.set(nominee) : rule.set,
+        1,
+      );
+      await rule.effects?.(nominee, dossier);
       const action = `${rule.move}_nominee`;
       await manager.insert(DossierEvent, {
         dossierId,

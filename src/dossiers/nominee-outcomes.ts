@@ -4,7 +4,15 @@ import { NomineeOutcome } from './dossier.entity';
 const O = NomineeOutcome;
 
 export type NomineeMove =
-  'not_proposed' | 'reject' | 'vote_failed' | 'await_decision' | 'forward' | 'refuse' | 'decide';
+  | 'not_proposed'
+  | 'reject'
+  | 'vote_failed'
+  | 'await_decision'
+  | 'forward'
+  | 'refuse'
+  | 'decide'
+  | 'higher_award'
+  | 'higher_refusal';
 
 /**
  * A nominee's outcome, declared like the dossier's workflow: each move, the
@@ -37,12 +45,25 @@ export const NOMINEE_MOVES: Readonly<Record<NomineeMove, NomineeMoveRule>> = {
     roles: [Role.Chairman, Role.ViceChairman],
   },
   decide: { from: [O.AwaitingDecision], to: O.Decided, label: 'Có quyết định khen thưởng' },
+  higher_award: {
+    from: [O.Forwarded],
+    to: O.HigherAwarded,
+    label: 'Cấp trên khen thưởng',
+    roles: [Role.HomeAffairs],
+  },
+  higher_refusal: {
+    from: [O.Forwarded],
+    to: O.HigherRefused,
+    label: 'Cấp trên không khen thưởng',
+    roles: [Role.HomeAffairs],
+  },
 };
 
 export const FINAL_NOMINEE_OUTCOMES: readonly NomineeOutcome[] = [
   O.Refused,
-  O.Forwarded,
   O.Decided,
+  O.HigherAwarded,
+  O.HigherRefused,
 ];
 
 /**

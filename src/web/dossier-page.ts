@@ -131,7 +131,10 @@ export class DossierPage {
           id: n.id,
           name: n.displayName,
           form: n.awardForm?.name ?? '',
-          outcome: n.outcomeLabel,
+          // The level above's decision, once recorded, beside the outcome it made.
+          outcome: n.higherDecision
+            ? `${n.outcomeLabel} (Quyết định số ${n.higherDecision.number} ngày ${formatDate(n.higherDecision.date)} của ${n.higherDecision.decidedBy})`
+            : n.outcomeLabel,
           // The unit's indicator result in the dossier's round, as appraisal needs it.
           flag: n.flagged ? n.flagReason : null,
           rules: rulesOf(n).map((r) => ({
@@ -170,6 +173,14 @@ export class DossierPage {
           actor.role === Role.HomeAffairs
             ? d.nominees
                 .filter(toForward)
+                .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
+            : [],
+        // Once the dossier is closed here, Home Affairs records the level above's decision.
+        higher:
+          NOMINEE_MOVES.higher_award.roles!.includes(actor.role) &&
+          [DossierStatus.Forwarded, DossierStatus.Decided].includes(d.status)
+            ? d.nominees
+                .filter((n) => n.outcome === NomineeOutcome.Forwarded)
                 .map((n) => ({ id: n.id, name: n.displayName, form: n.awardForm?.name ?? '' }))
             : [],
         // The chairman may refuse one nominee awaiting a decision, with the reason.

@@ -29,6 +29,7 @@ import {
   DossierExportQueryDto,
   DossierQueryDto,
   ForwardDto,
+  HigherDecisionDto,
   AttestDto,
   RefuseNomineeDto,
   SupplementDto,
@@ -439,6 +440,39 @@ export class WebController {
         },
       );
       await this.dossiers.forward(actor, id, nomineeId, dto.reference, dto.forwardedOn);
+    });
+    return '';
+  }
+
+  /** Records the level above's decision on a forwarded nominee (the API's higher-decision). */
+  @FormPost('ho-so/:id/doi-tuong/:nomineeId/cap-tren', ...NOMINEE_MOVES.higher_award.roles!)
+  async higherDecision(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      const dto = await this.forms.valid(
+        HigherDecisionDto,
+        {
+          awarded: body.awarded === 'true' ? true : body.awarded === 'false' ? false : body.awarded,
+          decidedBy: body.decidedBy,
+          number: body.number,
+          date: body.date,
+          formName:
+            typeof body.formName === 'string' && body.formName.trim() ? body.formName : undefined,
+        },
+        {
+          awarded: 'Hãy chọn được hay không được khen thưởng.',
+          decidedBy: 'Hãy ghi cơ quan hoặc người ra quyết định.',
+          number: 'Hãy ghi số quyết định.',
+          date: 'Ngày quyết định phải viết dạng năm-tháng-ngày (YYYY-MM-DD).',
+          formName: 'Hình thức khen thưởng từ 3 đến 200 ký tự.',
+        },
+      );
+      await this.dossiers.recordHigherDecision(actor, id, nomineeId, dto);
     });
     return '';
   }

@@ -1,0 +1,192 @@
+import request from 'supertest';
+import { seedDemo } from '../support/actors';
+import { webCookie } from '../support/http';
+import { ManualClock } from '../support/manual-clock';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  actors,
+  attachLetterAndMinutes,
+  draftDossier,
+  lookups,
+  uploadPdf,
+} from '../support/workflow-fixtures';
+
+/** The level above's decision on nominees this authority forwarded. */
+describe('higher decisions: a forwarded nominee closes when the level above decides', () => {
+  const clock = new ManualClock('2026-11-23');
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof actors>>;
+  let ids: Awaited<ReturnType<typeof lookups>>;
+  let dossierId: string;
+  let collective: string;
+  let person: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, clock);
+    await seedDemo(t);
+    as = await actors(t);
+    ids = await lookups(t);
+    // The province's Bằng khen for the commune and for one of its people: both go up.
+    const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [
+      {
+        kind: 'collective',
+        collectiveUnitId: ids.hungDaoId,
+        awardFormId: ids.forms['BK-CTT'],
+        report: true,
+      },
+      {
+        kind: 'individual',
+        personId: ids.people['Nguyễn Thị Hường'],
+        awardFormId: ids.forms['BK-CTT'],
+        report: true,
+      },
+    ]);
+    [dossierId, collective, person] = [id, ...nomineeIds];
+    await attachLetterAndMinutes(as.hungdao, id);
+    await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+    await as.noivu
+      .post(`/api/dossiers/${id}/appraise`)
+      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
+      .expect(200);
+    const detail = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
+    if (detail.allowedActions.includes('send_to_council')) {
+      // The form needs the council's vote: two members agree, the one from the unit recuses.
+      await as.noivu.post(`/api/dossiers/${id}/send-to-council`).send({}).expect(200);
+      for (const [member, choice] of [
+        [as.hoidong, 'agree'],
+        [as.hoidong2, 'recused'],
+        [as.hoidong3, 'agree'],
+      ] as const)
+        for (const nomineeId of nomineeIds)
+          await member.post(`/api/dossiers/${id}/votes`).send({ nomineeId, choice }).expect(201);
+      await as.noivu.post(`/api/dossiers/${id}/close-vote`).send({}).expect(200);
+    }
+    for (const nomineeId of nomineeIds)
+      await as.noivu
+        .post(`/api/dossiers/${id}/nominees/${nomineeId}/forward`)
+        .send({ reference: 'Tờ trình số 15/TTr-UBND', forwardedOn: '2026-11-25' })
+        .expect(200);
+  });
+  afterAll(() => t.close());
+
+  const decision = {
+    awarded: true,
+    decidedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương',
+    number: '1234/QĐ-UBND',
+    date: '2026-12-20',
+  };
+
+  it('refuses the decision before the dossier is closed at this level, and for a nominee not forwarded', async () => {
+    const early = await as.noivu
+      .post(`/api/dossiers/${dossierId}/nominees/${collective}/higher-decision`)
+      .send({ ...decision, date: '2026-11-20' })
+      .expect(409);
+    expect(early.body.message).toContain('đã trình cấp trên');
+    await as.noivu.post(`/api/dossiers/${dossierId}/close-forwarded`).send({}).expect(200);
+    clock.set('2026-12-22');
+    // Bad input names the field; nothing changes.
+    const future = await as.noivu
+      .post(`/api/dossiers/${dossierId}/nominees/${collective}/higher-decision`)
+      .send({ ...decision, date: '2027-01-05' })
+      .expect(400);
+    expect(future.body.details[0]).toMatchObject({ field: 'date', code: 'future' });
+    const noNumber = await as.noivu
+      .post(`/api/dossiers/${dossierId}/nominees/${collective}/higher-decision`)
+      .send({ ...decision, number: undefined })
+      .expect(400);
+    expect(noNumber.body.details[0].field).toBe('number');
+    await as.hungdao
+      .post(`/api/dossiers/${dossierId}/nominees/${collective}/higher-decision`)
+      .send(decision)
+      .expect(403);
+    const outcomes = await t.dataSource.query(
+      'SELECT outcome FROM nominees WHERE dossier_id = $1',
+      [dossierId],
+    );
+    expect(outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['forwarded', 'forwarded']);
+  });
+
+  it('records an award: the nominee closes, the award enters the record of awards decided elsewhere, the unit is told; twice is refused', async () => {
+    const fileId = await uploadPdf(as.noivu, 'Quyết định 1234 của UBND tỉnh.pdf');
+    const detail = (
+      await as.noivu
+        .post(`/api/dossiers/${dossierId}/nominees/${person}/higher-decision`)
+        .send({ ...decision, fileId })
+        .expect(200)
+    ).body;
+    const nominee = detail.nominees.find((n: { id: string }) => n.id === person);
+    expect(nominee).toMatchObject({
+      outcome: 'higher_awarded',
+      higherDecision: {
+        awarded: true,
+        number: '1234/QĐ-UBND',
+        date: '2026-12-20',
+        decidedBy: decision.decidedBy,
+        fileId,
+        recordedBy: 'noivu',
+      },
+    });
+    const [recorded] = await t.dataSource.query(
+      'SELECT awardee_name, person_id, form_name, law_title, decision_number, decision_date::text AS date, year FROM recorded_awards WHERE person_id = $1',
+      [ids.people['Nguyễn Thị Hường']],
+    );
+    expect(recorded).toMatchObject({
+      awardee_name: 'Nguyễn Thị Hường',
+      decision_number: '1234/QĐ-UBND',
+      date: '2026-12-20',
+      year: 2026,
+    });
+    expect(recorded.form_name).toContain('Bằng khen');
+    const twice = await as.noivu
+      .post(`/api/dossiers/${dossierId}/nominees/${person}/higher-decision`)
+      .send(decision)
+      .expect(409);
+    expect(twice.body.message).toContain('1234/QĐ-UBND');
+    const notes = (await as.hungdao.get('/api/notifications?limit=20').expect(200)).body.items;
+    expect(notes[0].message).toContain('đã được cấp trên khen thưởng (Quyết định số 1234/QĐ-UBND');
+    const audit = await t.dataSource.query(
+      "SELECT changes FROM audit_records WHERE action = 'dossier.higher_award_nominee' AND target_id = $1",
+      [person],
+    );
+    expect(audit[0].changes.outcome).toEqual({ from: 'forwarded', to: 'higher_awarded' });
+  });
+
+  it('records a refusal from the page: the nominee closes without an award', async () => {
+    const cookie = await webCookie(t, 'noivu');
+    const page = await request(t.http).get(`/ho-so/${dossierId}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('Ghi nhận quyết định của cấp trên');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await request(t.http)
+      .post(`/ho-so/${dossierId}/doi-tuong/${collective}/cap-tren`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        awarded: 'false',
+        decidedBy: decision.decidedBy,
+        number: '1300/QĐ-UBND',
+        date: '2026-12-21',
+      })
+      .expect(303);
+    const [row] = await t.dataSource.query(
+      'SELECT outcome, higher_decision FROM nominees WHERE id = $1',
+      [collective],
+    );
+    expect(row.outcome).toBe('higher_refused');
+    expect(row.higher_decision).toMatchObject({
+      awarded: false,
+      number: '1300/QĐ-UBND',
+      formName: null,
+    });
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM recorded_awards WHERE decision_number = '1300/QĐ-UBND'",
+    );
+    expect(n).toBe(0);
+    const after = await request(t.http)
+      .get(`/ho-so/${dossierId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(after.text).toContain('Cấp trên không khen thưởng');
+  });
+});
