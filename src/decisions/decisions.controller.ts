@@ -25,6 +25,7 @@ import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { IdParam } from '../common/validation/id-param';
+import { AwardRecordService } from './award-record.service';
 import { CertificatesService } from './certificates.service';
 import {
   AwaitingQueryDto,
@@ -49,6 +50,9 @@ const READERS = [
   Role.Admin,
   Role.CouncilMember,
 ];
+
+/** Who reads a person's award record: staff, and a unit officer for the unit's people. */
+const RECORD_READERS = [...READERS, Role.UnitOfficer];
 
 class PrintQueryDto {
   @ApiPropertyOptional({
@@ -75,6 +79,7 @@ export class DecisionsController {
   constructor(
     private readonly decisions: DecisionsService,
     private readonly certificates: CertificatesService,
+    private readonly records: AwardRecordService,
   ) {}
 
   @Get('decisions')
@@ -211,6 +216,27 @@ export class DecisionsController {
   ) {
     const { path, leftOut } = await this.certificates.batchFile(actor, id, query.variant);
     await sendPdfFile(res, path, 'giay-khen', { 'X-Certificates-Left-Out': String(leftOut) });
+  }
+
+  @Get('people/:id/awards')
+  @Roles(...RECORD_READERS)
+  @ApiOperation({
+    summary:
+      'Quá trình khen thưởng của một cá nhân: các khen thưởng của cấp này (kèm tình trạng Giấy khen) và do cấp khác quyết định, mới nhất trước',
+  })
+  async awardRecord(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const { lines } = await this.records.of(actor, id);
+    return lines;
+  }
+
+  @Get('people/:id/awards/pdf')
+  @Roles(...RECORD_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: 'Bản tổng hợp thành tích khen thưởng của cá nhân (PDF, cho hồ sơ cán bộ)',
+  })
+  async awardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return pdf(await this.records.pdf(actor, id), 'khen-thuong-ca-nhan');
   }
 
   @Post('decisions/:id/certificates/print')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardRecordService } from './award-record.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AwardsModule } from '../awards/awards.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
@@ -19,7 +20,7 @@ import { VerificationController } from './verification.controller';
     UnitsModule,
   ],
   controllers: [DecisionsController, VerificationController],
-  providers: [DecisionsService, CertificatesService],
-  exports: [DecisionsService, CertificatesService],
+  providers: [DecisionsService, CertificatesService, AwardRecordService],
+  exports: [DecisionsService, CertificatesService, AwardRecordService],
 })
 export class DecisionsModule {}

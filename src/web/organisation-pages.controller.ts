@@ -27,10 +27,11 @@ import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
 import { UnitsService } from '../units/units.service';
 import { Clock } from '../common/clock';
+import { AwardRecordService } from '../decisions/award-record.service';
 import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
-import { WebForms } from './web-forms';
+import { inlinePdf, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 
 const UNIT_MESSAGES: Record<string, string> = {
@@ -89,6 +90,7 @@ export class OrganisationPagesController {
     private readonly units: UnitsService,
     private readonly people: PeopleService,
     private readonly clock: Clock,
+    private readonly records: AwardRecordService,
   ) {}
 
   /** Every unit of the authority, read page by page. */
@@ -347,6 +349,13 @@ export class OrganisationPagesController {
     );
   }
 
+  /** The person's award record as a PDF (the API's). */
+  @Get('ca-nhan/:id/khen-thuong')
+  @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
+  async awardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return inlinePdf(await this.records.pdf(actor, id), 'khen-thuong-ca-nhan');
+  }
+
   private async personForm(
     actor: Actor,
     csrf: string,
@@ -365,6 +374,7 @@ export class OrganisationPagesController {
           this.people.initiatives(actor, id),
         ])
       : [[], [], []];
+    const record = await this.records.of(actor, id);
     return this.pages.page(
       actor,
       'person',
@@ -372,6 +382,12 @@ export class OrganisationPagesController {
       {
         id: person.id,
         version: person.version,
+        // Every award across the years, ours and decided elsewhere.
+        awards: record.lines.map((l) => ({
+          ...l,
+          decisionDate: formatDate(l.decisionDate),
+          note: l.status ?? 'Do cấp khác quyết định',
+        })),
         // The cases that refuse or hold an award (NĐ 152/2025, Điều 4): Home Affairs records and closes them.
         cases: staff && {
           canRecord: actor.role === Role.HomeAffairs,

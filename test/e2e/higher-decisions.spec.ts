@@ -1,12 +1,14 @@
 import request from 'supertest';
 import { seedDemo } from '../support/actors';
-import { webCookie } from '../support/http';
+import { binary, webCookie } from '../support/http';
+import { pdfText } from '../support/pdf';
 import { ManualClock } from '../support/manual-clock';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   actors,
   attachLetterAndMinutes,
   draftDossier,
+  issueDecision,
   lookups,
   uploadPdf,
 } from '../support/workflow-fixtures';
@@ -188,5 +190,65 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
       .set('Cookie', cookie)
       .expect(200);
     expect(after.text).toContain('Cấp trên không khen thưởng');
+  });
+
+  it("shows a person's award record, ours and decided elsewhere, on the API, the page and as a PDF", async () => {
+    const personId = ids.people['Nguyễn Thị Hường'];
+    const ours = await issueDecision(t, as, ['Nguyễn Thị Hường']);
+    const lines = (await as.noivu.get(`/api/people/${personId}/awards`).expect(200)).body;
+    expect(lines).toEqual([
+      expect.objectContaining({
+        source: 'register',
+        formName: expect.stringContaining('Giấy khen'),
+        decisionNumber: ours.numberLabel,
+        status: 'Còn hiệu lực',
+        year: 2026,
+      }),
+      expect.objectContaining({
+        source: 'recorded',
+        decisionNumber: '1234/QĐ-UBND',
+        decisionDate: '2026-12-20',
+        decidedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương',
+        status: null,
+      }),
+    ]);
+    // The unit's officer reads the unit's people; another unit's does not.
+    expect((await as.hungdao.get(`/api/people/${personId}/awards`).expect(200)).body).toHaveLength(
+      2,
+    );
+    await as.daison.get(`/api/people/${personId}/awards`).expect(404);
+
+    const pdf = (
+      await as.noivu
+        .get(`/api/people/${personId}/awards/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
+    const text = pdfText(pdf);
+    expect(text).toContain('BẢN TỔNG HỢP THÀNH TÍCH KHEN THƯỞNG');
+    expect(text).toContain('Nguyễn Thị Hường');
+    expect(text).toContain('1234/QĐ-UBND');
+    expect(text).toContain(ours.numberLabel);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'person.award_record' AND target_id = $1",
+      [personId],
+    );
+    expect(n).toBe(1);
+
+    const cookie = await webCookie(t, 'noivu');
+    const page = await request(t.http)
+      .get(`/quan-tri/ca-nhan/${personId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(page.text).toContain('Quá trình khen thưởng');
+    expect(page.text).toContain('Do cấp khác quyết định');
+    const printed = await request(t.http)
+      .get(`/quan-tri/ca-nhan/${personId}/khen-thuong`)
+      .set('Cookie', cookie)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
   });
 });
