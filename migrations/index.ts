@@ -26,6 +26,7 @@ import { UnitRatings1796449550545 } from './1796449550545-UnitRatings';
 import { DecisionWording1796449849813 } from './1796449849813-DecisionWording';
 import { RecordedAwards1796451517659 } from './1796451517659-RecordedAwards';
 import { HigherDecisions1796459247940 } from './1796459247940-HigherDecisions';
+import { AwardFund1796460171702 } from './1796460171702-AwardFund';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -60,4 +61,5 @@ export const migrations: Function[] = [
   DecisionWording1796449849813,
   RecordedAwards1796451517659,
   HigherDecisions1796459247940,
+  AwardFund1796460171702,
 ];

@@ -10,7 +10,7 @@ import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { CertificateStatus } from './decision.entity';
 import { CERTIFICATE_STATUS_LABELS } from './certificates.service';
-import { decisionNumberLabel } from './decisions.service';
+import { decisionNumberLabel } from './labels';
 
 /** One award of a person's record: ours (from the register) or decided elsewhere (recorded). */
 export interface AwardRecordLine {

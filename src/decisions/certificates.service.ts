@@ -8,7 +8,6 @@ import { AppConfig } from '../config/app-config';
 import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
 import { Actor } from '../access/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
@@ -28,7 +27,8 @@ import {
   DecisionStatus,
   RegisterEntry,
 } from './decision.entity';
-import { decisionNumberLabel, DecisionsService, signerLines } from './decisions.service';
+import { DecisionsService, signerLines } from './decisions.service';
+import { amountInWords, decisionNumberLabel } from './labels';
 import { awardAmount } from '../law/money';
 
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
@@ -45,14 +45,6 @@ export interface PrintLook {
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
 export const CHUNK = 100;
-
-const words = new ReadingConfig();
-words.unit = ['đồng'];
-
-export function amountInWords(amount: number): string {
-  const text = doReadNumber(String(amount), words);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function sample(authority: Authority, n: number): CertificateSnapshot {
   return {

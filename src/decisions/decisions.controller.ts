@@ -158,7 +158,7 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ký ban hành: cấp số, ngày, vào sổ khen thưởng; không sửa được nữa' })
   issue(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: IssueDto) {
-    return this.decisions.issue(actor, id, dto.expectedNumber);
+    return this.decisions.issue(actor, id, dto.expectedNumber, dto.acknowledgeFundOverdraw);
   }
 
   @Post('decisions/:id/revoke')

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsString,
@@ -172,6 +173,14 @@ export class IssueDto {
   @IsInt()
   @Min(1)
   expectedNumber?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Chủ tịch xác nhận vẫn ban hành dù quyết định làm vượt Quỹ thi đua, khen thưởng của năm (ghi vào nhật ký)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeFundOverdraw?: boolean;
 }
 
 /** What narrows the register: on its page and in its export. */

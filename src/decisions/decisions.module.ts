@@ -10,17 +10,26 @@ import { AwardDecision, DecisionItem, NumberCounter, RegisterEntry } from './dec
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { VerificationController } from './verification.controller';
+import { FundController } from './fund.controller';
+import { FundAllocation } from './fund.entity';
+import { FundService } from './fund.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AwardDecision, DecisionItem, NumberCounter, RegisterEntry]),
+    TypeOrmModule.forFeature([
+      AwardDecision,
+      DecisionItem,
+      NumberCounter,
+      RegisterEntry,
+      FundAllocation,
+    ]),
     AwardsModule,
     DossiersModule,
     PeopleModule,
     UnitsModule,
   ],
-  controllers: [DecisionsController, VerificationController],
-  providers: [DecisionsService, CertificatesService, AwardRecordService],
-  exports: [DecisionsService, CertificatesService, AwardRecordService],
+  controllers: [DecisionsController, VerificationController, FundController],
+  providers: [DecisionsService, CertificatesService, AwardRecordService, FundService],
+  exports: [DecisionsService, CertificatesService, AwardRecordService, FundService],
 })
 export class DecisionsModule {}

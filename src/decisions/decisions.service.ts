@@ -26,6 +26,8 @@ import { Movement, ReviewRound } from '../movements/movement.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Gender, Person } from '../people/person.entity';
 import { Unit } from '../units/unit.entity';
+import { FundService } from './fund.service';
+import { decisionNumberLabel } from './labels';
 import { User } from '../users/user.entity';
 import {
   AwardDecision,
@@ -67,11 +69,6 @@ export function awardeeKinds(kinds: RecipientKind[]): string {
     .join(', ');
 }
 
-/** "05/QĐ-UBND": numbers below 10 take a leading 0. */
-export function decisionNumberLabel(n: number): string {
-  return `${n < 10 ? `0${n}` : n}/QĐ-UBND`;
-}
-
 const EDITABLE: (keyof AwardDecision)[] = [
   'title',
   'legalBases',
@@ -92,6 +89,7 @@ export class DecisionsService {
     private readonly config: AppConfig,
     private readonly people: PeopleService,
     private readonly units: UnitsService,
+    private readonly fund: FundService,
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
@@ -286,6 +284,28 @@ export class DecisionsService {
     return { number, label: decisionNumberLabel(number) };
   }
 
+  /**
+   * What issuing a draft today would do to the year's award fund: its total
+   * at today's base salary against the balance; null when no fund is set for
+   * the year (or no base salary yet). The signing page warns with it.
+   */
+  async fundOutlook(actor: Actor, id: string) {
+    const manager = this.db.tx;
+    const decision = await this.require(actor, id);
+    const today = this.clock.today();
+    const year = Number(today.slice(0, 4));
+    const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
+    const base = await this.awards.baseSalaryOn(authority.id, today);
+    const { balance } = await this.fund.statementOf(authority.id, year);
+    if (base === null || balance === null) return null;
+    const items = await manager.findBy(DecisionItem, { decisionId: id });
+    const total = items.reduce(
+      (sum, i) => sum + awardAmount(Number(i.moneyMultiplier), base, authority.moneyRoundTo),
+      0,
+    );
+    return { year, balance, total, over: Math.max(0, total - balance) };
+  }
+
   /** The nominees awaiting a decision that the request names, all of the actor's authority. */
   private async gather(
     actor: Actor,
@@ -450,7 +470,7 @@ export class DecisionsService {
    * concurrent issuing), its date, the money, a register entry and a
    * verification token per awardee, and the dossiers move to decided.
    */
-  issue(actor: Actor, id: string, expectedNumber?: number) {
+  issue(actor: Actor, id: string, expectedNumber?: number, acknowledgeFundOverdraw = false) {
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
       const decision = await this.require(actor, id, true);
@@ -656,6 +676,13 @@ export class DecisionsService {
           snapshot,
         });
       }
+      // The year's award fund: a decision that would overdraw it waits for the chairman's acknowledgement.
+      const overdraw = await this.fund.check(
+        authority.id,
+        year,
+        items.reduce((sum, i) => sum + (i.amount ?? 0), 0),
+        acknowledgeFundOverdraw,
+      );
       await manager.save(DecisionItem, items);
       await this.enter(entries);
       await manager.update(
@@ -683,7 +710,12 @@ export class DecisionsService {
         actor,
         'decision.issue',
         { type: 'decision', id },
-        { number: { from: null, to: numberLabel }, items: { from: null, to: items.length } },
+        {
+          number: { from: null, to: numberLabel },
+          items: { from: null, to: items.length },
+          // Issued over the fund, acknowledged: by how much, on the record.
+          ...(overdraw ? { fundOverdraw: { from: null, to: overdraw } } : {}),
+        },
       );
       for (const dossier of dossiers) {
         await this.notifications.notify(

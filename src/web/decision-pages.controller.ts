@@ -21,7 +21,8 @@ import {
   RevokeDto,
   UpdateDecisionDto,
 } from '../decisions/decisions.dto';
-import { decisionNumberLabel, DecisionsService } from '../decisions/decisions.service';
+import { DecisionsService } from '../decisions/decisions.service';
+import { decisionNumberLabel } from '../decisions/labels';
 import { sendDecisionList, sendRegister } from '../decisions/register-export';
 import { MovementsService } from '../movements/movements.service';
 import { UnitsService } from '../units/units.service';
@@ -319,7 +320,12 @@ export class DecisionPagesController {
           },
         // The signer confirms the number the decision will take.
         issue:
-          draft && SIGNERS.includes(actor.role) ? await this.decisions.nextNumber(actor) : null,
+          draft && SIGNERS.includes(actor.role)
+            ? {
+                ...(await this.decisions.nextNumber(actor)),
+                fund: await this.fundView(actor, id),
+              }
+            : null,
         printable,
         // Revoked certificates are not printed: the page says how many.
         leftOut: d.items.filter((i) => i.register?.status === 'revoked').length,
@@ -375,6 +381,19 @@ export class DecisionPagesController {
     );
   }
 
+  /** The year's fund beside the draft's total, for the signing form (null without a fund). */
+  private async fundView(actor: Actor, id: string) {
+    const outlook = await this.decisions.fundOutlook(actor, id);
+    return (
+      outlook && {
+        year: outlook.year,
+        balance: vietnameseMoney(outlook.balance),
+        total: vietnameseMoney(outlook.total),
+        over: outlook.over ? vietnameseMoney(outlook.over) : null,
+      }
+    );
+  }
+
   /** Issues the draft with the number the signer confirmed (refused if another decision took it). */
   @FormPost(':id/ban-hanh', ...SIGNERS)
   async issue(
@@ -385,7 +404,12 @@ export class DecisionPagesController {
   ) {
     await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
       const expected = Number(body.expectedNumber);
-      await this.decisions.issue(actor, id, Number.isInteger(expected) ? expected : undefined);
+      await this.decisions.issue(
+        actor,
+        id,
+        Number.isInteger(expected) ? expected : undefined,
+        body.acknowledgeFundOverdraw === 'yes',
+      );
     });
     return '';
   }

@@ -114,7 +114,9 @@ export class WebForms {
       res.location(page);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      res.location(`${page}?${new URLSearchParams({ loi: error.message })}`);
+      res.location(
+        `${page}${page.includes('?') ? '&' : '?'}${new URLSearchParams({ loi: error.message })}`,
+      );
     }
   }
 }

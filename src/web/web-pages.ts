@@ -29,6 +29,11 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Thống kê',
     roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Coordinator, Role.Admin],
   },
+  {
+    href: '/quy-thi-dua',
+    label: 'Quỹ khen thưởng',
+    roles: [Role.HomeAffairs, Role.Chairman, Role.ViceChairman, Role.Admin],
+  },
   { href: '/quan-tri/don-vi', label: 'Đơn vị', roles: [Role.Admin, Role.HomeAffairs] },
   {
     href: '/quan-tri/ca-nhan',

@@ -33,6 +33,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { AuditPagesController } from './audit-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SettingsPagesController } from './settings-pages.controller';
+import { FundPagesController } from './fund-pages.controller';
 import { StatisticsPagesController } from './statistics-pages.controller';
 import { ImportPagesController } from './import-pages.controller';
 import { ImportsModule } from '../imports/imports.module';
@@ -53,6 +54,7 @@ export const WEB_CONTROLLERS = [
   SettingsPagesController,
   OrganisationPagesController,
   StatisticsPagesController,
+  FundPagesController,
   ImportPagesController,
   AssetsController,
 ];

@@ -61,4 +61,37 @@ describe('web interface: statistics', () => {
       await page.close();
     }
   });
+
+  it('shows the award fund: the allocation recorded from the page, the decisions of the year, passes axe and fits 375 px', async () => {
+    for (const width of [375, 1280]) {
+      const { page, problems } = await signInAs(browser, base, 'thinhan.noivu', width);
+      await goMenu(page, '/quy-thi-dua');
+      await page.goto(`${base}/quy-thi-dua?nam=2026`, { waitUntil: 'load' });
+      expect(await text(page, 'h1')).toBe('Quỹ thi đua, khen thưởng năm 2026');
+      if (width === 375) {
+        await page.$eval(
+          '#so-tien',
+          (e) => ((e as unknown as { value: string }).value = '2.000.000'),
+        );
+        await page.$eval(
+          '#van-ban',
+          (e) =>
+            ((e as unknown as { value: string }).value = 'Quyết định số 03/QĐ-UBND giao dự toán'),
+        );
+        await Promise.all([page.waitForNavigation(), page.click('form.filter-grid button')]);
+      }
+      // Decision 01/QĐ-UBND of the demo spent 2.106.000 đ of the 2.000.000 đ allocated.
+      expect(await text(page, '.kpis')).toContain('Quỹ được giao 2.000.000 đ');
+      expect(await text(page, '.kpis')).toContain('Đã chi 2.106.000 đ');
+      expect(await text(page, '.kpis')).toContain('Số dư -106.000 đ');
+      expect(await text(page, 'section[aria-labelledby=quy-quyet-dinh] tbody')).toContain(
+        '01/QĐ-UBND',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await screenshot(page, `quy-thi-dua-${width}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
 });
