@@ -11,6 +11,11 @@ export class HigherDecisions1796459247940 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    // Back to forwarded: the level above's decisions are forgotten with their column.
+    await queryRunner.query(
+      `UPDATE "nominees" SET "outcome" = 'forwarded' WHERE "outcome"::text IN ('higher_awarded', 'higher_refused')`,
+    );
+    await queryRunner.query(`ALTER TABLE "nominees" ALTER COLUMN "outcome" DROP DEFAULT`);
     await queryRunner.query(
       `CREATE TYPE "public"."nominee_outcome_old" AS ENUM('pending', 'awaiting_decision', 'refused', 'forwarded', 'decided')`,
     );
@@ -21,6 +26,7 @@ export class HigherDecisions1796459247940 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TYPE "public"."nominee_outcome_old" RENAME TO "nominee_outcome"`,
     );
+    await queryRunner.query(`ALTER TABLE "nominees" ALTER COLUMN "outcome" SET DEFAULT 'pending'`);
     await queryRunner.query(`ALTER TABLE "nominees" DROP COLUMN "higher_decision"`);
   }
 }

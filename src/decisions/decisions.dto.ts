@@ -11,12 +11,12 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  Max,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsNullable, IsOptional } from '../common/validation/optional';
+import { OptionalYear } from '../common/validation/optional-year';
 import { PageQueryDto } from '../common/pagination';
 import { CertificateStatus, DecisionStatus } from './decision.entity';
 import type { RecipientKind } from '../awards/award-form.entity';
@@ -149,11 +149,7 @@ export class DecisionQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @OptionalYear()
   year?: number;
 }
 
@@ -191,11 +187,7 @@ export class RegisterFiltersDto {
   @MaxLength(100)
   q?: string;
   @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @OptionalYear()
   year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() awardFormId?: string;

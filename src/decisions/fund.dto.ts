@@ -1,15 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
+import { OptionalYear } from '../common/validation/optional-year';
 
 export class FundYearQueryDto {
   @ApiPropertyOptional({ description: 'Năm (mặc định: năm nay)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @OptionalYear()
   year?: number;
 }
 

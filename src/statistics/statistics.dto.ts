@@ -1,18 +1,14 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsUUID } from 'class-validator';
 import { IsOptional } from '../common/validation/optional';
+import { OptionalYear } from '../common/validation/optional-year';
 import { UnitKind } from '../units/unit.entity';
 
 /** What narrows the statistics: a year (default: this one), a movement, a kind of unit, a unit. */
 export class StatisticsQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'Năm thống kê (mặc định: năm nay)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @OptionalYear()
   year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() movementId?: string;
   @ApiPropertyOptional({

@@ -4,13 +4,7 @@ import { seedDemo } from '../support/actors';
 import { pdfImages, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
 import { binary, webCookie } from '../support/http';
-import {
-  actors,
-  attachLetterAndMinutes,
-  draftDossier,
-  lookups,
-  sendToChairman,
-} from '../support/workflow-fixtures';
+import { actors, issueDecision, lookups } from '../support/workflow-fixtures';
 
 /** A small opaque PNG standing in for the emblem. */
 function emblemPng(size = 64): Buffer {
@@ -38,28 +32,13 @@ describe('the national emblem on the Giấy khen, from the authority’s setting
     await seedDemo(t);
     as = await actors(t);
     const ids = await lookups(t);
-    const { id, nomineeIds } = await draftDossier(
-      as.hungdao,
-      undefined,
-      [
-        {
-          kind: 'household',
-          household: 'Hộ ông Phạm Văn Sáu, thôn Nam',
-          awardFormId: ids.forms['GK-HGD'],
-        },
-      ],
-      'Đề nghị khen thưởng đột xuất',
-    );
-    await attachLetterAndMinutes(as.hungdao, id);
-    await sendToChairman(as, id, nomineeIds);
-    const draft = (
-      await as.chutich
-        .post('/api/decisions')
-        .send({ dossierIds: [id] })
-        .expect(201)
-    ).body;
-    await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200);
-    decisionId = draft.id;
+    ({ id: decisionId } = await issueDecision(t, as, [
+      {
+        kind: 'household',
+        household: 'Hộ ông Phạm Văn Sáu, thôn Nam',
+        awardFormId: ids.forms['GK-HGD'],
+      },
+    ]));
   });
   afterAll(() => t.close());
 

@@ -4,13 +4,7 @@ import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
 import { api, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 import { binary, webCookie } from '../support/http';
-import {
-  actors,
-  attachLetterAndMinutes,
-  sendToChairman,
-  draftDossier,
-  lookups,
-} from '../support/workflow-fixtures';
+import { actors, issueDecision, lookups } from '../support/workflow-fixtures';
 
 /** A name a unit typed that a spreadsheet would run as a formula. */
 const FORMULA = '=HYPERLINK("http://example.invalid","Hộ ông Lê Văn Tám")';
@@ -25,29 +19,10 @@ describe('exports: the award register as XLSX and CSV', () => {
     await seedDemo(t);
     as = await actors(t);
     const ids = await lookups(t);
-    const { id, nomineeIds } = await draftDossier(
-      as.hungdao,
-      undefined,
-      [
-        {
-          kind: 'individual',
-          personId: ids.people['Nguyễn Thị Hường'],
-          awardFormId: ids.forms['GK-CN'],
-          report: true,
-        },
-        { kind: 'household', household: FORMULA, awardFormId: ids.forms['GK-HGD'] },
-      ],
-      'Đề nghị khen thưởng đột xuất',
-    );
-    await attachLetterAndMinutes(as.hungdao, id);
-    await sendToChairman(as, id, nomineeIds);
-    const draft = (
-      await as.chutich
-        .post('/api/decisions')
-        .send({ dossierIds: [id] })
-        .expect(201)
-    ).body;
-    issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200)).body;
+    issued = await issueDecision(t, as, [
+      'Nguyễn Thị Hường',
+      { kind: 'household', household: FORMULA, awardFormId: ids.forms['GK-HGD'] },
+    ]);
   });
   afterAll(() => t.close());
 

@@ -136,24 +136,29 @@ export async function sendToChairman(
 }
 
 /**
- * An issued Tứ Kỳ decision awarding a Giấy khen to each of the people named
- * (Hưng Đạo's dossier taken through the workflow); its id and number.
+ * An issued Tứ Kỳ decision of Hưng Đạo's ad hoc dossier taken through the
+ * workflow: a person's name gets a Giấy khen with its report, any other
+ * nominee is as given. Its id, number and count of awardees.
  */
 export async function issueDecision(
   t: TestApp,
   as: Awaited<ReturnType<typeof actors>>,
-  names = ['Nguyễn Thị Hường'],
-): Promise<{ id: string; numberLabel: string }> {
+  nominees: (string | NomineeSpec)[] = ['Nguyễn Thị Hường'],
+): Promise<{ id: string; numberLabel: string; items: number }> {
   const ids = await lookups(t);
   const { id, nomineeIds } = await draftDossier(
     as.hungdao,
     undefined,
-    names.map((name) => ({
-      kind: 'individual' as const,
-      personId: ids.people[name],
-      awardFormId: ids.forms['GK-CN'],
-      report: true,
-    })),
+    nominees.map((n) =>
+      typeof n === 'string'
+        ? {
+            kind: 'individual' as const,
+            personId: ids.people[n],
+            awardFormId: ids.forms['GK-CN'],
+            report: true,
+          }
+        : n,
+    ),
     'Đề nghị khen thưởng đột xuất',
   );
   await attachLetterAndMinutes(as.hungdao, id);
@@ -166,7 +171,7 @@ export async function issueDecision(
   ).body;
   const issued = (await as.chutich.post(`/api/decisions/${draft.id}/issue`).send({}).expect(200))
     .body;
-  return { id: draft.id, numberLabel: issued.numberLabel };
+  return { id: draft.id, numberLabel: issued.numberLabel, items: issued.items };
 }
 
 /**
