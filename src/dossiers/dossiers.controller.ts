@@ -1,7 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Response } from 'express';
 import { sendDossiers } from './dossier-export';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -23,6 +42,8 @@ import {
 } from './dossiers.dto';
 import { DossiersService } from './dossiers.service';
 import { NOMINEE_MOVES } from './nominee-outcomes';
+import { NomineeImportService } from './nominee-import.service';
+import { IMPORT_UPLOAD, importDryRun, importFile, XLSX_TYPE } from '../imports/imports.controller';
 import { DossierAction, WORKFLOW } from './workflow';
 
 /** The roles of a step come from the workflow map, so route and rule cannot disagree. */
@@ -34,6 +55,7 @@ export class DossiersController {
   constructor(
     private readonly dossiers: DossiersService,
     private readonly workflow: DossierWorkflowService,
+    private readonly nomineeImport: NomineeImportService,
   ) {}
 
   @Get()
@@ -98,6 +120,43 @@ export class DossiersController {
   @ApiOperation({ summary: 'Thêm đối tượng đề nghị (cá nhân, tập thể, hộ gia đình)' })
   addNominee(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AddNomineeDto) {
     return this.dossiers.addNominee(actor, id, dto);
+  }
+
+  @Get(':id/nominees/template')
+  @Roles(Role.UnitOfficer)
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      'Tệp mẫu (XLSX) để nhập đối tượng đề nghị vào hồ sơ, kèm trang hướng dẫn các hình thức khen thưởng',
+  })
+  async nomineeTemplate(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    await this.dossiers.detail(actor, id);
+    return new StreamableFile(await this.nomineeImport.template(actor), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-doi-tuong.xlsx"',
+    });
+  }
+
+  @Post(':id/nominees/import')
+  @Roles(Role.UnitOfficer)
+  @HttpCode(200)
+  @UseInterceptors(IMPORT_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiOperation({
+    summary:
+      'Nhập đối tượng đề nghị từ tệp mẫu vào hồ sơ đang soạn: kiểm tra từng dòng; có dòng lỗi thì không thêm đối tượng nào; dryRun=true để xem trước',
+  })
+  importNominees(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query('dryRun') dryRun?: string,
+  ) {
+    return this.nomineeImport.run(actor, id, importFile(file), importDryRun(dryRun));
   }
 
   @Delete(':id/nominees/:nomineeId')

@@ -15,6 +15,8 @@ import {
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { PeopleModule } from '../people/people.module';
+import { UnitsModule } from '../units/units.module';
+import { NomineeImportService } from './nominee-import.service';
 
 @Module({
   imports: [
@@ -24,9 +26,10 @@ import { PeopleModule } from '../people/people.module';
     FilesModule,
     MovementsModule,
     PeopleModule,
+    UnitsModule,
   ],
   controllers: [DossiersController],
-  providers: [DossiersService, DossierWorkflowService],
-  exports: [DossiersService, DossierWorkflowService],
+  providers: [DossiersService, DossierWorkflowService, NomineeImportService],
+  exports: [DossiersService, DossierWorkflowService, NomineeImportService],
 })
 export class DossiersModule {}

@@ -24,7 +24,7 @@ const text = (c: Cell) => (c === null ? '' : String(c).trim().replace(/\s+/g, ' 
  * one of its columns and `failed` that says whether any was; a row holding a
  * formula is reported for it alone (its value is not read) and skipped.
  */
-function* checked<C extends { key: string; header: string }>(
+export function* checked<C extends { key: string; header: string }>(
   rows: (SheetRow & { formulas: number[] })[],
   columns: readonly C[],
   errors: FieldDetail[],
@@ -109,7 +109,7 @@ interface Plan<T> {
 }
 
 /** A bad row's detail: its row, column and reason, in Vietnamese. */
-const rowError = (
+export const rowError = (
   row: number,
   column: { key: string; header: string },
   reason: string,

@@ -20,6 +20,8 @@ import { AppError } from '../common/errors/app-error';
 import { IdParam } from '../common/validation/id-param';
 import { AddNomineeDto, AttachDocumentDto, CreateDossierDto } from '../dossiers/dossiers.dto';
 import { DossiersService } from '../dossiers/dossiers.service';
+import { NomineeImportService } from '../dossiers/nominee-import.service';
+import { IMPORT_UPLOAD, importFile } from '../imports/imports.controller';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { MovementsService } from '../movements/movements.service';
 import { WebErrors } from './web-errors.filter';
@@ -58,6 +60,7 @@ export class DossierEditController {
     private readonly dossiers: DossiersService,
     private readonly files: FilesService,
     private readonly movements: MovementsService,
+    private readonly nomineeImport: NomineeImportService,
   ) {}
 
   @Get('ho-so-moi')
@@ -180,6 +183,36 @@ export class DossierEditController {
   }
 
   /** A document of the dossier: the file checked and stored as any evidence, then attached. */
+  /** The unit's nominees from the template (the API's import): all rows or none, each bad row named. */
+  @MultipartFormPost('ho-so/:id/nhap-doi-tuong', Role.UnitOfficer)
+  @UseInterceptors(IMPORT_UPLOAD)
+  async importNominees(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, `/ho-so/${id}`, async () => {
+      try {
+        await this.nomineeImport.run(actor, id, importFile(file), false);
+      } catch (error) {
+        // The page shows one line: the count, then the first rows refused and why.
+        if (error instanceof AppError && error.details.length)
+          throw AppError.badRequest(
+            `${error.message} ${error.details
+              .slice(0, 5)
+              .map((d) => d.message)
+              .join(' ')}${error.details.length > 5 ? ' …' : ''}`,
+          );
+        throw error;
+      }
+    });
+    return '';
+  }
+
   @MultipartFormPost('ho-so/:id/tai-lieu', Role.UnitOfficer)
   @UseInterceptors(FileInterceptor('file'))
   async attach(
