@@ -5,6 +5,7 @@ import {
   Get,
   Req,
   Res,
+  StreamableFile,
   UploadedFile,
   UseFilters,
   UseInterceptors,
@@ -21,7 +22,7 @@ import { IdParam } from '../common/validation/id-param';
 import { AddNomineeDto, AttachDocumentDto, CreateDossierDto } from '../dossiers/dossiers.dto';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { NomineeImportService } from '../dossiers/nominee-import.service';
-import { IMPORT_UPLOAD, importFile } from '../imports/imports.controller';
+import { IMPORT_UPLOAD, importFile, XLSX_TYPE } from '../imports/imports.controller';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { MovementsService } from '../movements/movements.service';
 import { WebErrors } from './web-errors.filter';
@@ -183,6 +184,17 @@ export class DossierEditController {
   }
 
   /** A document of the dossier: the file checked and stored as any evidence, then attached. */
+  /** The nominees template (the API's), for the dossier page's link. */
+  @Get('ho-so/:id/mau-doi-tuong')
+  @Roles(Role.UnitOfficer)
+  async nomineeTemplate(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    await this.dossiers.detail(actor, id);
+    return new StreamableFile(await this.nomineeImport.template(actor), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="mau-nhap-doi-tuong.xlsx"',
+    });
+  }
+
   /** The unit's nominees from the template (the API's import): all rows or none, each bad row named. */
   @MultipartFormPost('ho-so/:id/nhap-doi-tuong', Role.UnitOfficer)
   @UseInterceptors(IMPORT_UPLOAD)

@@ -155,8 +155,9 @@ describe('nominees from Excel into a draft dossier', () => {
     const page = await request(t.http).get(`/ho-so/${id}`).set('Cookie', cookie).expect(200);
     expect(page.text).toContain('Nhập đối tượng từ Excel');
     // The page's template link works with the page's session.
+    expect(page.text).toContain(`href="/ho-so/${id}/mau-doi-tuong"`);
     await request(t.http)
-      .get(`/api/dossiers/${id}/nominees/template`)
+      .get(`/ho-so/${id}/mau-doi-tuong`)
       .set('Cookie', cookie)
       .expect(200)
       .expect('Content-Type', /spreadsheetml/);
