@@ -305,7 +305,9 @@ describe('web interface: the journey from a report to the chairman', () => {
     expect(officeProblems).toEqual([]);
     await unit.close();
     await office.close();
-  });
+    // Some forty page loads in a real browser: past the default minute when the 2 cores are shared
+    // with the other test files (a worker process, PDFs).
+  }, 150_000);
 
   it('a report keeps what was typed and the files picked, says what is wrong beside the criterion, saves a draft and sends it later', async () => {
     const { movement, round } = await movementWithRound('Thi đua cải cách hành chính 2027', true);
