@@ -18,6 +18,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { ImportsModule } from './imports/imports.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { FilesModule } from './files/files.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DossiersModule,
         DocumentsModule,
         DecisionsModule,
+        DraftsModule,
         StatisticsModule,
         ImportsModule,
         WebModule,

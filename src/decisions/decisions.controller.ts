@@ -1,17 +1,7 @@
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Patch,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { sendPdfFile } from '../common/http/send-file';
+import { inlinePdf, sendPdfFile } from '../common/http/send-file';
 import {
   ApiHeader,
   ApiOperation,
@@ -24,6 +14,7 @@ import { IsOptional } from '../common/validation/optional';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
+import { RecipientKind } from '../awards/award-form.entity';
 import { IdParam } from '../common/validation/id-param';
 import { AwardRecordService } from './award-record.service';
 import { CertificatesService } from './certificates.service';
@@ -32,6 +23,7 @@ import {
   CorrectDto,
   CreateDecisionDto,
   DecisionQueryDto,
+  HouseholdQueryDto,
   IssueDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
@@ -63,14 +55,6 @@ class PrintQueryDto {
   @IsOptional()
   @IsIn(['standard', 'blank'])
   variant: 'standard' | 'blank' = 'standard';
-}
-
-function pdf(buffer: Buffer, name: string): StreamableFile {
-  return new StreamableFile(buffer, {
-    type: 'application/pdf',
-    length: buffer.length,
-    disposition: `inline; filename="${name}.pdf"`,
-  });
 }
 
 @ApiTags('Quyết định khen thưởng')
@@ -195,7 +179,7 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Quyết định (PDF, A4 dọc) kèm danh sách' })
   async decisionPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return pdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
+    return inlinePdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
   }
 
   @Get('decisions/:id/certificates')
@@ -236,7 +220,47 @@ export class DecisionsController {
     summary: 'Bản tổng hợp thành tích khen thưởng của cá nhân (PDF, cho hồ sơ cán bộ)',
   })
   async awardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return pdf(await this.records.pdf(actor, id), 'khen-thuong-ca-nhan');
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Individual, personId: id });
+    return inlinePdf(pdf, 'khen-thuong-ca-nhan');
+  }
+
+  @Get('units/:id/awards')
+  @Roles(...RECORD_READERS)
+  @ApiOperation({
+    summary:
+      'Quá trình khen thưởng của một tập thể (đơn vị), của cấp này và do cấp khác quyết định',
+  })
+  async unitAwardRecord(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const { lines } = await this.records.ofUnit(actor, id);
+    return lines;
+  }
+
+  @Get('units/:id/awards/pdf')
+  @Roles(...RECORD_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Bản tổng hợp thành tích khen thưởng của tập thể (PDF)' })
+  async unitAwardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Collective, unitId: id });
+    return inlinePdf(pdf, 'khen-thuong-tap-the');
+  }
+
+  @Get('households/awards')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Quá trình khen thưởng của một hộ gia đình, theo tên hộ (có hoặc không dấu)',
+  })
+  async householdAwardRecord(@CurrentActor() actor: Actor, @Query() query: HouseholdQueryDto) {
+    const { lines } = await this.records.ofHousehold(actor, query.name);
+    return lines;
+  }
+
+  @Get('households/awards/pdf')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Bản tổng hợp thành tích khen thưởng của hộ gia đình (PDF)' })
+  async householdAwardRecordPdf(@CurrentActor() actor: Actor, @Query() query: HouseholdQueryDto) {
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Household, name: query.name });
+    return inlinePdf(pdf, 'khen-thuong-ho-gia-dinh');
   }
 
   @Post('decisions/:id/certificates/print')
@@ -270,7 +294,7 @@ export class DecisionsController {
     @IdParam('itemId') itemId: string,
     @Query() query: PrintQueryDto,
   ) {
-    return pdf(
+    return inlinePdf(
       await this.certificates.certificatePdf(actor, id, itemId, query.variant),
       'giay-khen',
     );
@@ -281,6 +305,6 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Trang in thử để căn chỉnh vị trí in trên phôi Giấy khen' })
   async layoutTest(@CurrentActor() actor: Actor) {
-    return pdf(await this.certificates.layoutTestPdf(actor), 'in-thu');
+    return inlinePdf(await this.certificates.layoutTestPdf(actor), 'in-thu');
   }
 }

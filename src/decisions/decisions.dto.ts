@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsNotEmpty,
   IsString,
   IsUUID,
   MaxLength,
@@ -19,7 +20,7 @@ import { IsNullable, IsOptional } from '../common/validation/optional';
 import { OptionalYear } from '../common/validation/optional-year';
 import { PageQueryDto } from '../common/pagination';
 import { CertificateStatus, DecisionStatus } from './decision.entity';
-import type { RecipientKind } from '../awards/award-form.entity';
+import { RecipientKind } from '../awards/award-form.entity';
 
 export class CreateDecisionDto {
   @ApiPropertyOptional({
@@ -191,6 +192,14 @@ export class RegisterFiltersDto {
   year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() awardFormId?: string;
+  @ApiPropertyOptional({ description: 'Khen thưởng trong phong trào này' })
+  @IsOptional()
+  @IsUUID()
+  movementId?: string;
+  @ApiPropertyOptional({ enum: RecipientKind, description: 'Cá nhân, tập thể hay hộ gia đình' })
+  @IsOptional()
+  @IsEnum(RecipientKind)
+  kind?: RecipientKind;
 }
 
 export class RegisterQueryDto extends IntersectionType(PageQueryDto, RegisterFiltersDto) {}
@@ -201,7 +210,10 @@ export class RegisterExportQueryDto extends IntersectionType(
 ) {}
 
 /** What narrows the register, on its page and in its export. */
-export type RegisterFilters = Pick<RegisterFiltersDto, 'q' | 'year' | 'unitId' | 'awardFormId'>;
+export type RegisterFilters = Pick<
+  RegisterFiltersDto,
+  'q' | 'year' | 'unitId' | 'awardFormId' | 'movementId' | 'kind'
+>;
 
 /** One register entry as the export reads it (the certificate's frozen text, the money). */
 export interface RegisterRow {
@@ -215,4 +227,12 @@ export interface RegisterRow {
   recipientKind: RecipientKind;
   amount: number | null;
   status: CertificateStatus;
+}
+
+export class HouseholdQueryDto {
+  @ApiProperty({ description: 'Tên hộ gia đình như trong sổ khen thưởng, có hoặc không dấu' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
 }

@@ -213,6 +213,8 @@ export class DecisionsService {
     if (query.year) qb.andWhere('r.year = :year', { year: query.year });
     if (query.unitId) qb.andWhere('d.unit_id = :unit', { unit: query.unitId });
     if (query.awardFormId) qb.andWhere('n.award_form_id = :form', { form: query.awardFormId });
+    if (query.movementId) qb.andWhere('d.movement_id = :movement', { movement: query.movementId });
+    if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
     return qb.orderBy('r.year', 'DESC').addOrderBy('r.register_number', 'DESC');
   }
 

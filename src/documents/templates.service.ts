@@ -49,6 +49,11 @@ export class TemplatesService {
     this.hbs.registerHelper('upper', (s: string) => s.toLocaleUpperCase('vi'));
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hbs.registerHelper('mm', (n: number) => `${n}mm`);
+    // The last argument is handlebars' options object.
+    this.hbs.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+    this.hbs.registerHelper('times', (n: number, options: Handlebars.HelperOptions) =>
+      Array.from({ length: n }, (_, i) => options.fn(i)).join(''),
+    );
     // templates/x.hbs is "x", templates/web/x.hbs "web/x"; a partial _y is "y" or "web/y".
     const dir = join(projectRoot(), 'templates');
     const digest = createHash('sha256');

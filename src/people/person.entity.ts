@@ -7,6 +7,11 @@ export enum Gender {
   Female = 'female',
 }
 
+export const GENDER_LABELS: Record<Gender, string> = {
+  [Gender.Male]: 'Nam',
+  [Gender.Female]: 'Nữ',
+};
+
 /** A person (cá nhân) working in a unit. */
 @Entity('people')
 export class Person extends BaseRecord {

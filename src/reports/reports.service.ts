@@ -462,13 +462,30 @@ export class ReportsService {
 
   /** A report with each criterion, the value given and its evaluation. */
   async detail(actor: Actor, id: string) {
-    const report = await this.scoped(actor)
+    const report = await this.withCriteria(actor).andWhere('r.id = :id', { id }).getOne();
+    if (!report) throw AppError.notFound('Báo cáo');
+    return this.described(report);
+  }
+
+  /** A unit's current report in a round, with its criteria (null: none, or outside the actor's scope). */
+  async current(actor: Actor, roundId: string, unitId: string) {
+    const report = await this.withCriteria(actor)
+      .andWhere('r.round_id = :roundId AND r.unit_id = :unitId AND r.superseded_at IS NULL', {
+        roundId,
+        unitId,
+      })
+      .getOne();
+    return report ? this.described(report) : null;
+  }
+
+  private withCriteria(actor: Actor) {
+    return this.scoped(actor)
       .leftJoinAndSelect('r.values', 'v')
       .leftJoinAndSelect('v.criterion', 'c')
-      .andWhere('r.id = :id', { id })
-      .orderBy('c.position', 'ASC')
-      .getOne();
-    if (!report) throw AppError.notFound('Báo cáo');
+      .orderBy('c.position', 'ASC');
+  }
+
+  private described(report: IndicatorReport) {
     return {
       ...report,
       overallLabel: EVALUATION_LABELS[report.overall],

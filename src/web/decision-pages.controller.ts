@@ -5,10 +5,11 @@ import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { AwardsService } from '../awards/awards.service';
-import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
+import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import { AwardRecordService } from '../decisions/award-record.service';
 import { AppError } from '../common/errors/app-error';
 import { vietnameseMoney } from '../documents/templates.service';
-import { sendPdfFile } from '../common/http/send-file';
+import { inlinePdf, sendPdfFile } from '../common/http/send-file';
 import { IdParam } from '../common/validation/id-param';
 import { CERTIFICATE_STATUS_LABELS, CertificatesService } from '../decisions/certificates.service';
 import { CertificateStatus, DecisionKind, DecisionStatus } from '../decisions/decision.entity';
@@ -16,6 +17,7 @@ import {
   AwaitingQueryDto,
   CorrectDto,
   DecisionQueryDto,
+  HouseholdQueryDto,
   RegisterExportQueryDto,
   RegisterQueryDto,
   RevokeDto,
@@ -29,7 +31,7 @@ import { UnitsService } from '../units/units.service';
 import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
-import { asList, inlinePdf, lines, WebForms } from './web-forms';
+import { asList, lines, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
 
 const SIGNERS = [Role.Chairman, Role.ViceChairman];
@@ -68,6 +70,7 @@ export class DecisionPagesController {
     private readonly movements: MovementsService,
     private readonly units: UnitsService,
     private readonly awards: AwardsService,
+    private readonly records: AwardRecordService,
   ) {}
 
   @Get()
@@ -121,10 +124,11 @@ export class DecisionPagesController {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
     });
     const first100 = { limit: 100, offset: 0 } as never;
-    const [page, units, forms] = await Promise.all([
+    const [page, units, forms, movements] = await Promise.all([
       this.decisions.register(actor, query),
       this.units.list(actor, first100),
       this.awards.list(actor),
+      this.movements.list(actor, first100),
     ]);
     return this.pages.page(
       actor,
@@ -135,6 +139,10 @@ export class DecisionPagesController {
         year: query.year ?? '',
         units: units.items.map((u) => option(u.id, u.name, query.unitId)),
         awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
+        movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+        kinds: Object.values(RecipientKind).map((k) =>
+          option(k, RECIPIENT_KIND_LABELS[k], query.kind),
+        ),
         total: page.total,
         rows: page.items.map((e) => ({
           number: `${e.registerNumber}/${e.year}`,
@@ -146,6 +154,11 @@ export class DecisionPagesController {
           itemId: e.itemId,
           status: CERTIFICATE_STATUS_LABELS[e.status],
           valid: e.status === CertificateStatus.Valid,
+          // A household has no page of its own: its record is found by its name.
+          householdRecord:
+            e.snapshot.recipientKind === RecipientKind.Household
+              ? `/quyet-dinh/so-khen-thuong/ho-gia-dinh?${new URLSearchParams({ name: e.snapshot.awardeeName })}`
+              : null,
         })),
         pager: pager('/quyet-dinh/so-khen-thuong', given, page),
         // The same search, downloaded.
@@ -155,6 +168,8 @@ export class DecisionPagesController {
             year: query.year,
             unitId: query.unitId,
             awardFormId: query.awardFormId,
+            movementId: query.movementId,
+            kind: query.kind,
           }).flatMap(([k, v]) =>
             v === undefined || v === '' ? [] : [[k, String(v)] as [string, string]],
           ),
@@ -177,6 +192,17 @@ export class DecisionPagesController {
       format: 'Định dạng tải về là xlsx hoặc csv.',
     });
     await sendRegister(this.decisions, actor, query, query.format ?? 'xlsx', res);
+  }
+
+  /** A household's award record as a PDF (the API's), from its name in the register. */
+  @Get('so-khen-thuong/ho-gia-dinh')
+  @Roles(...READERS)
+  async householdRecord(@CurrentActor() actor: Actor, @Query() raw: Record<string, unknown>) {
+    const { query } = await this.forms.query(HouseholdQueryDto, raw, {
+      name: 'Cần tên hộ gia đình như trong sổ khen thưởng.',
+    });
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Household, name: query.name });
+    return inlinePdf(pdf, 'khen-thuong-ho-gia-dinh');
   }
 
   /** A decision's list (its annex) as XLSX or CSV, a draft's too (the API's export). */

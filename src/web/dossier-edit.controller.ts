@@ -3,6 +3,7 @@ import {
   Body,
   Controller,
   Get,
+  Query,
   Req,
   Res,
   StreamableFile,
@@ -25,6 +26,9 @@ import { NomineeImportService } from '../dossiers/nominee-import.service';
 import { IMPORT_UPLOAD, importFile, XLSX_TYPE } from '../imports/imports.controller';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { MovementsService } from '../movements/movements.service';
+import { draftFile } from '../drafts/drafts.controller';
+import { DraftQueryDto } from '../drafts/drafts.dto';
+import { DraftFormat, DraftsService } from '../drafts/drafts.service';
 import { WebErrors } from './web-errors.filter';
 import { WebForms } from './web-forms';
 import { WebPages } from './web-pages';
@@ -62,7 +66,40 @@ export class DossierEditController {
     private readonly files: FilesService,
     private readonly movements: MovementsService,
     private readonly nomineeImport: NomineeImportService,
+    private readonly drafts: DraftsService,
   ) {}
+
+  /** The dossier's cover note drafted (the API's), to print or to edit in Word. */
+  @Get('ho-so/:id/to-trinh')
+  @Roles(Role.UnitOfficer, Role.HomeAffairs)
+  async coverNote(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() raw: Record<string, unknown>,
+  ) {
+    const format = await this.draftFormat(raw);
+    return draftFile(await this.drafts.coverNote(actor, id, format));
+  }
+
+  /** A nominee's achievement report drafted (the API's). */
+  @Get('ho-so/:id/doi-tuong/:nomineeId/bao-cao-thanh-tich')
+  @Roles(Role.UnitOfficer, Role.HomeAffairs)
+  async achievementReport(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('nomineeId') nomineeId: string,
+    @Query() raw: Record<string, unknown>,
+  ) {
+    const format = await this.draftFormat(raw);
+    return draftFile(await this.drafts.achievementReport(actor, id, nomineeId, format));
+  }
+
+  private async draftFormat(raw: Record<string, unknown>): Promise<DraftFormat> {
+    const { query } = await this.forms.query(DraftQueryDto, raw, {
+      format: 'Định dạng bản thảo là pdf hoặc docx.',
+    });
+    return query.format ?? DraftFormat.Pdf;
+  }
 
   @Get('ho-so-moi')
   @Roles(Role.UnitOfficer)

@@ -127,6 +127,10 @@ export class DossierPage {
           dueOn: formatDate(d.appraisalDueOn),
           overdue: d.overdue,
         },
+        // Drafts of its documents, filled with what the system knows (DraftsService).
+        drafts: [Role.UnitOfficer, Role.HomeAffairs].includes(actor.role) && {
+          nominees: d.nominees.map((n) => ({ id: n.id, name: n.displayName })),
+        },
         nominees: d.nominees.map((n) => ({
           id: n.id,
           name: n.displayName,

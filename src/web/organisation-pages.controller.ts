@@ -6,7 +6,7 @@ import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { TaskRatingDto } from '../law/task-rating';
 import { IdParam } from '../common/validation/id-param';
-import { Gender } from '../people/person.entity';
+import { Gender, GENDER_LABELS } from '../people/person.entity';
 import {
   ClosePersonCaseDto,
   CreatePersonCaseDto,
@@ -27,11 +27,13 @@ import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
 import { CreateUnitDto, UpdateUnitDto } from '../units/units.dto';
 import { UnitsService } from '../units/units.service';
 import { Clock } from '../common/clock';
-import { AwardRecordService } from '../decisions/award-record.service';
+import { AwardRecordLine, AwardRecordService } from '../decisions/award-record.service';
+import { RecipientKind } from '../awards/award-form.entity';
 import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
-import { inlinePdf, WebForms } from './web-forms';
+import { WebForms } from './web-forms';
+import { inlinePdf } from '../common/http/send-file';
 import { WebPages } from './web-pages';
 
 const UNIT_MESSAGES: Record<string, string> = {
@@ -73,8 +75,6 @@ const MERIT_MESSAGES: Record<string, string> = {
   recognisedOn: 'Hãy chọn ngày công nhận.',
   reference: 'Hãy ghi văn bản căn cứ (số, ngày), từ 5 ký tự.',
 };
-
-const GENDER_LABELS: Record<Gender, string> = { [Gender.Male]: 'Nam', [Gender.Female]: 'Nữ' };
 
 /**
  * The authority's organisation in the browser: units as a tree, people and
@@ -248,6 +248,8 @@ export class OrganisationPagesController {
           selected: k === kind,
         })),
         parents: others.map((u) => option(u.id, u.name, parentId)),
+        // Every award of the collective across the years, ours and decided elsewhere.
+        awards: awardRows((await this.records.ofUnit(actor, id)).lines),
         // The collective's yearly rating (Home Affairs records it; the collective titles rest on it).
         ratings: [Role.Admin, Role.HomeAffairs].includes(actor.role)
           ? this.ratingView(
@@ -353,7 +355,16 @@ export class OrganisationPagesController {
   @Get('ca-nhan/:id/khen-thuong')
   @Roles(Role.Admin, Role.HomeAffairs, Role.UnitOfficer)
   async awardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return inlinePdf(await this.records.pdf(actor, id), 'khen-thuong-ca-nhan');
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Individual, personId: id });
+    return inlinePdf(pdf, 'khen-thuong-ca-nhan');
+  }
+
+  /** The collective's award record as a PDF (the API's). */
+  @Get('don-vi/:id/khen-thuong')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  async unitAwardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    const pdf = await this.records.pdf(actor, { kind: RecipientKind.Collective, unitId: id });
+    return inlinePdf(pdf, 'khen-thuong-tap-the');
   }
 
   private async personForm(
@@ -383,11 +394,7 @@ export class OrganisationPagesController {
         id: person.id,
         version: person.version,
         // Every award across the years, ours and decided elsewhere.
-        awards: record.lines.map((l) => ({
-          ...l,
-          decisionDate: formatDate(l.decisionDate),
-          note: l.status ?? 'Do cấp khác quyết định',
-        })),
+        awards: awardRows(record.lines),
         // The cases that refuse or hold an award (NĐ 152/2025, Điều 4): Home Affairs records and closes them.
         cases: staff && {
           canRecord: actor.role === Role.HomeAffairs,
@@ -645,4 +652,13 @@ export class OrganisationPagesController {
       [400, 409],
     );
   }
+}
+
+/** A record's lines as its table shows them. */
+function awardRows(lines: AwardRecordLine[]) {
+  return lines.map((l) => ({
+    ...l,
+    decisionDate: formatDate(l.decisionDate),
+    note: l.status ?? 'Do cấp khác quyết định',
+  }));
 }

@@ -34,7 +34,8 @@ import { vietnameseMoney } from '../documents/templates.service';
 import { multipleOn } from '../law/money';
 import { formatDate } from './format';
 import { WebErrors } from './web-errors.filter';
-import { inlinePdf, WebForms } from './web-forms';
+import { WebForms } from './web-forms';
+import { inlinePdf } from '../common/http/send-file';
 import { WebPages } from './web-pages';
 
 /** The fields of the pre-printed blank, as the office knows them. */

@@ -1,6 +1,6 @@
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import type { SheetFormat } from '../documents/spreadsheet';
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Request, Response } from 'express';
@@ -131,15 +131,6 @@ export const asList = (value: unknown): string[] =>
 export const isUuid = (v: unknown): v is string =>
   typeof v === 'string' &&
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-
-/** A PDF shown in the browser (a preview, a minute, a decision), never cached by a shared proxy. */
-export function inlinePdf(pdf: Buffer, name: string): StreamableFile {
-  return new StreamableFile(pdf, {
-    type: 'application/pdf',
-    length: pdf.length,
-    disposition: `inline; filename="${name}.pdf"`,
-  });
-}
 
 /** Lines of a textarea, one item each, empty lines dropped. */
 export const lines = (value: unknown): string[] =>

@@ -47,7 +47,8 @@ import {
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
-import { asList, inlinePdf, isUuid, WebForms } from './web-forms';
+import { asList, isUuid, WebForms } from './web-forms';
+import { inlinePdf } from '../common/http/send-file';
 import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost } from './web-form.decorators';

@@ -6,6 +6,7 @@ import { ApiExceptionFilter } from '../common/http/api-exception.filter';
 import { SitePages } from '../common/http/site-pages';
 import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
+import { DraftsModule } from '../drafts/drafts.module';
 import { AssetsController } from './assets.controller';
 import { WebSitePages } from './web-site-pages';
 import { WebPages } from './web-pages';
@@ -75,6 +76,7 @@ export const WEB_CONTROLLERS = [
     DecisionsModule,
     DocumentsModule,
     DossiersModule,
+    DraftsModule,
     FilesModule,
     MovementsModule,
     NotificationsModule,

@@ -231,7 +231,7 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
     expect(text).toContain('1234/QĐ-UBND');
     expect(text).toContain(ours.numberLabel);
     const [{ n }] = await t.dataSource.query(
-      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'person.award_record' AND target_id = $1",
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'award_record.print' AND target_id = $1",
       [personId],
     );
     expect(n).toBe(1);

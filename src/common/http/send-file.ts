@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 
 /**
@@ -27,4 +28,13 @@ export function sendPdfFile(
       (error) => (error && !res.headersSent ? fail(error) : done()),
     ),
   );
+}
+
+/** A PDF made in memory, shown in the browser (a preview, a minute, a record), never cached by a shared proxy. */
+export function inlinePdf(pdf: Buffer, name: string): StreamableFile {
+  return new StreamableFile(pdf, {
+    type: 'application/pdf',
+    length: pdf.length,
+    disposition: `inline; filename="${name}.pdf"`,
+  });
 }
