@@ -174,6 +174,12 @@ export function coverNote(f: DossierFacts): DraftDocument {
   };
 }
 
+/** The nominee's achievement as the unit summarised it, as a sentence. */
+const sentence = (text: string): DraftBlock => ({
+  kind: 'paragraph',
+  text: /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`,
+});
+
 const field = (label: string, value: string): DraftBlock => ({
   kind: 'paragraph',
   label: `${label}: `,
@@ -270,10 +276,7 @@ export function achievementReport(
         { kind: 'blank', lines: 3 },
         { kind: 'paragraph', text: '2. Thành tích đạt được của cá nhân:' },
       );
-    blocks.push(
-      { kind: 'paragraph', text: `${n.achievement}${n.achievement.endsWith('.') ? '' : '.'}` },
-      { kind: 'blank', lines: short ? 3 : 5 },
-    );
+    blocks.push(sentence(n.achievement), { kind: 'blank', lines: short ? 3 : 5 });
     if (p?.ratings.length)
       blocks.push({
         kind: 'paragraph',
@@ -338,10 +341,7 @@ export function achievementReport(
         kind: 'paragraph',
         text: 'Đơn vị chưa có báo cáo kết quả thực hiện tiêu chí trong đợt.',
       });
-    blocks.push(
-      { kind: 'paragraph', text: `${n.achievement}${n.achievement.endsWith('.') ? '' : '.'}` },
-      { kind: 'blank', lines: 3 },
-    );
+    blocks.push(sentence(n.achievement), { kind: 'blank', lines: 3 });
     if (!short)
       blocks.push(
         {
@@ -362,7 +362,7 @@ export function achievementReport(
       field('- Số nhân khẩu', ''),
       field('- Ngành nghề sản xuất, kinh doanh chính', ''),
       { kind: 'heading', text: 'II. THÀNH TÍCH ĐẠT ĐƯỢC' },
-      { kind: 'paragraph', text: `${n.achievement}${n.achievement.endsWith('.') ? '' : '.'}` },
+      sentence(n.achievement),
       { kind: 'blank', lines: 4 },
     );
   }
