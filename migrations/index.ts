@@ -27,6 +27,7 @@ import { DecisionWording1796449849813 } from './1796449849813-DecisionWording';
 import { RecordedAwards1796451517659 } from './1796451517659-RecordedAwards';
 import { HigherDecisions1796459247940 } from './1796459247940-HigherDecisions';
 import { AwardFund1796460171702 } from './1796460171702-AwardFund';
+import { Publicity1796469901057 } from './1796469901057-Publicity';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -62,4 +63,5 @@ export const migrations: Function[] = [
   RecordedAwards1796451517659,
   HigherDecisions1796459247940,
   AwardFund1796460171702,
+  Publicity1796469901057,
 ];

@@ -19,6 +19,7 @@ import { ImportsModule } from './imports/imports.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { PublicityModule } from './publicity/publicity.module';
 import { FilesModule } from './files/files.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -64,6 +65,7 @@ export class AppModule {
         DocumentsModule,
         DecisionsModule,
         DraftsModule,
+        PublicityModule,
         StatisticsModule,
         ImportsModule,
         WebModule,

@@ -14,7 +14,11 @@ export interface AuditTarget {
   id: string | null;
 }
 
-type AuditActor = Pick<Actor, 'userId' | 'username' | 'role' | 'authorityId' | 'requestId'>;
+/** Who acted: a user, or the public (no user) on a public page. */
+type AuditActor = Pick<Actor, 'username' | 'authorityId' | 'requestId'> & {
+  userId: string | null;
+  role: string;
+};
 
 function auditRow(
   actor: AuditActor,

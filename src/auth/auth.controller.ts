@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { OnlyThrottle } from '../common/http/throttles';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ALL_ROLES, ROLE_LABELS } from '../access/roles';
 import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor, RequestWithActor } from '../access/actor';
@@ -10,7 +10,6 @@ import { UsersService } from '../users/users.service';
 
 @ApiTags('Đăng nhập')
 @Controller('auth')
-@SkipThrottle({ verify: true })
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -20,7 +19,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @OnlyThrottle('login')
   @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @ApiOkResponse({ type: TokensDto })
   @ApiTooManyRequestsResponse({ description: 'Đăng nhập sai quá nhiều lần hoặc quá nhiều yêu cầu' })
@@ -35,7 +34,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @OnlyThrottle('login')
   @ApiOperation({
     summary:
       'Lấy accessToken mới bằng refreshToken (refreshToken cũ hết hiệu lực; dùng lại refreshToken cũ sẽ kết thúc phiên)',

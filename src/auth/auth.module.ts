@@ -26,7 +26,7 @@ import { ThrottleStorage, ThrottleStorageModule } from './throttle-storage';
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    // Applied only where @UseGuards(ThrottlerGuard) says: sign-in and verification.
+    // Applied only where @OnlyThrottle says: sign-in, verification and the public pages, public opinions.
     ThrottlerModule.forRootAsync({
       imports: [ThrottleStorageModule],
       inject: [AppConfig, ThrottleStorage],
@@ -35,6 +35,13 @@ import { ThrottleStorage, ThrottleStorageModule } from './throttle-storage';
         throttlers: [
           { name: 'login', ttl: 60000, limit: config.LOGIN_RATE_PER_MINUTE },
           { name: 'verify', ttl: 60000, limit: config.VERIFY_RATE_PER_MINUTE },
+          {
+            name: 'opinion',
+            ttl: 3600000,
+            limit: config.OPINION_RATE_PER_HOUR,
+            // One count per address whichever way the opinion comes (the page or the API).
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          },
         ],
       }),
     }),

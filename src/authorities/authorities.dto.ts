@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   IsArray,
   IsIn,
@@ -121,6 +122,18 @@ export class UpdateAuthorityDto {
   @IsOptional()
   @IsIn([1, 100, 1000])
   moneyRoundTo?: number;
+
+  @ApiPropertyOptional({
+    description: 'Cho phép công khai danh sách dự kiến khen thưởng để lấy ý kiến',
+  })
+  @IsOptional()
+  @IsBoolean()
+  publishNominees?: boolean;
+
+  @ApiPropertyOptional({ description: 'Công khai danh sách quyết định khen thưởng đã ban hành' })
+  @IsOptional()
+  @IsBoolean()
+  publishDecisions?: boolean;
 
   @ApiPropertyOptional({ type: SigningTitlesDto })
   @IsOptional()

@@ -26,6 +26,8 @@ const EDITABLE: (keyof Authority)[] = [
   'proposerTitle',
   'executors',
   'moneyRoundTo',
+  'publishNominees',
+  'publishDecisions',
 ];
 
 @Injectable()

@@ -111,4 +111,12 @@ export class Authority extends BaseRecord {
   /** "Due soon" warnings start this many working days before the deadline. */
   @Column({ type: 'smallint', default: 2 })
   dueSoonWorkingDays!: number;
+
+  /** Home Affairs may publish lists of nominees for public opinion (công khai), on the public pages. */
+  @Column({ default: false })
+  publishNominees!: boolean;
+
+  /** The issued decisions are listed on the public pages, with their PDFs. */
+  @Column({ default: false })
+  publishDecisions!: boolean;
 }

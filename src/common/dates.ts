@@ -14,3 +14,10 @@ export function formatVietnameseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** The calendar date `days` after `isoDate` (YYYY-MM-DD), in UTC arithmetic: no time zone shifts a date. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -152,6 +152,14 @@ export class AppConfig {
   @Max(100000)
   VERIFY_RATE_PER_MINUTE = 60;
 
+  /** Opinions sent on a published list per client address per hour, refused ones included (429 beyond). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  OPINION_RATE_PER_HOUR = 10;
+
   /** Chromium for PDFs; else /usr/bin/chromium (Debian's `chromium`) and the usual names are tried. */
   @Expose()
   @IsOptional()

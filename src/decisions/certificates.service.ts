@@ -190,7 +190,25 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
    * number or date, its money at today's base salary, for the signing folder.
    */
   async decisionPdf(actor: Actor, id: string): Promise<Buffer> {
-    const decision = await this.decisions.require(actor, id);
+    return this.renderDecision(await this.decisions.require(actor, id));
+  }
+
+  /**
+   * An issued decision of an authority that publishes its decisions, for the
+   * public list (no actor: only what is published; 404 otherwise). It prints
+   * what the issued decision prints: names, units, forms and amounts.
+   */
+  async publishedDecisionPdf(authorityId: string, id: string): Promise<Buffer> {
+    const decision = await this.db.tx.getRepository(AwardDecision).findOneBy({
+      id,
+      authorityId,
+      status: DecisionStatus.Issued,
+    });
+    if (!decision) throw AppError.notFound('Quyết định');
+    return this.renderDecision(decision);
+  }
+
+  private async renderDecision(decision: AwardDecision): Promise<Buffer> {
     const draft = decision.status === DecisionStatus.Draft;
     const authority = await this.db.tx
       .getRepository(Authority)

@@ -11,7 +11,7 @@ import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
-import { Page, pageOf, whereNameMatches } from '../common/pagination';
+import { Page, PageQueryDto, pageOf, whereNameMatches } from '../common/pagination';
 import { escapeLike, foldForSearch } from '../common/text/fold';
 import { legalBasesOn } from '../law/legal-texts';
 import { awardAmount } from '../law/money';
@@ -107,6 +107,40 @@ export class DecisionsService {
       else qb.andWhere("d.title ILIKE :title ESCAPE '\\'", { title: `%${escapeLike(q)}%` });
     }
     return pageOf(qb.orderBy('d.created_at', 'DESC'), query);
+  }
+
+  /**
+   * An authority's issued decisions, newest first, as its public list shows
+   * them (number, date, title, count of awardees): no actor, no draft.
+   */
+  async published(authorityId: string, query: PageQueryDto) {
+    const qb = this.db.tx
+      .getRepository(AwardDecision)
+      .createQueryBuilder('d')
+      .where('d.authority_id = :a AND d.status = :issued', {
+        a: authorityId,
+        issued: DecisionStatus.Issued,
+      })
+      .orderBy('d.issued_on', 'DESC')
+      .addOrderBy('d.number', 'DESC');
+    const page = await pageOf(qb, query);
+    const counts: { decisionId: string; n: number }[] = page.items.length
+      ? await this.db.tx.query(
+          `SELECT decision_id AS "decisionId", count(*)::int AS n FROM decision_items
+            WHERE decision_id = ANY($1) GROUP BY decision_id`,
+          [page.items.map((d) => d.id)],
+        )
+      : [];
+    return {
+      ...page,
+      items: page.items.map((d) => ({
+        id: d.id,
+        numberLabel: decisionNumberLabel(d.number!),
+        issuedOn: d.issuedOn!,
+        title: d.title,
+        awardees: counts.find((c) => c.decisionId === d.id)?.n ?? 0,
+      })),
+    };
   }
 
   async require(actor: Actor, id: string, lock = false): Promise<AwardDecision> {

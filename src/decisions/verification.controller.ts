@@ -1,3 +1,4 @@
+import { OnlyThrottle } from '../common/http/throttles';
 import {
   ArgumentsHost,
   Catch,
@@ -10,10 +11,9 @@ import {
   Req,
   Res,
   UseFilters,
-  UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { SitePages } from '../common/http/site-pages';
 import { Public } from '../access/access.decorators';
@@ -73,9 +73,8 @@ export class VerificationController {
 
   @Get(':token')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @OnlyThrottle('verify')
   @UseFilters(VerifyLimitPage)
-  @SkipThrottle({ login: true })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Xác minh Giấy khen theo mã QR (trang HTML, hoặc JSON với Accept: application/json)',

@@ -22,6 +22,9 @@ export interface DemoAuthority {
   /** Who proposes and who executes, as a decision names them (the defaults are a district's). */
   proposerTitle?: string;
   executors?: string;
+  /** Publicity switched on: its public pages list nominees for opinion and its decisions. */
+  publishNominees?: boolean;
+  publishDecisions?: boolean;
   placeName: string;
   provinceName: string;
   issuingBody: string;
@@ -62,6 +65,8 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     placeName: 'Tứ Kỳ',
     provinceName: 'tỉnh Hải Dương',
     issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+    publishNominees: true,
+    publishDecisions: true,
     chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
     units: [
       { code: 'P-NOIVU', name: 'Phòng Nội vụ', kind: D },

@@ -217,6 +217,9 @@ export class SettingsPagesController {
         year,
         authority: {
           version: authority.version,
+          code: authority.code,
+          publishNominees: authority.publishNominees,
+          publishDecisions: authority.publishDecisions,
           fields: AUTHORITY_FIELDS.map(({ key, label }) => ({
             key,
             label,
@@ -293,6 +296,9 @@ export class SettingsPagesController {
           ...Object.fromEntries(AUTHORITY_FIELDS.map(({ key }) => [key, body[key]])),
           signingTitles: Object.fromEntries(TITLE_FIELDS.map(({ key }) => [key, body[key]])),
           moneyRoundTo: Number(body.moneyRoundTo) || body.moneyRoundTo,
+          // An unticked box is not sent: switched off.
+          publishNominees: body.publishNominees === 'true',
+          publishDecisions: body.publishDecisions === 'true',
           // An empty date or code: none (open-ended, no successor).
           ...Object.fromEntries(
             (['validFrom', 'validTo', 'successorCode'] as const).map((key) => [

@@ -52,6 +52,7 @@ const MENU: { href: string; label: string; roles?: Role[] }[] = [
     label: 'Phôi Giấy khen',
     roles: [Role.Admin, Role.HomeAffairs],
   },
+  { href: '/quan-tri/cong-khai', label: 'Công khai', roles: [Role.Admin, Role.HomeAffairs] },
   { href: '/quan-tri/nhat-ky', label: 'Nhật ký', roles: [Role.Admin, Role.HomeAffairs] },
   { href: '/doi-mat-khau', label: 'Đổi mật khẩu' },
 ];

@@ -7,6 +7,8 @@ import { SitePages } from '../common/http/site-pages';
 import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { DraftsModule } from '../drafts/drafts.module';
+import { PublicityModule } from '../publicity/publicity.module';
+import { PublicityPagesController } from './publicity-pages.controller';
 import { AssetsController } from './assets.controller';
 import { WebSitePages } from './web-site-pages';
 import { WebPages } from './web-pages';
@@ -56,6 +58,7 @@ export const WEB_CONTROLLERS = [
   OrganisationPagesController,
   StatisticsPagesController,
   FundPagesController,
+  PublicityPagesController,
   ImportPagesController,
   AssetsController,
 ];
@@ -77,6 +80,7 @@ export const WEB_CONTROLLERS = [
     DocumentsModule,
     DossiersModule,
     DraftsModule,
+    PublicityModule,
     FilesModule,
     MovementsModule,
     NotificationsModule,
