@@ -103,3 +103,31 @@ export class CreateBaseSalaryDto {
   @ApiProperty({ example: 2340000 }) @IsInt() @Min(1) @Max(1000000000) amount!: number;
   @ApiProperty({ example: '2024-07-01' }) @IsDateOnly() effectiveFrom!: string;
 }
+
+/** An award decided elsewhere, as its decision names it: who decided, its number and date. */
+export class DecidedElsewhereDto {
+  @ApiProperty({ example: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  decidedBy!: string;
+
+  @ApiProperty({ example: '1234/QĐ-UBND' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  number!: string;
+
+  @ApiProperty({ example: '2027-01-15', description: 'Không sau hôm nay' })
+  @IsDateOnly()
+  date!: string;
+}
+
+/** An award decided elsewhere, recorded without a dossier (a province's Bằng khen to one of our people). */
+export class RecordAwardDto extends DecidedElsewhereDto {
+  @ApiProperty({ example: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  formName!: string;
+}

@@ -8,7 +8,14 @@ import { AppError } from '../common/errors/app-error';
 import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { AwardForm, BaseSalary } from './award-form.entity';
 import { RecordedAward } from './recorded-award.entity';
-import { CreateAwardFormDto, CreateBaseSalaryDto, UpdateAwardFormDto } from './awards.dto';
+import {
+  CreateAwardFormDto,
+  CreateBaseSalaryDto,
+  RecordAwardDto,
+  UpdateAwardFormDto,
+} from './awards.dto';
+import { foldForSearch } from '../common/text/fold';
+import { formatVietnameseDate } from '../common/dates';
 
 const EDITABLE: (keyof AwardForm)[] = [
   'name',
@@ -157,6 +164,53 @@ export class AwardsService {
    * nominee), in the caller's transaction; already recorded (the same
    * awardee, form and decision, e.g. imported): left as it is.
    */
+  /**
+   * An award decided elsewhere, entered by hand for one awardee (a person, a
+   * collective or a household of the authority): it joins their record and
+   * counts for the rules on earlier awards. The same decision twice: 409. Audited.
+   */
+  recordElsewhere(
+    actor: Actor,
+    awardee: Pick<RecordedAward, 'recipientKind' | 'personId' | 'unitId' | 'awardeeName'>,
+    dto: RecordAwardDto,
+    today: string,
+  ): Promise<RecordedAward> {
+    if (dto.date > today)
+      throw AppError.invalidField('date', 'Ngày quyết định không được sau hôm nay.', 'future');
+    return this.db.withTransaction(async () => {
+      const inserted = await this.db.tx
+        .createQueryBuilder()
+        .insert()
+        .into(RecordedAward)
+        .values({
+          ...awardee,
+          authorityId: authorityScope(actor),
+          searchName: foldForSearch(awardee.awardeeName),
+          formName: dto.formName.trim(),
+          lawTitle: null,
+          decisionNumber: dto.number.trim(),
+          decisionDate: dto.date,
+          decidedBy: dto.decidedBy.trim(),
+          year: Number(dto.date.slice(0, 4)),
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id)
+        throw AppError.conflict(
+          `Khen thưởng theo Quyết định số ${dto.number.trim()} ngày ${formatVietnameseDate(dto.date)} của ${awardee.awardeeName} đã được ghi nhận.`,
+        );
+      await this.audit.record(
+        actor,
+        'recorded_award.create',
+        { type: awardee.personId ? 'person' : 'unit', id: awardee.personId ?? awardee.unitId },
+        { award: { from: null, to: `${dto.formName.trim()} (${dto.number.trim()})` } },
+      );
+      return this.db.tx.findOneByOrFail(RecordedAward, { id });
+    });
+  }
+
   async recordOne(award: Partial<RecordedAward>): Promise<void> {
     await this.db.tx
       .createQueryBuilder()

@@ -10,6 +10,8 @@ import { PeopleService } from '../people/people.service';
 import { UnitsService } from '../units/units.service';
 import { CertificateStatus } from './decision.entity';
 import { RecipientKind } from '../awards/award-form.entity';
+import { RecordAwardDto } from '../awards/awards.dto';
+import { AwardsService } from '../awards/awards.service';
 import { foldForSearch } from '../common/text/fold';
 import { CERTIFICATE_STATUS_LABELS } from './certificates.service';
 import { decisionNumberLabel } from './labels';
@@ -66,6 +68,7 @@ export class AwardRecordService {
     private readonly db: Db,
     private readonly people: PeopleService,
     private readonly units: UnitsService,
+    private readonly awards: AwardsService,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
     private readonly audit: AuditService,
@@ -146,6 +149,45 @@ export class AwardRecordService {
    */
   async ofHousehold(actor: Actor, name: string) {
     return { name, lines: await this.lines(actor, { kind: RecipientKind.Household, name }) };
+  }
+
+  /**
+   * Records an award decided elsewhere for a person or a collective of the
+   * actor's scope (404 otherwise), without a dossier: it joins the record.
+   */
+  async recordElsewhere(
+    actor: Actor,
+    subject:
+      | { kind: RecipientKind.Individual; personId: string }
+      | { kind: RecipientKind.Collective; unitId: string },
+    dto: RecordAwardDto,
+  ) {
+    if (subject.kind === RecipientKind.Individual) {
+      const person = await this.people.get(actor, subject.personId);
+      return this.awards.recordElsewhere(
+        actor,
+        {
+          recipientKind: RecipientKind.Individual,
+          personId: person.id,
+          unitId: person.unitId,
+          awardeeName: person.fullName,
+        },
+        dto,
+        this.clock.today(),
+      );
+    }
+    const unit = await this.units.get(actor, subject.unitId);
+    return this.awards.recordElsewhere(
+      actor,
+      {
+        recipientKind: RecipientKind.Collective,
+        personId: null,
+        unitId: unit.id,
+        awardeeName: unit.name,
+      },
+      dto,
+      this.clock.today(),
+    );
   }
 
   /** The record as a PDF (A4 portrait, the administrative layout); audited: it is personal data. */

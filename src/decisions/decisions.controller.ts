@@ -15,6 +15,7 @@ import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { RecipientKind } from '../awards/award-form.entity';
+import { RecordAwardDto } from '../awards/awards.dto';
 import { IdParam } from '../common/validation/id-param';
 import { AwardRecordService } from './award-record.service';
 import { CertificatesService } from './certificates.service';
@@ -222,6 +223,37 @@ export class DecisionsController {
   async awardRecordPdf(@CurrentActor() actor: Actor, @IdParam() id: string) {
     const pdf = await this.records.pdf(actor, { kind: RecipientKind.Individual, personId: id });
     return inlinePdf(pdf, 'khen-thuong-ca-nhan');
+  }
+
+  @Post('people/:id/awards')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary:
+      'Ghi nhận một khen thưởng do cấp khác quyết định cho cá nhân (không qua hồ sơ), ví dụ Bằng khen của Chủ tịch UBND tỉnh',
+  })
+  recordPersonAward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordAwardDto,
+  ) {
+    return this.records.recordElsewhere(
+      actor,
+      { kind: RecipientKind.Individual, personId: id },
+      dto,
+    );
+  }
+
+  @Post('units/:id/awards')
+  @Roles(Role.HomeAffairs)
+  @ApiOperation({
+    summary: 'Ghi nhận một khen thưởng do cấp khác quyết định cho tập thể (không qua hồ sơ)',
+  })
+  recordUnitAward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordAwardDto,
+  ) {
+    return this.records.recordElsewhere(actor, { kind: RecipientKind.Collective, unitId: id }, dto);
   }
 
   @Get('units/:id/awards')

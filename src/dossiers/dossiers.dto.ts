@@ -1,4 +1,5 @@
 import { IsBooleanQuery } from '../common/validation/is-boolean-query';
+import { DecidedElsewhereDto } from '../awards/awards.dto';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Type } from 'class-transformer';
@@ -136,24 +137,10 @@ export class ForwardDto {
   @ApiProperty({ example: '2026-12-20' }) @IsDateOnly() forwardedOn!: string;
 }
 
-export class HigherDecisionDto {
+export class HigherDecisionDto extends DecidedElsewhereDto {
   @ApiProperty({ description: 'Cấp trên có khen thưởng đối tượng này không' })
   @IsBoolean()
   awarded!: boolean;
-
-  @ApiProperty({ example: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
-  decidedBy!: string;
-
-  @ApiProperty({ example: '1234/QĐ-UBND' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(60)
-  number!: string;
-
-  @ApiProperty({ example: '2027-01-15' }) @IsDateOnly() date!: string;
 
   @ApiPropertyOptional({
     example: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',

@@ -29,6 +29,7 @@ import { UnitsService } from '../units/units.service';
 import { Clock } from '../common/clock';
 import { AwardRecordLine, AwardRecordService } from '../decisions/award-record.service';
 import { RecipientKind } from '../awards/award-form.entity';
+import { RecordAwardDto } from '../awards/awards.dto';
 import { formatDate, option, pager } from './format';
 import { FormPost } from './web-form.decorators';
 import { WebErrors } from './web-errors.filter';
@@ -250,6 +251,8 @@ export class OrganisationPagesController {
         parents: others.map((u) => option(u.id, u.name, parentId)),
         // Every award of the collective across the years, ours and decided elsewhere.
         awards: awardRows((await this.records.ofUnit(actor, id)).lines),
+        recordAward:
+          actor.role === Role.HomeAffairs ? `/quan-tri/don-vi/${id}/khen-thuong-khac` : null,
         // The collective's yearly rating (Home Affairs records it; the collective titles rest on it).
         ratings: [Role.Admin, Role.HomeAffairs].includes(actor.role)
           ? this.ratingView(
@@ -359,6 +362,60 @@ export class OrganisationPagesController {
     return inlinePdf(pdf, 'khen-thuong-ca-nhan');
   }
 
+  /** An award decided elsewhere, recorded for the person from their page (the API's). */
+  @FormPost('ca-nhan/:id/khen-thuong-khac', Role.HomeAffairs)
+  async recordPersonAward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.recordAward(actor, { kind: RecipientKind.Individual, personId: id }, body, res);
+    return '';
+  }
+
+  /** An award decided elsewhere, recorded for the collective from its page (the API's). */
+  @FormPost('don-vi/:id/khen-thuong-khac', Role.HomeAffairs)
+  async recordUnitAward(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.recordAward(actor, { kind: RecipientKind.Collective, unitId: id }, body, res);
+    return '';
+  }
+
+  private recordAward(
+    actor: Actor,
+    subject: Parameters<AwardRecordService['recordElsewhere']>[1],
+    body: Record<string, unknown>,
+    res: Response,
+  ) {
+    const page =
+      subject.kind === RecipientKind.Individual
+        ? `/quan-tri/ca-nhan/${subject.personId}`
+        : `/quan-tri/don-vi/${subject.unitId}`;
+    return this.forms.back(res, page, async () => {
+      const dto = await this.forms.valid(
+        RecordAwardDto,
+        {
+          formName: body.formName,
+          decidedBy: body.decidedBy,
+          number: body.number,
+          date: body.date,
+        },
+        {
+          formName: 'Hãy ghi hình thức khen thưởng (từ 3 ký tự).',
+          decidedBy: 'Hãy ghi cơ quan hoặc người ra quyết định.',
+          number: 'Hãy ghi số quyết định.',
+          date: 'Ngày quyết định phải viết dạng năm-tháng-ngày (YYYY-MM-DD).',
+        },
+      );
+      await this.records.recordElsewhere(actor, subject, dto);
+    });
+  }
+
   /** The collective's award record as a PDF (the API's). */
   @Get('don-vi/:id/khen-thuong')
   @Roles(Role.Admin, Role.HomeAffairs)
@@ -395,6 +452,8 @@ export class OrganisationPagesController {
         version: person.version,
         // Every award across the years, ours and decided elsewhere.
         awards: awardRows(record.lines),
+        recordAward:
+          actor.role === Role.HomeAffairs ? `/quan-tri/ca-nhan/${id}/khen-thuong-khac` : null,
         // The cases that refuse or hold an award (NĐ 152/2025, Điều 4): Home Affairs records and closes them.
         cases: staff && {
           canRecord: actor.role === Role.HomeAffairs,

@@ -8,7 +8,9 @@ import {
   Query,
   Req,
   Res,
+  UploadedFile,
   UseFilters,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -51,11 +53,12 @@ import { asList, isUuid, WebForms } from './web-forms';
 import { inlinePdf } from '../common/http/send-file';
 import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
-import { FormPost } from './web-form.decorators';
+import { FormPost, MultipartFormPost } from './web-form.decorators';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { formatDate, option, pager } from './format';
 import { UnitsService } from '../units/units.service';
 import { MovementsService } from '../movements/movements.service';
-import { FilesService } from '../files/files.service';
+import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
 import { AwardsService } from '../awards/awards.service';
@@ -445,15 +448,27 @@ export class WebController {
     return '';
   }
 
-  /** Records the level above's decision on a forwarded nominee (the API's higher-decision). */
-  @FormPost('ho-so/:id/doi-tuong/:nomineeId/cap-tren', ...NOMINEE_MOVES.higher_award.roles!)
+  /**
+   * Records the level above's decision on a forwarded nominee (the API's
+   * higher-decision), with the decision's file when one is chosen: stored as
+   * any evidence once the form's fields are valid.
+   */
+  @MultipartFormPost(
+    'ho-so/:id/doi-tuong/:nomineeId/cap-tren',
+    ...NOMINEE_MOVES.higher_award.roles!,
+  )
+  @UseInterceptors(FileInterceptor('file'))
   async higherDecision(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
+    @UploadedFile() file: Upload | undefined,
     @Body() body: Record<string, unknown>,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    // Multipart: the token is in the body the file interceptor has just parsed.
+    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
         HigherDecisionDto,
@@ -473,7 +488,8 @@ export class WebController {
           formName: 'Hình thức khen thưởng từ 3 đến 200 ký tự.',
         },
       );
-      await this.dossiers.recordHigherDecision(actor, id, nomineeId, dto);
+      const fileId = file ? (await this.files.upload(actor, file)).id : undefined;
+      await this.dossiers.recordHigherDecision(actor, id, nomineeId, { ...dto, fileId });
     });
     return '';
   }

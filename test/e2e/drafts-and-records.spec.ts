@@ -316,4 +316,63 @@ describe('drafts of a dossier, and the award records of collectives and househol
       .expect(200)
       .expect('Content-Type', 'application/pdf');
   });
+
+  it('records an award decided elsewhere without a dossier, for a collective by the API and a person from the page', async () => {
+    const award = {
+      formName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      decidedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương',
+      number: '2001/QĐ-UBND',
+      date: '2026-10-15',
+    };
+    const saved = (
+      await as.noivu.post(`/api/units/${ids.hungDaoId}/awards`).send(award).expect(201)
+    ).body;
+    expect(saved).toMatchObject({ recipientKind: 'collective', year: 2026, lawTitle: null });
+    const twice = await as.noivu.post(`/api/units/${ids.hungDaoId}/awards`).send(award).expect(409);
+    expect(twice.body.message).toContain('2001/QĐ-UBND');
+    const future = await as.noivu
+      .post(`/api/units/${ids.hungDaoId}/awards`)
+      .send({ ...award, date: '2027-01-01' })
+      .expect(400);
+    expect(future.body.details[0]).toMatchObject({ field: 'date', code: 'future' });
+    await as.hungdao.post(`/api/units/${ids.hungDaoId}/awards`).send(award).expect(403);
+    const lines = (await as.noivu.get(`/api/units/${ids.hungDaoId}/awards`).expect(200)).body;
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        source: 'recorded',
+        decisionNumber: '2001/QĐ-UBND',
+        standing: true,
+      }),
+    );
+
+    const personId = ids.people['Nguyễn Thị Hường'];
+    const cookie = await webCookie(t, 'noivu');
+    const page = await request(t.http)
+      .get(`/quan-tri/ca-nhan/${personId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(page.text).toContain('Ghi nhận khen thưởng do cấp khác quyết định');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await request(t.http)
+      .post(`/quan-tri/ca-nhan/${personId}/khen-thuong-khac`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, ...award, number: '2002/QĐ-UBND' })
+      .expect(303)
+      .expect('Location', `/quan-tri/ca-nhan/${personId}`);
+    const after = await request(t.http)
+      .get(`/quan-tri/ca-nhan/${personId}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(after.text).toContain('2002/QĐ-UBND');
+    // The achievement report drafted for her now lists it among her earlier awards.
+    const { text } = await docxText(
+      (
+        await get(
+          `/api/dossiers/${dossierId}/nominees/${person}/drafts/achievement-report?format=docx`,
+        ).expect(200)
+      ).body,
+    );
+    expect(text).toContain('2002/QĐ-UBND');
+  });
 });

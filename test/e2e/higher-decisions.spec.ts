@@ -10,6 +10,7 @@ import {
   draftDossier,
   issueDecision,
   lookups,
+  PDF,
   uploadPdf,
 } from '../support/workflow-fixtures';
 
@@ -154,23 +155,31 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
     expect(audit[0].changes.outcome).toEqual({ from: 'forwarded', to: 'higher_awarded' });
   });
 
-  it('records a refusal from the page: the nominee closes without an award', async () => {
+  it("records a refusal from the page, with the decision's file: the nominee closes without an award", async () => {
     const cookie = await webCookie(t, 'noivu');
     const page = await request(t.http).get(`/ho-so/${dossierId}`).set('Cookie', cookie).expect(200);
     expect(page.text).toContain('Ghi nhận quyết định của cấp trên');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    await request(t.http)
-      .post(`/ho-so/${dossierId}/doi-tuong/${collective}/cap-tren`)
-      .set('Cookie', cookie)
-      .type('form')
-      .send({
-        _csrf: csrf,
-        awarded: 'false',
-        decidedBy: decision.decidedBy,
-        number: '1300/QĐ-UBND',
-        date: '2026-12-21',
-      })
-      .expect(303);
+    const post = () =>
+      request(t.http)
+        .post(`/ho-so/${dossierId}/doi-tuong/${collective}/cap-tren`)
+        .set('Cookie', cookie)
+        .field('_csrf', csrf)
+        .field('awarded', 'false')
+        .field('decidedBy', decision.decidedBy)
+        .field('number', '1300/QĐ-UBND')
+        .attach('file', PDF, 'Quyết định 1300 của UBND tỉnh.pdf');
+    // A bad date goes back with its reason, and keeps no file.
+    const files = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM evidence_files'))[0].n as number;
+    const before = await files();
+    const refused = await post().field('date', '21/12/2026').expect(303);
+    expect(new URL(refused.headers.location, 'http://x').searchParams.get('loi')).toContain(
+      'Ngày quyết định',
+    );
+    expect(await files()).toBe(before);
+    await post().field('date', '2026-12-21').expect(303);
+    expect(await files()).toBe(before + 1);
     const [row] = await t.dataSource.query(
       'SELECT outcome, higher_decision FROM nominees WHERE id = $1',
       [collective],
@@ -180,6 +189,7 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
       awarded: false,
       number: '1300/QĐ-UBND',
       formName: null,
+      fileId: expect.any(String),
     });
     const [{ n }] = await t.dataSource.query(
       "SELECT count(*)::int AS n FROM recorded_awards WHERE decision_number = '1300/QĐ-UBND'",
