@@ -14,7 +14,8 @@
  *   4 nominations: dossiers (the workflow; the council registers itself through a port)
  *   5 council
  *   6 decisions (decisions, the award register, certificates), statistics (read-only figures),
- *     drafts (a dossier's documents drafted for the unit), publicity (lists published for opinion)
+ *     drafts (a dossier's documents drafted for the unit), publicity (lists published for opinion),
+ *     signing (signed decisions, trusted CAs)
  *   7 the surfaces: web (the pages; the API's controllers live in their modules)
  *   8 the app: app.module, app.factory, server, main
  * demo and cli stand outside the app: nothing of the app imports them.
@@ -38,7 +39,7 @@ const L = {
   3: ['movements', 'registrations', 'reports', 'imports'],
   4: ['dossiers'],
   5: ['council'],
-  6: ['decisions', 'statistics', 'drafts', 'publicity'],
+  6: ['decisions', 'statistics', 'drafts', 'publicity', 'signing'],
   7: ['web'],
 };
 const folders = (names) => `^src/(${names.join('|')})/`;

@@ -28,6 +28,7 @@ import { RecordedAwards1796451517659 } from './1796451517659-RecordedAwards';
 import { HigherDecisions1796459247940 } from './1796459247940-HigherDecisions';
 import { AwardFund1796460171702 } from './1796460171702-AwardFund';
 import { Publicity1796469901057 } from './1796469901057-Publicity';
+import { Signing1796471399243 } from './1796471399243-Signing';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -64,4 +65,5 @@ export const migrations: Function[] = [
   HigherDecisions1796459247940,
   AwardFund1796460171702,
   Publicity1796469901057,
+  Signing1796471399243,
 ];

@@ -20,6 +20,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { PublicityModule } from './publicity/publicity.module';
+import { SigningModule } from './signing/signing.module';
 import { FilesModule } from './files/files.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -66,6 +67,7 @@ export class AppModule {
         DecisionsModule,
         DraftsModule,
         PublicityModule,
+        SigningModule,
         StatisticsModule,
         ImportsModule,
         WebModule,

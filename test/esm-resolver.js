@@ -5,7 +5,7 @@
  * transformIgnorePatterns in jest.config.js).
  */
 const ESM_ONLY =
-  /^(file-type|strtok3|token-types|@tokenizer\/inflate|uint8array-extras|@borewit\/text-codec)(\/|$)/;
+  /^(file-type|strtok3|token-types|@tokenizer\/inflate|uint8array-extras|@borewit\/text-codec|@libpdf\/core|@noble\/ciphers|@noble\/hashes|@scure\/base)(\/|$)/;
 
 module.exports = (request, options) =>
   options.defaultResolver(

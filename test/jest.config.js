@@ -28,7 +28,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
   // Only ESM packages are compiled; everything else is required as is.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|sql-template-tag|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+    '/node_modules/(?!(@nestjs|sql-template-tag|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@libpdf|@noble|@scure|lru-cache)/)',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

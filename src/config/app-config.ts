@@ -160,6 +160,22 @@ export class AppConfig {
   @Max(10000)
   OPINION_RATE_PER_HOUR = 10;
 
+  /**
+   * A folder of organisation keys (PKCS#12), one per authority named by its
+   * code (`tu-ky.p12`): the authority's certificates and decisions are then
+   * signed with it by the server. Unset: nothing is signed by the server.
+   */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  SIGNING_KEYS_DIR?: string;
+
+  /** The password of the organisation keys' PKCS#12 files. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  SIGNING_KEY_PASSWORD?: string;
+
   /** Chromium for PDFs; else /usr/bin/chromium (Debian's `chromium`) and the usual names are tried. */
   @Expose()
   @IsOptional()

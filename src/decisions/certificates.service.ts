@@ -14,7 +14,9 @@ import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entit
 import { AppError } from '../common/errors/app-error';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
+import { OrganisationSigner } from '../documents/organisation-signer.service';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
+import { SignedVersionsPort } from './signed-versions-port';
 import { TemplatesService, vietnameseMoney } from '../documents/templates.service';
 import { printedFormName, spelledOut, typographic } from '../documents/printed-text';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
@@ -41,6 +43,8 @@ export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
 export interface PrintLook {
   layout: CertificateLayout;
   emblem: string | null;
+  /** The authority whose organisation key signs the certificates, when the server holds one. */
+  signedBy?: { code: string; placeName: string } | null;
 }
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
@@ -141,7 +145,15 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     private readonly config: AppConfig,
     private readonly jobs: JobRunner,
     private readonly handlers: JobHandlers,
+    private readonly signer: OrganisationSigner,
   ) {}
+
+  private signedVersions?: SignedVersionsPort;
+
+  /** The signing module registers itself here (see SignedVersionsPort). */
+  useSignedVersions(port: SignedVersionsPort): void {
+    this.signedVersions = port;
+  }
 
   /** The print job a decision's variant was last seen running under, in this process. */
   private readonly runningFor = new Map<
@@ -190,7 +202,29 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
    * number or date, its money at today's base salary, for the signing folder.
    */
   async decisionPdf(actor: Actor, id: string): Promise<Buffer> {
-    return this.renderDecision(await this.decisions.require(actor, id));
+    return this.keptOrRendered(await this.decisions.require(actor, id));
+  }
+
+  /**
+   * An issued decision rendered afresh, never a kept version: what the
+   * signing module keeps as the issued revision the signers sign (409 for a draft).
+   */
+  async issuedDecisionPdf(actor: Actor, id: string): Promise<Buffer> {
+    const decision = await this.decisions.require(actor, id);
+    if (decision.status !== DecisionStatus.Issued)
+      throw AppError.conflict('Quyết định chưa ban hành: chưa có bản để ký số.', [], {
+        status: decision.status,
+      });
+    return this.renderDecision(decision);
+  }
+
+  /** Once an issued decision's revision is kept for signing, that (or its signed version) is the decision. */
+  private async keptOrRendered(decision: AwardDecision): Promise<Buffer> {
+    const kept =
+      decision.status === DecisionStatus.Issued
+        ? await this.signedVersions?.current(decision.id)
+        : null;
+    return kept ?? this.renderDecision(decision);
   }
 
   /**
@@ -205,7 +239,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
       status: DecisionStatus.Issued,
     });
     if (!decision) throw AppError.notFound('Quyết định');
-    return this.renderDecision(decision);
+    return this.keptOrRendered(decision);
   }
 
   private async renderDecision(decision: AwardDecision): Promise<Buffer> {
@@ -416,6 +450,9 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     return {
       layout: { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) },
       emblem: authority.emblem,
+      signedBy: (await this.signer.has(authority.code))
+        ? { code: authority.code, placeName: authority.placeName }
+        : null,
     };
   }
 
@@ -504,6 +541,8 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
         JSON.stringify([
           this.templates.version,
           variant === 'blank' ? look.layout : look.emblem,
+          // Signed or not: a key configured since the last print prints again.
+          look.signedBy?.code ?? null,
           standing.map((e) => [e.id, e.status]),
         ]),
       )
@@ -557,8 +596,28 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     return { file: `${jobId}.pdf` };
   }
 
-  /** Renders certificates chunk by chunk (one browser document each) into one PDF. */
+  /**
+   * Certificates as one PDF, signed with the organisation's key when the
+   * server holds one (plain paper only: a pre-printed blank is signed by hand).
+   */
   async renderEntries(
+    entries: RegisterEntry[],
+    variant: 'standard' | 'blank',
+    look: PrintLook = { layout: DEFAULT_BLANK_LAYOUT, emblem: null },
+    chunkDone: () => void = () => undefined,
+  ): Promise<Buffer> {
+    const pdf = await this.renderUnsigned(entries, variant, look, chunkDone);
+    if (variant !== 'standard' || !look.signedBy) return pdf;
+    const signed = await this.signer.sign(pdf, look.signedBy.code, {
+      reason: 'Giấy khen điện tử',
+      location: look.signedBy.placeName,
+      signingTime: this.clock.now(),
+    });
+    return signed ?? pdf;
+  }
+
+  /** Renders certificates chunk by chunk (one browser document each) into one PDF. */
+  private async renderUnsigned(
     entries: RegisterEntry[],
     variant: 'standard' | 'blank',
     look: PrintLook = { layout: DEFAULT_BLANK_LAYOUT, emblem: null },
@@ -631,6 +690,13 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
       registerNumber: entry.snapshot.registerNumber,
       correction: entry.snapshot.correction ?? null,
       supersededBy: by ? DecisionsService.reference(by) : null,
+      // Whether the decision itself is signed, and whether each signature holds (checked now).
+      signatures: ((await this.signedVersions?.signatures(entry.decisionId)) ?? []).map((s) => ({
+        ...s,
+        signedAtLabel: s.signedAt
+          ? new Date(s.signedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+          : '',
+      })),
     };
   }
 

@@ -270,6 +270,8 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
     placeName: 'Thịnh An',
     provinceName: 'thành phố Hải Phòng',
     issuingBody: 'ỦY BAN NHÂN DÂN XÃ THỊNH AN',
+    publishNominees: true,
+    publishDecisions: true,
     chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THỊNH AN',
     units: [
       { code: 'VP-HDND-UBND', name: 'Văn phòng HĐND và UBND xã', kind: D },

@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { OrganisationSigner } from './organisation-signer.service';
 import { PdfRenderer } from './pdf-renderer.service';
 import { TemplatesService } from './templates.service';
 
-/** Templates and the PDF renderer, shared by decisions, certificates and pages. */
+/** Templates, the PDF renderer and the organisation's signer, shared by decisions, certificates and pages. */
 @Global()
-@Module({ providers: [TemplatesService, PdfRenderer], exports: [TemplatesService, PdfRenderer] })
+@Module({
+  providers: [TemplatesService, PdfRenderer, OrganisationSigner],
+  exports: [TemplatesService, PdfRenderer, OrganisationSigner],
+})
 export class DocumentsModule {}

@@ -20,6 +20,7 @@ import {
   findChromium,
   PdfRenderer,
 } from '../../src/documents/pdf-renderer.service';
+import { OrganisationSigner } from '../../src/documents/organisation-signer.service';
 import { TemplatesService } from '../../src/documents/templates.service';
 import { fmt } from './bench-support';
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
       config,
       null as never,
       null as never,
+      new OrganisationSigner(config),
     );
 
   // (a) Naive: a browser launched for every certificate.

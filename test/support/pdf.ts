@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,4 +79,34 @@ export function pdfQr(pdf: Buffer, page = 1): string | null {
     const png = PNG.sync.read(readFileSync(join(dir, file)));
     return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
   });
+}
+
+/**
+ * poppler's pdfsig report of a PDF's signatures, checked against the NSS
+ * database `nssDir` (see trustingNss). Its exit status is not the verdict:
+ * the report is.
+ */
+export function pdfSignatures(pdf: Buffer, nssDir: string): string {
+  return withPdf(pdf, (p) => {
+    const run = spawnSync('pdfsig', ['-nssdir', `sql:${nssDir}`, p], { encoding: 'utf8' });
+    return `${run.stdout}${run.stderr}`;
+  });
+}
+
+/** A fresh NSS database trusting only the given CA (PEM file): what pdfsig checks chains against. */
+export function trustingNss(caPem: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-nss-'));
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  execFileSync('certutil', [
+    '-A',
+    '-d',
+    `sql:${dir}`,
+    '-n',
+    'test-ca',
+    '-t',
+    'CT,C,C',
+    '-i',
+    caPem,
+  ]);
+  return dir;
 }

@@ -1,0 +1,119 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../access/access.decorators';
+import { Actor, CurrentActor } from '../access/actor';
+import { Role } from '../access/roles';
+import { inlinePdf } from '../common/http/send-file';
+import { IdParam } from '../common/validation/id-param';
+import type { UploadedFile as Upload } from '../files/files.service';
+import { AddTrustedCaDto } from './signing.dto';
+import { SigningService } from './signing.service';
+
+/** Who reads a decision's signing state. */
+export const SIGNING_READERS = [
+  Role.HomeAffairs,
+  Role.Chairman,
+  Role.ViceChairman,
+  Role.Admin,
+  Role.CouncilMember,
+];
+/** Who signs with a token: the signers, and Home Affairs uploading what they signed. */
+export const TOKEN_SIGNERS = [Role.Chairman, Role.ViceChairman, Role.HomeAffairs];
+/** Who applies the organisation's key (the clerk's seal). */
+export const SEALERS = [Role.HomeAffairs, Role.Admin];
+
+/** A signed PDF is at most a few megabytes: a decision with its annex and signatures. */
+export const SIGNED_UPLOAD = FileInterceptor('file', {
+  limits: { fileSize: 20 * 1024 * 1024, files: 1 },
+});
+
+@ApiTags('Ký số')
+@Controller()
+export class SigningController {
+  constructor(private readonly signing: SigningService) {}
+
+  @Get('decisions/:id/signing')
+  @Roles(...SIGNING_READERS)
+  @ApiOperation({
+    summary:
+      'Tình trạng ký số của quyết định: các chữ ký (người ký, thời điểm, hợp lệ hay không), có khóa của cơ quan trên máy chủ hay không',
+  })
+  status(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.signing.status(actor, id);
+  }
+
+  @Get('decisions/:id/signing/original')
+  @Roles(...TOKEN_SIGNERS, Role.Admin)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'Bản quyết định đã ban hành để ký số (hoặc bản đã ký gần nhất để ký tiếp); giữ nguyên từng byte, ký xong tải lên lại',
+  })
+  async original(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return inlinePdf(await this.signing.latest(actor, id), 'quyet-dinh-de-ky');
+  }
+
+  @Post('decisions/:id/signing/upload')
+  @Roles(...TOKEN_SIGNERS)
+  @HttpCode(200)
+  @UseInterceptors(SIGNED_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary:
+      'Tải lên quyết định đã ký số bằng thiết bị ký số: chỉ nhận khi nội dung đã phát hành giữ nguyên, mọi chữ ký hợp lệ và chứng thư do CA tin cậy cấp',
+  })
+  upload(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file: Upload | undefined,
+  ) {
+    return this.signing.upload(actor, id, file?.buffer);
+  }
+
+  @Post('decisions/:id/signing/organisation')
+  @Roles(...SEALERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Ký số bằng khóa của cơ quan trên máy chủ (chữ ký thứ hai: văn thư đóng dấu)',
+  })
+  signWithOrganisation(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.signing.signWithOrganisation(actor, id);
+  }
+
+  @Get('signing/trusted-cas')
+  @Roles(Role.Admin, Role.HomeAffairs)
+  @ApiOperation({
+    summary: 'Các tổ chức chứng thực (CA) mà cơ quan tin cậy khi kiểm tra chữ ký số',
+  })
+  listCas(@CurrentActor() actor: Actor) {
+    return this.signing.listCas(actor);
+  }
+
+  @Post('signing/trusted-cas')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Thêm một CA gốc tin cậy (dạng PEM)' })
+  addCa(@CurrentActor() actor: Actor, @Body() dto: AddTrustedCaDto) {
+    return this.signing.addCa(actor, dto.pem);
+  }
+
+  @Delete('signing/trusted-cas/:id')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Bỏ một CA khỏi danh sách tin cậy' })
+  async removeCa(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    await this.signing.removeCa(actor, id);
+  }
+}

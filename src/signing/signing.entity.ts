@@ -1,0 +1,87 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+/** A certification authority whose certificates an authority trusts for signatures (the government CA's roots). */
+@Entity('trusted_cas')
+@Index(['authorityId', 'sha256'], { unique: true })
+export class TrustedCa {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  authorityId!: string;
+
+  /** The certificate's subject, as people read it. */
+  @Column({ length: 300 })
+  subject!: string;
+
+  /** Hex SHA-256 of the certificate (DER): the same CA is added once. */
+  @Column({ length: 64 })
+  sha256!: string;
+
+  @Column('text')
+  pem!: string;
+
+  @Column({ type: 'date' })
+  validTo!: string;
+
+  @Column('uuid')
+  addedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** One signature of a kept decision, as it was checked when it was accepted. */
+export interface AcceptedSignature {
+  signerName: string;
+  organisation: string;
+  signedAt: string | null;
+  certificateSha256: string;
+  /** How it came: uploaded (an official's token) or made by the server (the organisation's key). */
+  by: 'upload' | 'organisation';
+  acceptedAt: string;
+}
+
+/**
+ * An issued decision as signers sign it: the revision the product issued,
+ * kept byte for byte (a signature covers exact bytes), and its latest signed
+ * version, each signature an incremental update of the one before.
+ */
+@Entity('signed_documents')
+export class SignedDocument {
+  @PrimaryColumn('uuid')
+  decisionId!: string;
+
+  @Column('uuid')
+  authorityId!: string;
+
+  @Column({ type: 'bytea', select: false })
+  issuedPdf!: Buffer;
+
+  @Column({ length: 64 })
+  issuedSha256!: string;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  signedPdf!: Buffer | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  signatures!: AcceptedSignature[];
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

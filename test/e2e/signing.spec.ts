@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { P12Signer, PDF } from '@libpdf/core';
+import request from 'supertest';
+import { seedDemo } from '../support/actors';
+import { binary } from '../support/http';
+import { ManualClock } from '../support/manual-clock';
+import { pdfSignatures, trustingNss } from '../support/pdf';
+import { createTestApp, TestApp } from '../support/test-app';
+import { actors, issueDecision } from '../support/workflow-fixtures';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'signing');
+const PASSWORD = 'thidua-test';
+const CA = join(FIXTURES, 'ca.pem');
+
+/** What an official's token and the office's plugin do: sign the PDF they were given, with their key. */
+async function signAs(who: string, pdf: Buffer): Promise<Buffer> {
+  const signer = await P12Signer.create(readFileSync(join(FIXTURES, `${who}.p12`)), PASSWORD);
+  const { bytes } = await (await PDF.load(new Uint8Array(pdf))).sign({ signer });
+  return Buffer.from(bytes);
+}
+
+/** Signed decisions: the token's signature uploaded and checked, the organisation's added, pdfsig agrees. */
+describe('signing: decisions signed by an official and the organisation, and certificates signed', () => {
+  const clock = new ManualClock('2026-11-23');
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof actors>>;
+  let decisionId: string;
+  let nss: string;
+  let issued: Buffer;
+
+  const pdf = async (path: string, who = as.chutich) =>
+    (await who.get(path).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const upload = (file: Buffer, who = as.chutich) =>
+    who
+      .post(`/api/decisions/${decisionId}/signing/upload`)
+      .attach('file', file, { filename: 'quyet-dinh-da-ky.pdf', contentType: 'application/pdf' });
+  const status = async () =>
+    (await as.noivu.get(`/api/decisions/${decisionId}/signing`).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SIGNING_KEYS_DIR: FIXTURES, SIGNING_KEY_PASSWORD: PASSWORD }, clock);
+    await seedDemo(t);
+    as = await actors(t);
+    decisionId = (await issueDecision(t, as, ['Nguyễn Thị Hường'])).id;
+    nss = trustingNss(CA);
+  });
+  afterAll(() => t.close());
+
+  it('trusts the CA roots an admin adds, and refuses what is not one', async () => {
+    const pem = readFileSync(CA, 'utf8');
+    const added = (await as.admin.post('/api/signing/trusted-cas').send({ pem }).expect(201)).body;
+    expect(added.subject).toContain('CA thử nghiệm Thi đua');
+    await as.admin.post('/api/signing/trusted-cas').send({ pem }).expect(409);
+    const garbage = await as.admin
+      .post('/api/signing/trusted-cas')
+      .send({ pem: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(120)}\n-----END CERTIFICATE-----` })
+      .expect(400);
+    expect(garbage.body.details[0].field).toBe('pem');
+    await as.noivu.post('/api/signing/trusted-cas').send({ pem }).expect(403);
+    expect((await as.noivu.get('/api/signing/trusted-cas').expect(200)).body).toHaveLength(1);
+  });
+
+  it('keeps the issued revision byte for byte: the bytes signers sign are the bytes that download', async () => {
+    issued = await pdf(`/api/decisions/${decisionId}/signing/original`);
+    expect(issued.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pdf(`/api/decisions/${decisionId}/signing/original`)).equals(issued)).toBe(true);
+    // What downloads is now that very revision.
+    expect((await pdf(`/api/decisions/${decisionId}/pdf`)).equals(issued)).toBe(true);
+    expect(await status()).toMatchObject({ kept: true, signed: false, signatures: [] });
+  });
+
+  it('refuses a changed, untrusted, expired, unsigned or non-PDF upload, and keeps nothing', async () => {
+    const changed = Buffer.from(issued);
+    changed[200] ^= 1;
+    const cases: [Buffer, string][] = [
+      [await signAs('official', changed), 'changed'],
+      [await signAs('stranger', issued), 'invalidSignature'],
+      [await signAs('expired', issued), 'invalidSignature'],
+      [Buffer.concat([issued, Buffer.from('\n% nothing signed\n')]), 'unsigned'],
+      [Buffer.from('not a pdf at all'), 'notPdf'],
+    ];
+    for (const [file, code] of cases) {
+      const res = await upload(file).expect(400);
+      expect(res.body.details[0]).toMatchObject({ field: 'file', code });
+    }
+    const untrusted = await upload(await signAs('stranger', issued)).expect(400);
+    expect(untrusted.body.message).toContain('không do tổ chức chứng thực tin cậy cấp');
+    const expired = await upload(await signAs('expired', issued)).expect(400);
+    expect(expired.body.message).toContain('không còn hiệu lực vào thời điểm ký');
+    // A byte flipped inside what the signature covers.
+    const tampered = await signAs('official', issued);
+    tampered[issued.length + 10] ^= 1;
+    await upload(tampered).expect(400);
+    // Something appended after a valid signature.
+    const appended = Buffer.concat([await signAs('official', issued), Buffer.from('\n%%EOF\n')]);
+    expect((await upload(appended).expect(400)).body.details[0].code).toBe('appended');
+    expect(await status()).toMatchObject({ signed: false, signatures: [] });
+    // pdfsig agrees on the untrusted signer.
+    expect(pdfSignatures(await signAs('stranger', issued), nss)).toMatch(
+      /Certificate issuer isn't Trusted|Certificate isn't Trusted|not Trusted/i,
+    );
+  });
+
+  it("accepts the official's signature, then adds the organisation's: both valid and trusted for pdfsig", async () => {
+    const first = await upload(await signAs('official', issued));
+    expect([first.status, first.body.message ?? 'ok']).toEqual([200, 'ok']);
+    let s = await status();
+    expect(s.signatures).toEqual([
+      expect.objectContaining({ signerName: 'Trần Văn Quảng', valid: true, by: 'upload' }),
+    ]);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'decision.sign' AND target_id = $1",
+      [decisionId],
+    );
+    expect(n).toBe(1);
+    // A unit officer may not seal; Home Affairs does, with the organisation's key on the server.
+    await as.hungdao.post(`/api/decisions/${decisionId}/signing/organisation`).expect(403);
+    const sealed = await as.noivu.post(`/api/decisions/${decisionId}/signing/organisation`);
+    expect([sealed.status, sealed.body.message ?? 'ok']).toEqual([200, 'ok']);
+    s = sealed.body;
+    expect(s.signatures.map((x: { signerName: string }) => x.signerName)).toEqual([
+      'Trần Văn Quảng',
+      'Ủy ban nhân dân huyện Tứ Kỳ',
+    ]);
+    expect(s.signatures.every((x: { valid: boolean }) => x.valid)).toBe(true);
+
+    const signed = await pdf(`/api/decisions/${decisionId}/pdf`);
+    expect(signed.subarray(0, issued.length).equals(issued)).toBe(true);
+    const report = pdfSignatures(signed, nss);
+    expect(report.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(report.match(/Certificate is Trusted/g)).toHaveLength(2);
+    expect(report).toContain('Signer Certificate Common Name: Trần Văn Quảng');
+    expect(report).toContain('Total document signed');
+
+    // A flipped byte breaks it, for pdfsig as for the product.
+    const broken = Buffer.from(signed);
+    broken[issued.length - 50] ^= 1;
+    expect(pdfSignatures(broken, nss)).toMatch(/Signature is Invalid|Digest Mismatch/);
+  });
+
+  it('takes exactly one of two signed versions sent at once from the same base', async () => {
+    const base = await pdf(`/api/decisions/${decisionId}/signing/original`);
+    const [a, b] = await Promise.all([signAs('official', base), signAs('official', base)]);
+    const answers = await Promise.all([upload(a), upload(b)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await status()).signatures).toHaveLength(3);
+  });
+
+  it("signs certificates with the organisation's key, and the verification page shows the decision's signatures", async () => {
+    const [entry] = await t.dataSource.query(
+      'SELECT item_id, verify_token FROM award_register WHERE decision_id = $1',
+      [decisionId],
+    );
+    const certificate = await pdf(`/api/decisions/${decisionId}/certificates/${entry.item_id}`);
+    const report = pdfSignatures(certificate, nss);
+    expect(report).toContain('Signer Certificate Common Name: Ủy ban nhân dân huyện Tứ Kỳ');
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Certificate is Trusted');
+    const page = await request(t.http).get(`/verify/${entry.verify_token}`).expect(200);
+    expect(page.text).toContain('Chữ ký số của quyết định');
+    expect(page.text).toContain('Trần Văn Quảng');
+    expect(page.text).toContain('chữ ký hợp lệ');
+  });
+});
