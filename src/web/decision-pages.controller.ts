@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../access/access.decorators';
@@ -28,8 +38,16 @@ import { decisionNumberLabel } from '../decisions/labels';
 import { sendDecisionList, sendRegister } from '../decisions/register-export';
 import { MovementsService } from '../movements/movements.service';
 import { UnitsService } from '../units/units.service';
-import { formatDate, option, pager } from './format';
-import { FormPost } from './web-form.decorators';
+import { formatDate, formatDateTime, option, pager } from './format';
+import { FormPost, MultipartFormPost } from './web-form.decorators';
+import { SigningService } from '../signing/signing.service';
+import {
+  SEALERS,
+  SIGNED_UPLOAD,
+  SIGNING_READERS,
+  TOKEN_SIGNERS,
+} from '../signing/signing.controller';
+import type { UploadedFile as Upload } from '../files/files.service';
 import { WebErrors } from './web-errors.filter';
 import { asList, lines, WebForms } from './web-forms';
 import { WebPages } from './web-pages';
@@ -71,6 +89,7 @@ export class DecisionPagesController {
     private readonly units: UnitsService,
     private readonly awards: AwardsService,
     private readonly records: AwardRecordService,
+    private readonly signing: SigningService,
   ) {}
 
   @Get()
@@ -353,6 +372,7 @@ export class DecisionPagesController {
               }
             : null,
         printable,
+        signing: await this.signingView(actor, id, draft),
         // Revoked certificates are not printed: the page says how many.
         leftOut: d.items.filter((i) => i.register?.status === 'revoked').length,
         revoke: printable && SIGNERS.includes(actor.role),
@@ -369,6 +389,60 @@ export class DecisionPagesController {
       },
       csrf,
     );
+  }
+
+  /** An issued decision's signatures as the page shows them, and what the actor may do. */
+  private async signingView(actor: Actor, id: string, draft: boolean) {
+    if (draft || !SIGNING_READERS.includes(actor.role)) return null;
+    const s = await this.signing.status(actor, id);
+    return {
+      signatures: s.signatures.map((x) => ({
+        ...x,
+        signedAt: x.signedAt ? formatDateTime(x.signedAt) : 'không rõ thời điểm',
+        how: x.by === 'organisation' ? 'khóa của cơ quan' : 'thiết bị ký số',
+      })),
+      canUpload: TOKEN_SIGNERS.includes(actor.role),
+      canSeal: SEALERS.includes(actor.role) && s.organisationKey,
+    };
+  }
+
+  /** The kept version to sign with a token (the API's signing/original). */
+  @Get(':id/ban-de-ky')
+  @Roles(...TOKEN_SIGNERS, Role.Admin)
+  async toSign(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return inlinePdf(await this.signing.latest(actor, id), 'quyet-dinh-de-ky');
+  }
+
+  /** The file signed with a token, uploaded back (the API's signing/upload): checked, or refused with why. */
+  @MultipartFormPost(':id/ky-so', ...TOKEN_SIGNERS)
+  @UseInterceptors(SIGNED_UPLOAD)
+  async uploadSigned(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file: Upload | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Multipart: the token is in the body the file interceptor has just parsed.
+    this.forms.checkCsrf(req, body);
+    await this.forms.back(res, `/quyet-dinh/${id}`, () =>
+      this.signing.upload(actor, id, file?.buffer),
+    );
+    return '';
+  }
+
+  /** The organisation's signature added with the server's key (the API's signing/organisation). */
+  @FormPost(':id/dong-dau-so', ...SEALERS)
+  async seal(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, `/quyet-dinh/${id}`, () =>
+      this.signing.signWithOrganisation(actor, id),
+    );
+    return '';
   }
 
   /** The draft's texts: a refusal comes back with what was typed and each error beside its field. */

@@ -8,6 +8,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { DraftsModule } from '../drafts/drafts.module';
 import { PublicityModule } from '../publicity/publicity.module';
+import { SigningModule } from '../signing/signing.module';
 import { PublicityPagesController } from './publicity-pages.controller';
 import { AssetsController } from './assets.controller';
 import { WebSitePages } from './web-site-pages';
@@ -81,6 +82,7 @@ export const WEB_CONTROLLERS = [
     DossiersModule,
     DraftsModule,
     PublicityModule,
+    SigningModule,
     FilesModule,
     MovementsModule,
     NotificationsModule,

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { P12Signer, PDF } from '@libpdf/core';
 import request from 'supertest';
 import { seedDemo } from '../support/actors';
 import { binary } from '../support/http';
@@ -8,17 +6,7 @@ import { ManualClock } from '../support/manual-clock';
 import { pdfSignatures, trustingNss } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
 import { actors, issueDecision } from '../support/workflow-fixtures';
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'signing');
-const PASSWORD = 'thidua-test';
-const CA = join(FIXTURES, 'ca.pem');
-
-/** What an official's token and the office's plugin do: sign the PDF they were given, with their key. */
-async function signAs(who: string, pdf: Buffer): Promise<Buffer> {
-  const signer = await P12Signer.create(readFileSync(join(FIXTURES, `${who}.p12`)), PASSWORD);
-  const { bytes } = await (await PDF.load(new Uint8Array(pdf))).sign({ signer });
-  return Buffer.from(bytes);
-}
+import { signAs, SIGNING_ENV, TEST_CA as CA } from '../support/signing';
 
 /** Signed decisions: the token's signature uploaded and checked, the organisation's added, pdfsig agrees. */
 describe('signing: decisions signed by an official and the organisation, and certificates signed', () => {
@@ -39,7 +27,7 @@ describe('signing: decisions signed by an official and the organisation, and cer
     (await as.noivu.get(`/api/decisions/${decisionId}/signing`).expect(200)).body;
 
   beforeAll(async () => {
-    t = await createTestApp({ SIGNING_KEYS_DIR: FIXTURES, SIGNING_KEY_PASSWORD: PASSWORD }, clock);
+    t = await createTestApp(SIGNING_ENV, clock);
     await seedDemo(t);
     as = await actors(t);
     decisionId = (await issueDecision(t, as, ['Nguyễn Thị Hường'])).id;

@@ -107,8 +107,10 @@ export async function pickFile(page: Page, selector: string, path: string): Prom
 }
 
 /** The app with the demo data, listening on a free port, and the real Chromium to drive it. */
-export async function startWebApp(): Promise<{ t: TestApp; base: string; browser: Browser }> {
-  const t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000' });
+export async function startWebApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; base: string; browser: Browser }> {
+  const t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '1000', ...env });
   await seedDemo(t);
   await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
