@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { DemoModule } from '../demo/demo.module';
 import { DemoSeeder } from '../demo/demo.seeder';
+import { join } from 'node:path';
+import { projectRoot } from '../documents/project-root';
 import { serve } from '../server';
+
+// The demo signs with the test PKI's keys (test/fixtures/signing), unless told otherwise.
+if (!process.env.SIGNING_KEYS_DIR) {
+  process.env.SIGNING_KEYS_DIR = join(projectRoot(), 'test', 'fixtures', 'signing');
+  process.env.SIGNING_KEY_PASSWORD = 'thidua-test';
+}
 
 /**
  * `npm run demo`: the service with the demo data loaded first (idempotent).

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '../database/transactions';
 import { PasswordService } from '../users/password.service';
@@ -51,9 +54,33 @@ export class DemoSeeder {
     await this.db.withTransaction(async () => {
       for (const demo of DEMO_AUTHORITIES) created += await this.seedAuthority(demo, passwordHash);
       for (const demo of DEMO_MOVEMENTS) created += await this.seedMovement(demo);
+      created += await this.trustTestCa();
     });
     if (options.dossiers) await this.workflow.run();
     this.logger.log(`Demo data ready (${created} records created) in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * With the test PKI's keys (what `npm run demo` uses), each demo authority
+   * trusts the test CA, so that the demo's signatures check as valid.
+   */
+  private async trustTestCa(): Promise<number> {
+    const dir = this.config.SIGNING_KEYS_DIR;
+    const pem = dir ? await readFile(join(dir, 'ca.pem'), 'utf8').catch(() => null) : null;
+    if (!pem) return 0;
+    const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');
+    const sha256 = createHash('sha256').update(der).digest('hex');
+    const rows: unknown[] = await this.db.tx.query(
+      `INSERT INTO trusted_cas (authority_id, subject, sha256, pem, valid_to, added_by)
+       SELECT DISTINCT ON (a.id) a.id, 'CA thử nghiệm Thi đua (dữ liệu mẫu)', $1, $2, '2039-12-31', u.id
+         FROM authorities a
+         JOIN users u ON u.authority_id = a.id AND u.role = 'admin'
+        WHERE a.code = ANY($3)
+       ON CONFLICT (authority_id, sha256) DO NOTHING
+       RETURNING id`,
+      [sha256, pem, DEMO_AUTHORITIES.map((d) => d.code)],
+    );
+    return rows.length;
   }
 
   private async seedAuthority(demo: DemoAuthority, passwordHash: string): Promise<number> {

@@ -1,3 +1,5 @@
+import { RecipientKind } from '../../src/awards/award-form.entity';
+import type { CertificateSnapshot, RegisterEntry } from '../../src/decisions/decision.entity';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { DemoModule } from '../../src/demo/demo.module';
@@ -138,5 +140,42 @@ export function httpLoad(
     const worker = new Worker(code, { eval: true, workerData: { base, requests, clients } });
     worker.once('message', resolve);
     worker.once('error', reject);
+  });
+}
+
+const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+const GIVEN = [
+  'Thị Hường',
+  'Văn Hùng',
+  'Minh Tuấn',
+  'Thu Hà',
+  'Đức Thắng',
+  'Quốc Việt',
+  'Thị Lan',
+  'Văn Nam',
+];
+
+/** `n` certificates of one decision as the register keeps them, with varied Vietnamese names. */
+export function sampleCertificates(n: number): RegisterEntry[] {
+  return Array.from({ length: n }, (_, i) => {
+    const snapshot: CertificateSnapshot = {
+      issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+      chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
+      authorityName: 'Ủy ban nhân dân huyện Tứ Kỳ',
+      placeName: 'Tứ Kỳ',
+      awardeeName: `${SURNAMES[i % 10]} ${GIVEN[i % 8]}`,
+      unitName: 'UBND xã Hưng Đạo',
+      recipientKind: RecipientKind.Individual,
+      awardFormName: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện',
+      achievement:
+        'Đã có thành tích xuất sắc trong phong trào thi đua "Chuyển đổi số giai đoạn 2021-2025"',
+      decisionNumber: '05/QĐ-UBND',
+      decisionDate: '2026-12-14',
+      registerNumber: `${i + 1}/2026`,
+      signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      signerName: 'Đặng Thị Hạnh',
+      verifyUrl: `https://thidua.tuky.example/verify/token${String(i).padStart(27, '0')}`,
+    };
+    return { snapshot } as RegisterEntry;
   });
 }

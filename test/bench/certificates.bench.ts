@@ -11,10 +11,8 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 import QRCode from 'qrcode';
-import { RecipientKind } from '../../src/awards/award-form.entity';
 import { loadConfig } from '../../src/config/app-config';
 import { CertificatesService, printedCertificate } from '../../src/decisions/certificates.service';
-import { CertificateSnapshot, RegisterEntry } from '../../src/decisions/decision.entity';
 import {
   CHROMIUM_FLAGS,
   findChromium,
@@ -22,46 +20,10 @@ import {
 } from '../../src/documents/pdf-renderer.service';
 import { OrganisationSigner } from '../../src/documents/organisation-signer.service';
 import { TemplatesService } from '../../src/documents/templates.service';
-import { fmt } from './bench-support';
+import { fmt, sampleCertificates as entries } from './bench-support';
 
 const NAIVE = Number(process.env.BENCH_NAIVE ?? 5);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 30);
-
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
-const GIVEN = [
-  'Thị Hường',
-  'Văn Hùng',
-  'Minh Tuấn',
-  'Thu Hà',
-  'Đức Thắng',
-  'Quốc Việt',
-  'Thị Lan',
-  'Văn Nam',
-];
-
-function entries(n: number): RegisterEntry[] {
-  return Array.from({ length: n }, (_, i) => {
-    const snapshot: CertificateSnapshot = {
-      issuingBody: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
-      chairmanTitle: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ',
-      authorityName: 'Ủy ban nhân dân huyện Tứ Kỳ',
-      placeName: 'Tứ Kỳ',
-      awardeeName: `${SURNAMES[i % 10]} ${GIVEN[i % 8]}`,
-      unitName: 'UBND xã Hưng Đạo',
-      recipientKind: RecipientKind.Individual,
-      awardFormName: 'Giấy khen của Chủ tịch Ủy ban nhân dân huyện',
-      achievement:
-        'Đã có thành tích xuất sắc trong phong trào thi đua "Chuyển đổi số giai đoạn 2021-2025"',
-      decisionNumber: '05/QĐ-UBND',
-      decisionDate: '2026-12-14',
-      registerNumber: `${i + 1}/2026`,
-      signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
-      signerName: 'Đặng Thị Hạnh',
-      verifyUrl: `https://thidua.tuky.example/verify/token${String(i).padStart(27, '0')}`,
-    };
-    return { snapshot } as RegisterEntry;
-  });
-}
 
 /** The process's children, from /proc (each thread lists the children it started). */
 function childrenOf(pid: number): number[] {

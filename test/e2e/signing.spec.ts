@@ -37,6 +37,11 @@ describe('signing: decisions signed by an official and the organisation, and cer
 
   it('trusts the CA roots an admin adds, and refuses what is not one', async () => {
     const pem = readFileSync(CA, 'utf8');
+    // The demo trusts the test CA already: removed, then added again.
+    const [demo] = (await as.admin.get('/api/signing/trusted-cas').expect(200)).body;
+    expect(demo.subject).toContain('dữ liệu mẫu');
+    await as.admin.delete(`/api/signing/trusted-cas/${demo.id}`).expect(204);
+    expect((await as.admin.get('/api/signing/trusted-cas').expect(200)).body).toEqual([]);
     const added = (await as.admin.post('/api/signing/trusted-cas').send({ pem }).expect(201)).body;
     expect(added.subject).toContain('CA thử nghiệm Thi đua');
     await as.admin.post('/api/signing/trusted-cas').send({ pem }).expect(409);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer';
@@ -12,7 +12,7 @@ import {
   startWebApp,
   stopWebApp,
 } from '../support/browser';
-import { signAs, SIGNING_ENV, TEST_CA } from '../support/signing';
+import { signAs, SIGNING_ENV } from '../support/signing';
 import { TestApp } from '../support/test-app';
 import { actors, issueDecision } from '../support/workflow-fixtures';
 
@@ -27,10 +27,8 @@ describe('web interface: signing a decision', () => {
   beforeAll(async () => {
     ({ t, base, browser } = await startWebApp(SIGNING_ENV));
     as = await actors(t);
-    await as.admin
-      .post('/api/signing/trusted-cas')
-      .send({ pem: readFileSync(TEST_CA, 'utf8') })
-      .expect(201);
+    // The demo seeder trusts the test CA when the app has the test PKI's keys.
+    expect((await as.admin.get('/api/signing/trusted-cas').expect(200)).body).toHaveLength(1);
     decisionId = (await issueDecision(t, as, ['Nguyễn Thị Hường'])).id;
   }, 120_000);
   afterAll(() => stopWebApp({ t, browser }));
