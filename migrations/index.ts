@@ -29,6 +29,7 @@ import { HigherDecisions1796459247940 } from './1796459247940-HigherDecisions';
 import { AwardFund1796460171702 } from './1796460171702-AwardFund';
 import { Publicity1796469901057 } from './1796469901057-Publicity';
 import { Signing1796471399243 } from './1796471399243-Signing';
+import { QrKeys1796472063732 } from './1796472063732-QrKeys';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -66,4 +67,5 @@ export const migrations: Function[] = [
   AwardFund1796460171702,
   Publicity1796469901057,
   Signing1796471399243,
+  QrKeys1796472063732,
 ];

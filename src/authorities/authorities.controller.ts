@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Patch,
+  Post,
   Put,
   UploadedFile,
   UseInterceptors,
@@ -16,12 +17,27 @@ import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
 import { UpdateAuthorityDto } from './authorities.dto';
 import { AuthoritiesService, EMBLEM_MAX_BYTES } from './authorities.service';
+import { QrKeysService } from './qr-keys.service';
 import { AppError } from '../common/errors/app-error';
 
 @ApiTags('Cơ quan có thẩm quyền')
 @Controller('authority')
 export class AuthoritiesController {
-  constructor(private readonly authorities: AuthoritiesService) {}
+  constructor(
+    private readonly authorities: AuthoritiesService,
+    private readonly qrKeys: QrKeysService,
+  ) {}
+
+  @Post('qr-keys/rotate')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Đổi khóa ký mã QR ngoại tuyến: khóa mới ký các Giấy khen in từ nay, khóa cũ vẫn được công bố để Giấy khen đã in vẫn kiểm tra được',
+  })
+  rotateQrKey(@CurrentActor() actor: Actor) {
+    return this.qrKeys.rotate(actor);
+  }
 
   @Get()
   @Roles(...ALL_ROLES)

@@ -10,6 +10,8 @@ if (!process.env.SIGNING_KEYS_DIR) {
   process.env.SIGNING_KEYS_DIR = join(projectRoot(), 'test', 'fixtures', 'signing');
   process.env.SIGNING_KEY_PASSWORD = 'thidua-test';
 }
+// Offline QR codes on in the demo; its keys' secret is the demo's (never a real deployment's).
+process.env.QR_KEYS_SECRET ??= 'demo only: the secret of the demo offline QR keys';
 
 /**
  * `npm run demo`: the service with the demo data loaded first (idempotent).

@@ -176,6 +176,16 @@ export class AppConfig {
   @IsString()
   SIGNING_KEY_PASSWORD?: string;
 
+  /**
+   * The secret that encrypts the authorities' offline QR keys at rest (at
+   * least 32 characters). Unset: certificates carry the online link only.
+   */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  QR_KEYS_SECRET?: string;
+
   /** Chromium for PDFs; else /usr/bin/chromium (Debian's `chromium`) and the usual names are tried. */
   @Expose()
   @IsOptional()

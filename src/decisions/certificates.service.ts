@@ -15,6 +15,7 @@ import { AppError } from '../common/errors/app-error';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { OrganisationSigner } from '../documents/organisation-signer.service';
+import { QrKeysService, QrSigningKey } from '../authorities/qr-keys.service';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { SignedVersionsPort } from './signed-versions-port';
 import { TemplatesService, vietnameseMoney } from '../documents/templates.service';
@@ -45,6 +46,8 @@ export interface PrintLook {
   emblem: string | null;
   /** The authority whose organisation key signs the certificates, when the server holds one. */
   signedBy?: { code: string; placeName: string } | null;
+  /** The authority's offline QR key and code, when offline QR codes are on. */
+  qr?: { key: QrSigningKey; authorityCode: string } | null;
 }
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
@@ -146,6 +149,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     private readonly jobs: JobRunner,
     private readonly handlers: JobHandlers,
     private readonly signer: OrganisationSigner,
+    private readonly qrKeys: QrKeysService,
   ) {}
 
   private signedVersions?: SignedVersionsPort;
@@ -189,6 +193,24 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
       kind: PRINT_JOB,
       run: (input, progress) => this.print(input, progress),
     });
+  }
+
+  /**
+   * What the QR code opens: with offline QR codes on, the verification page
+   * with the certificate's claims signed in the fragment (checked without a
+   * network); otherwise the online page of its token.
+   */
+  private qrLink(snapshot: CertificateSnapshot, look: PrintLook): string {
+    if (!look.qr) return snapshot.verifyUrl;
+    const payload = this.qrKeys.payload(look.qr.key, {
+      authorityCode: look.qr.authorityCode,
+      decisionNumber: snapshot.decisionNumber,
+      decisionDate: snapshot.decisionDate,
+      registerNumber: snapshot.registerNumber,
+      awardeeName: snapshot.awardeeName,
+      awardFormName: snapshot.awardFormName,
+    });
+    return `${this.config.publicBaseUrl}/v/#${payload}`;
   }
 
   private qr(url: string): Promise<string> {
@@ -419,7 +441,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
   private async pages(
     entries: RegisterEntry[],
     variant: 'standard' | 'blank',
-    { layout, emblem }: PrintLook,
+    look: PrintLook,
     testPage = false,
   ): Promise<string> {
     const certificates = await Promise.all(
@@ -427,9 +449,10 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
         // Snapshots taken before corrections existed have no `correction` (strict templates).
         snapshot: { ...e.snapshot, correction: e.snapshot.correction ?? null },
         printed: printedCertificate(e.snapshot),
-        qrSvg: await this.qr(e.snapshot.verifyUrl),
+        qrSvg: await this.qr(this.qrLink(e.snapshot, look)),
       })),
     );
+    const { layout, emblem } = look;
     // The emblem on plain paper only: a pre-printed blank has its own.
     if (variant === 'standard')
       return this.templates.render('certificate', { certificates, emblem });
@@ -453,6 +476,9 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
       signedBy: (await this.signer.has(authority.code))
         ? { code: authority.code, placeName: authority.placeName }
         : null,
+      qr: await this.qrKeys
+        .activeKey(authority.id)
+        .then((key) => key && { key, authorityCode: authority.code }),
     };
   }
 
@@ -698,6 +724,27 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
           : '',
       })),
     };
+  }
+
+  /**
+   * A certificate's current status by its authority's code and register
+   * number ("5/2026"), for the offline page's online check: only the status,
+   * nothing the QR code does not already say; null when there is none.
+   */
+  async statusByRegister(authorityCode: string, registerNumber: string) {
+    const m = /^(\d{1,7})\/(\d{4})$/.exec(registerNumber);
+    if (!m) return null;
+    const entry = await this.db.tx
+      .getRepository(RegisterEntry)
+      .createQueryBuilder('r')
+      .innerJoin(Authority, 'a', 'a.id = r.authority_id')
+      .where('a.code = :code AND r.year = :year AND r.register_number = :number', {
+        code: authorityCode,
+        year: Number(m[2]),
+        number: Number(m[1]),
+      })
+      .getOne();
+    return entry && { status: entry.status, statusLabel: CERTIFICATE_STATUS_LABELS[entry.status] };
   }
 
   /** A test page for the print-on-blank layout: a millimetre grid and sample fields. */

@@ -1,3 +1,4 @@
+import { AuthoritiesModule } from '../authorities/authorities.module';
 import { Module } from '@nestjs/common';
 import { AwardRecordService } from './award-record.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -23,6 +24,7 @@ import { FundService } from './fund.service';
       RegisterEntry,
       FundAllocation,
     ]),
+    AuthoritiesModule,
     AwardsModule,
     DossiersModule,
     PeopleModule,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -12,6 +12,17 @@ const FILES: Record<string, { type: string; body: Buffer }> = {
   'htmx.min.js': {
     type: 'text/javascript; charset=utf-8',
     body: readFileSync(require.resolve('htmx.org/dist/htmx.min.js')),
+  },
+  // The CBOR decoder of the offline QR check (cbor-x's build without eval, for the page's CSP).
+  'cbor.min.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(
+      join(dirname(require.resolve('cbor-x/package.json')), 'dist', 'index-no-eval.min.js'),
+    ),
+  },
+  'verify-offline.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(join(projectRoot(), 'templates', 'web', 'verify-offline.js')),
   },
   'app.js': {
     type: 'text/javascript; charset=utf-8',

@@ -10,6 +10,7 @@ import { DraftsModule } from '../drafts/drafts.module';
 import { PublicityModule } from '../publicity/publicity.module';
 import { SigningModule } from '../signing/signing.module';
 import { PublicityPagesController } from './publicity-pages.controller';
+import { OfflineVerifyController } from './offline-verify.controller';
 import { AssetsController } from './assets.controller';
 import { WebSitePages } from './web-site-pages';
 import { WebPages } from './web-pages';
@@ -60,6 +61,7 @@ export const WEB_CONTROLLERS = [
   StatisticsPagesController,
   FundPagesController,
   PublicityPagesController,
+  OfflineVerifyController,
   ImportPagesController,
   AssetsController,
 ];

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       null as never,
       null as never,
       new OrganisationSigner(config),
+      null as never,
     );
 
   // (a) Naive: a browser launched for every certificate.

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     null as never,
     null as never,
     signer,
+    null as never,
   );
   const look = { layout: DEFAULT_BLANK_LAYOUT, emblem: null, signedBy: null };
   const pdfs: Buffer[] = [];

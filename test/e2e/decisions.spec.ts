@@ -375,6 +375,8 @@ describe('award decisions, the register, certificates and verification', () => {
       'decisionNumber',
       'found',
       'registerNumber',
+      // The decision's signatures (none here), with who signed and whether each holds.
+      'signatures',
       'status',
       'statusLabel',
       'supersededBy',

@@ -62,11 +62,11 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
 }
 
 /** The QR code on a page, rasterised at 110 dpi: enough for the printed code, and fast for jsQR. */
-export function pdfQr(pdf: Buffer, page = 1): string | null {
+export function pdfQr(pdf: Buffer, page = 1, dpi = 110): string | null {
   return withPdf(pdf, (p, dir) => {
     execFileSync('pdftoppm', [
       '-r',
-      '110',
+      String(dpi),
       '-f',
       String(page),
       '-l',
