@@ -30,6 +30,7 @@ import { AwardFund1796460171702 } from './1796460171702-AwardFund';
 import { Publicity1796469901057 } from './1796469901057-Publicity';
 import { Signing1796471399243 } from './1796471399243-Signing';
 import { QrKeys1796472063732 } from './1796472063732-QrKeys';
+import { HashSigning1796472539820 } from './1796472539820-HashSigning';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -68,4 +69,5 @@ export const migrations: Function[] = [
   Publicity1796469901057,
   Signing1796471399243,
   QrKeys1796472063732,
+  HashSigning1796472539820,
 ];

@@ -1,5 +1,6 @@
 import { createHash, webcrypto } from 'node:crypto';
 import type { webcrypto as WebCrypto } from 'node:crypto';
+import { PDF } from '@libpdf/core';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
@@ -178,4 +179,97 @@ export async function checkSignature(
     };
   }
   return { ...result, valid: true };
+}
+
+/** The room kept for a signature made elsewhere: a CMS with its chain and a timestamp fits. */
+const EXTERNAL_SIGNATURE_BYTES = 32 * 1024;
+
+/**
+ * A self-signed certificate made once per process, only to let the library
+ * lay out a signature field whose contents are replaced before anyone sees
+ * them (the hash-signing flow): it never signs anything that is kept.
+ */
+let placeholder: Promise<Uint8Array> | null = null;
+function placeholderCertificate(): Promise<Uint8Array> {
+  placeholder ??= (async () => {
+    const keys = (await webcrypto.subtle.generateKey(
+      {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
+      true,
+      ['sign', 'verify'],
+    )) as WebCrypto.CryptoKeyPair;
+    const cert = new pkijs.Certificate();
+    cert.version = 2;
+    cert.serialNumber = new asn1js.Integer({ value: 1 });
+    const cn = new pkijs.AttributeTypeAndValue({
+      type: OID.commonName,
+      value: new asn1js.Utf8String({ value: 'Chỗ dành cho chữ ký' }),
+    });
+    cert.issuer.typesAndValues.push(cn);
+    cert.subject.typesAndValues.push(cn);
+    cert.notBefore.value = new Date('2020-01-01');
+    cert.notAfter.value = new Date('2100-01-01');
+    await cert.subjectPublicKeyInfo.importKey(keys.publicKey as never, engine);
+    await cert.sign(keys.privateKey as never, 'SHA-256', engine);
+    return new Uint8Array(cert.toSchema().toBER(false));
+  })();
+  return placeholder;
+}
+
+/** A PDF prepared for a signature made elsewhere: the bytes to keep, and what the signer signs. */
+export interface PreparedSignature {
+  pdf: Buffer;
+  byteRange: FoundSignature['byteRange'];
+  /** SHA-256 of the byte ranges: the CMS's message digest. */
+  digest: Buffer;
+}
+
+/**
+ * Lays out a signature field on `pdf` (an incremental update) whose contents
+ * a signing plugin fills: the plugin signs `digest` and returns a CMS that
+ * `embedSignature` writes into the reserved room.
+ */
+export async function prepareExternalSignature(
+  pdf: Buffer,
+  claims: { reason: string; location: string; signingTime: Date },
+): Promise<PreparedSignature> {
+  const certificate = await placeholderCertificate();
+  const document = await PDF.load(new Uint8Array(pdf));
+  const { bytes } = await document.sign({
+    signer: {
+      certificate,
+      keyType: 'RSA',
+      signatureAlgorithm: 'RSASSA-PKCS1-v1_5',
+      sign: () => Promise.resolve(new Uint8Array(256)),
+    },
+    ...claims,
+    estimatedSize: EXTERNAL_SIGNATURE_BYTES,
+  });
+  const prepared = Buffer.from(bytes);
+  const signature = findSignatures(prepared).at(-1)!;
+  const [, b, c, d] = signature.byteRange;
+  const digest = createHash('sha256')
+    .update(prepared.subarray(0, b))
+    .update(prepared.subarray(c, c + d))
+    .digest();
+  return { pdf: prepared, byteRange: signature.byteRange, digest };
+}
+
+/** Writes a CMS into the room `prepareExternalSignature` kept; null when it does not fit. */
+export function embedSignature(
+  prepared: Buffer,
+  byteRange: FoundSignature['byteRange'],
+  cms: Buffer,
+): Buffer | null {
+  const [, b, c] = byteRange;
+  const room = c - b - 2; // between "<" and ">"
+  const hex = cms.toString('hex');
+  if (hex.length > room) return null;
+  const out = Buffer.from(prepared);
+  out.write(hex.padEnd(room, '0'), b + 1, 'latin1');
+  return out;
 }

@@ -16,7 +16,7 @@ import { Role } from '../access/roles';
 import { inlinePdf } from '../common/http/send-file';
 import { IdParam } from '../common/validation/id-param';
 import type { UploadedFile as Upload } from '../files/files.service';
-import { AddTrustedCaDto } from './signing.dto';
+import { AddTrustedCaDto, CompleteHashDto } from './signing.dto';
 import { SigningService } from './signing.service';
 
 /** Who reads a decision's signing state. */
@@ -81,6 +81,28 @@ export class SigningController {
     @UploadedFile() file: Upload | undefined,
   ) {
     return this.signing.upload(actor, id, file?.buffer);
+  }
+
+  @Post('decisions/:id/signing/hash')
+  @Roles(...TOKEN_SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Ký số kiểu ký mã băm (phần mềm ký chỉ ký mã băm): chuẩn bị chỗ cho chữ ký trên bản mới nhất và trả mã băm SHA-256 cần ký',
+  })
+  prepareHash(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.signing.prepareHash(actor, id);
+  }
+
+  @Post('decisions/:id/signing/hash/complete')
+  @Roles(...TOKEN_SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Nhận chữ ký CMS của mã băm, gắn vào văn bản và kiểm tra như mọi bản đã ký (nội dung, chữ ký, chứng thư tin cậy)',
+  })
+  completeHash(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CompleteHashDto) {
+    return this.signing.completeHash(actor, id, Buffer.from(dto.cms, 'base64'));
   }
 
   @Post('decisions/:id/signing/organisation')

@@ -46,8 +46,8 @@ export interface AcceptedSignature {
   organisation: string;
   signedAt: string | null;
   certificateSha256: string;
-  /** How it came: uploaded (an official's token) or made by the server (the organisation's key). */
-  by: 'upload' | 'organisation';
+  /** How it came: uploaded (an official's token), a digest signed by a plugin, or the organisation's key. */
+  by: 'upload' | 'organisation' | 'hash';
   acceptedAt: string;
 }
 
@@ -75,6 +75,14 @@ export class SignedDocument {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   signatures!: AcceptedSignature[];
+
+  /** A signature prepared for a plugin that signs a digest: the PDF with its reserved room. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  pendingPdf!: Buffer | null;
+
+  /** The prepared signature's byte range. */
+  @Column({ type: 'int', array: true, nullable: true })
+  pendingByteRange!: number[] | null;
 
   @VersionColumn()
   version!: number;

@@ -14,8 +14,11 @@ import {
   certificateNames,
   CheckedSignature,
   checkSignature,
+  embedSignature,
   findSignatures,
+  FoundSignature,
   parseCertificates,
+  prepareExternalSignature,
 } from '../documents/pdf-signatures';
 import { AcceptedSignature, SignedDocument, TrustedCa } from './signing.entity';
 
@@ -207,6 +210,59 @@ export class SigningService implements OnModuleInit {
   }
 
   /**
+   * Hash signing, step one: the next signature's room laid out on the kept
+   * version, and the SHA-256 of its byte ranges for the plugin to sign. A new
+   * preparation replaces an unfinished one.
+   */
+  async prepareHash(actor: Actor, decisionId: string) {
+    const base = await this.latest(actor, decisionId);
+    const authority = await this.authorities.own(actor);
+    const prepared = await prepareExternalSignature(base, {
+      reason: 'Ký số quyết định',
+      location: authority.placeName,
+      signingTime: this.clock.now(),
+    });
+    await this.db.tx
+      .getRepository(SignedDocument)
+      .update({ decisionId }, { pendingPdf: prepared.pdf, pendingByteRange: prepared.byteRange });
+    return {
+      algorithm: 'SHA-256',
+      digest: prepared.digest.toString('base64'),
+      digestHex: prepared.digest.toString('hex'),
+      byteRange: prepared.byteRange,
+    };
+  }
+
+  /**
+   * Hash signing, step two: the plugin's CMS written into the prepared room,
+   * then accepted as any signed file is (or refused with why).
+   */
+  completeHash(actor: Actor, decisionId: string, cms: Buffer) {
+    return this.accept(actor, decisionId, 'hash', async () => {
+      const pending = await this.db.tx
+        .getRepository(SignedDocument)
+        .createQueryBuilder('s')
+        .addSelect('s.pendingPdf')
+        .where('s.decision_id = :decisionId', { decisionId })
+        .getOne();
+      if (!pending?.pendingPdf || !pending.pendingByteRange)
+        throw AppError.conflict('Chưa chuẩn bị chữ ký: hãy lấy mã băm để ký trước.');
+      const file = embedSignature(
+        pending.pendingPdf,
+        pending.pendingByteRange as FoundSignature['byteRange'],
+        cms,
+      );
+      if (!file)
+        throw AppError.invalidField(
+          'cms',
+          'Trường "cms": chữ ký quá lớn so với chỗ đã dành.',
+          'tooLarge',
+        );
+      return file;
+    });
+  }
+
+  /**
    * One signing step: the file made from the kept version, checked, then
    * kept as the new signed version only if nobody signed in between (409).
    */
@@ -242,7 +298,7 @@ export class SigningService implements OnModuleInit {
       const updated = await this.db.tx
         .createQueryBuilder()
         .update(SignedDocument)
-        .set({ signedPdf: file, signatures })
+        .set({ signedPdf: file, signatures, pendingPdf: null, pendingByteRange: null })
         .where('decision_id = :decisionId AND version = :version', {
           decisionId,
           version: kept.version,

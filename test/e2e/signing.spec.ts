@@ -6,7 +6,7 @@ import { ManualClock } from '../support/manual-clock';
 import { pdfSignatures, trustingNss } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
 import { actors, issueDecision } from '../support/workflow-fixtures';
-import { signAs, SIGNING_ENV, TEST_CA as CA } from '../support/signing';
+import { cmsForDigest, signAs, SIGNING_ENV, TEST_CA as CA } from '../support/signing';
 
 /** Signed decisions: the token's signature uploaded and checked, the organisation's added, pdfsig agrees. */
 describe('signing: decisions signed by an official and the organisation, and certificates signed', () => {
@@ -132,12 +132,54 @@ describe('signing: decisions signed by an official and the organisation, and cer
     expect(pdfSignatures(broken, nss)).toMatch(/Signature is Invalid|Digest Mismatch/);
   });
 
+  it('signs through a plugin that signs only a digest: prepared, signed elsewhere, embedded and checked', async () => {
+    await as.hungdao.post(`/api/decisions/${decisionId}/signing/hash`).expect(403);
+    const prepared = (
+      await as.chutich.post(`/api/decisions/${decisionId}/signing/hash`).expect(200)
+    ).body;
+    expect(prepared).toMatchObject({
+      algorithm: 'SHA-256',
+      digestHex: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // A CMS over another digest does not hold: refused, nothing kept.
+    const wrong = await cmsForDigest('official', Buffer.alloc(32, 7));
+    const refused = await as.chutich
+      .post(`/api/decisions/${decisionId}/signing/hash/complete`)
+      .send({ cms: wrong.toString('base64') })
+      .expect(400);
+    expect(refused.body.message).toContain('không khớp');
+    const bad = await as.chutich
+      .post(`/api/decisions/${decisionId}/signing/hash/complete`)
+      .send({ cms: 'không phải base64' })
+      .expect(400);
+    expect(bad.body.details[0].field).toBe('cms');
+    const cms = await cmsForDigest('official', Buffer.from(prepared.digest, 'base64'));
+    const s = (
+      await as.chutich
+        .post(`/api/decisions/${decisionId}/signing/hash/complete`)
+        .send({ cms: cms.toString('base64') })
+        .expect(200)
+    ).body;
+    expect(s.signatures.at(-1)).toMatchObject({
+      signerName: 'Trần Văn Quảng',
+      valid: true,
+      by: 'hash',
+    });
+    const report = pdfSignatures(await pdf(`/api/decisions/${decisionId}/pdf`), nss);
+    expect(report.match(/Signature is Valid/g)).toHaveLength(3);
+    // The preparation is used once.
+    await as.chutich
+      .post(`/api/decisions/${decisionId}/signing/hash/complete`)
+      .send({ cms: cms.toString('base64') })
+      .expect(409);
+  });
+
   it('takes exactly one of two signed versions sent at once from the same base', async () => {
     const base = await pdf(`/api/decisions/${decisionId}/signing/original`);
     const [a, b] = await Promise.all([signAs('official', base), signAs('official', base)]);
     const answers = await Promise.all([upload(a), upload(b)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await status()).signatures).toHaveLength(3);
+    expect((await status()).signatures).toHaveLength(4);
   });
 
   it("signs certificates with the organisation's key, and the verification page shows the decision's signatures", async () => {
