@@ -31,6 +31,7 @@ import { Publicity1796469901057 } from './1796469901057-Publicity';
 import { Signing1796471399243 } from './1796471399243-Signing';
 import { QrKeys1796472063732 } from './1796472063732-QrKeys';
 import { HashSigning1796472539820 } from './1796472539820-HashSigning';
+import { SignatureImages1796472658686 } from './1796472658686-SignatureImages';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -70,4 +71,5 @@ export const migrations: Function[] = [
   Signing1796471399243,
   QrKeys1796472063732,
   HashSigning1796472539820,
+  SignatureImages1796472658686,
 ];

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Param,
   Patch,
   Post,
   Put,
@@ -19,6 +20,16 @@ import { UpdateAuthorityDto } from './authorities.dto';
 import { AuthoritiesService, EMBLEM_MAX_BYTES } from './authorities.service';
 import { QrKeysService } from './qr-keys.service';
 import { AppError } from '../common/errors/app-error';
+
+/** The images of a signature's appearance, by their route's name. */
+function signingImage(kind: string): 'signature' | 'seal' {
+  if (kind === 'signature' || kind === 'seal') return kind;
+  throw AppError.invalidField(
+    'kind',
+    'Trường "kind" phải là signature (chữ ký) hoặc seal (con dấu).',
+    'isIn',
+  );
+}
 
 @ApiTags('Cơ quan có thẩm quyền')
 @Controller('authority')
@@ -70,6 +81,37 @@ export class AuthoritiesController {
   ) {
     if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh Quốc huy.', 'required');
     await this.authorities.setEmblem(actor, file);
+  }
+
+  @Put('images/:kind')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary:
+      'Ảnh chữ ký (signature) hoặc con dấu (seal) in trên văn bản máy chủ ký số bằng khóa của cơ quan (PNG hoặc JPEG, tối đa 300 KB)',
+  })
+  async setImage(
+    @CurrentActor() actor: Actor,
+    @Param('kind') kind: string,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+  ) {
+    if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh.', 'required');
+    await this.authorities.setImage(actor, signingImage(kind), file);
+  }
+
+  @Delete('images/:kind')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Bỏ ảnh chữ ký hoặc con dấu' })
+  async removeImage(@CurrentActor() actor: Actor, @Param('kind') kind: string) {
+    await this.authorities.setImage(actor, signingImage(kind), null);
   }
 
   @Delete('emblem')

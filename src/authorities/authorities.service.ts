@@ -7,7 +7,18 @@ import { applyChanges, lockForUpdate } from '../common/versioned-update';
 import { UpdateAuthorityDto } from './authorities.dto';
 import { Authority } from './authority.entity';
 
-/** The emblem image's largest size: it is inlined in every certificate page. */
+/** The images printed on documents, by the name their routes use. */
+export type AuthorityImage = 'emblem' | 'signature' | 'seal';
+const IMAGES: Record<
+  AuthorityImage,
+  { column: 'emblem' | 'signatureImage' | 'sealImage'; label: string }
+> = {
+  emblem: { column: 'emblem', label: 'Ảnh Quốc huy' },
+  signature: { column: 'signatureImage', label: 'Ảnh chữ ký' },
+  seal: { column: 'sealImage', label: 'Ảnh con dấu' },
+};
+
+/** An image's largest size: it is inlined in every certificate page. */
 export const EMBLEM_MAX_BYTES = 300 * 1024;
 
 const EDITABLE: (keyof Authority)[] = [
@@ -93,21 +104,36 @@ export class AuthoritiesService {
   }
 
   /** The authority's national emblem (a data URI), or null. */
-  async emblemOf(authorityId: string): Promise<string | null> {
+  emblemOf(authorityId: string): Promise<string | null> {
+    return this.imageOf(authorityId, 'emblem');
+  }
+
+  /** One of the authority's images (a data URI), or null. */
+  async imageOf(authorityId: string, kind: AuthorityImage): Promise<string | null> {
     const row = await this.db.tx
       .getRepository(Authority)
       .createQueryBuilder('a')
-      .select('a.emblem', 'emblem')
+      .select(`a.${IMAGES[kind].column}`, 'image')
       .where('a.id = :id', { id: authorityId })
-      .getRawOne<{ emblem: string | null }>();
-    return row?.emblem ?? null;
+      .getRawOne<{ image: string | null }>();
+    return row?.image ?? null;
+  }
+
+  /** Sets (or, with null, removes) the national emblem printed on the Giấy khen. */
+  setEmblem(actor: Actor, image: { buffer: Buffer; size: number } | null): Promise<void> {
+    return this.setImage(actor, 'emblem', image);
   }
 
   /**
-   * Sets (or, with null, removes) the national emblem printed on the Giấy
-   * khen: a PNG or JPEG image of at most 300 KB; audited.
+   * Sets (or, with null, removes) one of the authority's images: a PNG or
+   * JPEG of at most 300 KB (it is inlined in every page printed); audited.
    */
-  async setEmblem(actor: Actor, image: { buffer: Buffer; size: number } | null): Promise<void> {
+  async setImage(
+    actor: Actor,
+    kind: AuthorityImage,
+    image: { buffer: Buffer; size: number } | null,
+  ): Promise<void> {
+    const { label, column } = IMAGES[kind];
     let uri: string | null = null;
     if (image) {
       const b = image.buffer;
@@ -118,26 +144,25 @@ export class AuthoritiesService {
         : b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
           ? 'image/jpeg'
           : null;
-      if (!type)
-        throw AppError.invalidField('file', 'Ảnh Quốc huy phải là tệp PNG hoặc JPEG.', 'type');
+      if (!type) throw AppError.invalidField('file', `${label} phải là tệp PNG hoặc JPEG.`, 'type');
       if (image.size > EMBLEM_MAX_BYTES)
         throw AppError.invalidField(
           'file',
-          `Ảnh Quốc huy tối đa ${EMBLEM_MAX_BYTES / 1024} KB (tệp gửi lên ${Math.ceil(image.size / 1024)} KB).`,
+          `${label} tối đa ${EMBLEM_MAX_BYTES / 1024} KB (tệp gửi lên ${Math.ceil(image.size / 1024)} KB).`,
           'size',
         );
       uri = `data:${type};base64,${b.toString('base64')}`;
     }
     await this.db.withTransaction(async () => {
       const id = authorityScope(actor);
-      const before = await this.emblemOf(id);
-      await this.db.tx.update(Authority, { id }, { emblem: uri });
+      const before = await this.imageOf(id, kind);
+      await this.db.tx.update(Authority, { id }, { [column]: uri });
       await this.audit.record(
         actor,
-        'authority.emblem',
+        `authority.${kind === 'emblem' ? 'emblem' : column}`,
         { type: 'authority', id },
         {
-          emblem: {
+          [column]: {
             from: before ? 'có ảnh' : null,
             to: uri ? `ảnh ${Math.ceil(image!.size / 1024)} KB` : null,
           },

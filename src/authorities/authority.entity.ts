@@ -93,6 +93,18 @@ export class Authority extends BaseRecord {
   @Column({ type: 'text', nullable: true, select: false })
   emblem!: string | null;
 
+  /**
+   * The signer's handwritten signature and the organisation's seal (PNG or
+   * JPEG data URIs), printed on what the server signs with the organisation's
+   * key (Nghị định 30/2020, Phụ lục I): the signature between the title and
+   * the name, the seal over its left third. Not loaded with the authority.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  signatureImage!: string | null;
+
+  @Column({ type: 'text', nullable: true, select: false })
+  sealImage!: string | null;
+
   /** Who proposes the awards, as the decision says: "Xét đề nghị của Trưởng phòng Nội vụ." */
   @Column({ length: 200, default: 'Trưởng phòng Nội vụ' })
   proposerTitle!: string;

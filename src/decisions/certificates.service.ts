@@ -45,9 +45,21 @@ export interface PrintLook {
   layout: CertificateLayout;
   emblem: string | null;
   /** The authority whose organisation key signs the certificates, when the server holds one. */
-  signedBy?: { code: string; placeName: string } | null;
+  signedBy?: {
+    code: string;
+    name: string;
+    placeName: string;
+    /** The signature and seal images printed where the server signs (data URIs). */
+    signature: string | null;
+    seal: string | null;
+  } | null;
   /** The authority's offline QR key and code, when offline QR codes are on. */
   qr?: { key: QrSigningKey; authorityCode: string } | null;
+}
+
+/** "2026-12-05T18:55:00+07:00": a time as Vietnam reads it, in ISO 8601 with its offset. */
+export function vietnamIsoTime(at: Date): string {
+  return `${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
 /** Certificates rendered per browser document; chunks are merged, so memory stays bounded. */
@@ -455,7 +467,16 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     const { layout, emblem } = look;
     // The emblem on plain paper only: a pre-printed blank has its own.
     if (variant === 'standard')
-      return this.templates.render('certificate', { certificates, emblem });
+      return this.templates.render('certificate', {
+        certificates,
+        emblem,
+        // Signed by the server: its appearance, and the signing time in ISO 8601 at +07:00.
+        appearance: look.signedBy && {
+          signature: look.signedBy.signature,
+          seal: look.signedBy.seal,
+          text: `Ký số: ${look.signedBy.name}, ${vietnamIsoTime(this.clock.now())}`,
+        },
+      });
     const marks = [];
     for (let x = 0; x <= 290; x += 20) for (let y = 0; y <= 200; y += 20) marks.push({ x, y });
     return this.templates.render('certificate-blank', { certificates, layout, testPage, marks });
@@ -467,14 +488,20 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     const authority = await this.db.tx
       .getRepository(Authority)
       .createQueryBuilder('a')
-      .addSelect('a.emblem')
+      .addSelect(['a.emblem', 'a.signatureImage', 'a.sealImage'])
       .where('a.id = :id', { id: authorityId })
       .getOneOrFail();
     return {
       layout: { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) },
       emblem: authority.emblem,
       signedBy: (await this.signer.has(authority.code))
-        ? { code: authority.code, placeName: authority.placeName }
+        ? {
+            code: authority.code,
+            name: authority.name,
+            placeName: authority.placeName,
+            signature: authority.signatureImage,
+            seal: authority.sealImage,
+          }
         : null,
       qr: await this.qrKeys
         .activeKey(authority.id)
@@ -567,8 +594,8 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
         JSON.stringify([
           this.templates.version,
           variant === 'blank' ? look.layout : look.emblem,
-          // Signed or not: a key configured since the last print prints again.
-          look.signedBy?.code ?? null,
+          // Signed or not, and how it looks: a key or an image changed since the last print prints again.
+          look.signedBy ?? null,
           standing.map((e) => [e.id, e.status]),
         ]),
       )

@@ -188,10 +188,38 @@ export class PdfRenderer implements OnApplicationShutdown {
     else this.busy--;
   }
 
+  /**
+   * Renders a document; once again if the browser was lost meanwhile (the
+   * one-process browser has been seen to crash decoding the first image after
+   * another document, and renders it once relaunched).
+   */
   async render(html: string, options: PdfOptions = {}): Promise<Buffer> {
     const executablePath = await this.executable();
     if (!executablePath)
       throw this.unavailable(`Chưa cài trình duyệt để in PDF. ${INSTALL_ADVICE}`, 3600);
+    try {
+      return await this.renderOnce(executablePath, html, options);
+    } catch (error) {
+      if (!(error instanceof Error) || !/disconnected|crashed|Target closed/i.test(error.message))
+        throw this.failed(error);
+      this.logger.warn({ err: error }, 'Chromium was lost during a render: rendering again');
+      return this.renderOnce(executablePath, html, options).catch((again) => {
+        throw this.failed(again);
+      });
+    }
+  }
+
+  private failed(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    this.logger.error({ err: error }, 'PDF render failed');
+    return this.unavailable('Không in được tài liệu lúc này. Vui lòng thử lại.', 10);
+  }
+
+  private async renderOnce(
+    executablePath: string,
+    html: string,
+    options: PdfOptions,
+  ): Promise<Buffer> {
     await this.acquire();
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -234,9 +262,6 @@ export class PdfRenderer implements OnApplicationShutdown {
       this.idle.push(page);
       page = undefined;
       return Buffer.from(pdf);
-    } catch (error) {
-      this.logger.error({ err: error }, 'PDF render failed');
-      throw this.unavailable('Không in được tài liệu lúc này. Vui lòng thử lại.', 10);
     } finally {
       clearTimeout(timer);
       if (page) await page.close().catch(() => undefined);

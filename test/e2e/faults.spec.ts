@@ -1,6 +1,5 @@
 import { printedCertificate } from '../../src/decisions/certificates.service';
 import request from 'supertest';
-import { AppError } from '../../src/common/errors/app-error';
 import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
 import { TemplatesService } from '../../src/documents/templates.service';
 import { api, seedDemo, tokenFor } from '../support/actors';
@@ -95,7 +94,7 @@ describe('faults: Chromium crashes mid-batch', () => {
       }),
     });
 
-  it('fails the renders in flight at once with 503, then starts a new browser and keeps serving', async () => {
+  it('renders again on a new browser a document in flight when Chromium crashes, at once, and keeps serving', async () => {
     const renderer = t.app.get(PdfRenderer);
     expect((await renderer.render(html(1), { landscape: true })).subarray(0, 4).toString()).toBe(
       '%PDF',
@@ -103,21 +102,16 @@ describe('faults: Chromium crashes mid-batch', () => {
     const pid = (await renderer.browserPid())!;
     expect(pid).toBeGreaterThan(0);
     const batch = renderer.render(html(400), { landscape: true });
-    const outcome = batch.then(
-      () => 'rendered',
-      (e: AppError) => e,
-    );
     await new Promise((r) => setTimeout(r, 300));
     const killed = Date.now();
     process.kill(pid, 'SIGKILL');
-    const error = await outcome;
+    const pdf = await batch;
     const waited = Date.now() - killed;
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).status).toBe(503);
-    // Without the fix the request waited for puppeteer's protocol timeout (tens of seconds).
-    expect(waited).toBeLessThan(5000);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // Rendered again at once, not after puppeteer's protocol timeout (minutes).
+    expect(waited).toBeLessThan(30_000);
+    expect(await renderer.browserPid()).not.toBe(pid);
     const next = await renderer.render(html(1), { landscape: true });
     expect(next.subarray(0, 4).toString()).toBe('%PDF');
-    expect(await renderer.browserPid()).not.toBe(pid);
   });
 });

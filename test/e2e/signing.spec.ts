@@ -3,7 +3,8 @@ import request from 'supertest';
 import { seedDemo } from '../support/actors';
 import { binary } from '../support/http';
 import { ManualClock } from '../support/manual-clock';
-import { pdfSignatures, trustingNss } from '../support/pdf';
+import { pdfImages, pdfSignatures, pdfText, trustingNss } from '../support/pdf';
+import { PNG } from 'pngjs';
 import { createTestApp, TestApp } from '../support/test-app';
 import { actors, issueDecision } from '../support/workflow-fixtures';
 import { cmsForDigest, signAs, SIGNING_ENV, TEST_CA as CA } from '../support/signing';
@@ -187,7 +188,29 @@ describe('signing: decisions signed by an official and the organisation, and cer
       'SELECT item_id, verify_token FROM award_register WHERE decision_id = $1',
       [decisionId],
     );
+    // The appearance (Phụ lục I): the signature and the seal from the settings, and the signing text.
+    const png = (r: number, g: number, b: number) => {
+      const image = new PNG({ width: 40, height: 40 });
+      for (let i = 0; i < image.data.length; i += 4) image.data.set([r, g, b, 255], i);
+      return PNG.sync.write(image);
+    };
+    for (const [kind, colour] of [
+      ['signature', png(0, 0, 160)],
+      ['seal', png(200, 0, 0)],
+    ] as const)
+      await as.admin
+        .put(`/api/authority/images/${kind}`)
+        .attach('file', colour, { filename: `${kind}.png`, contentType: 'image/png' })
+        .expect(204);
+    await as.admin
+      .put('/api/authority/images/stamp')
+      .attach('file', png(0, 0, 0), { filename: 'x.png', contentType: 'image/png' })
+      .expect(400);
     const certificate = await pdf(`/api/decisions/${decisionId}/certificates/${entry.item_id}`);
+    expect(pdfImages(certificate)[0]).toBeGreaterThanOrEqual(2);
+    expect(pdfText(certificate)).toMatch(
+      /Ký số: Ủy ban nhân dân huyện Tứ Kỳ, \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00/,
+    );
     const report = pdfSignatures(certificate, nss);
     expect(report).toContain('Signer Certificate Common Name: Ủy ban nhân dân huyện Tứ Kỳ');
     expect(report).toContain('Signature is Valid');
