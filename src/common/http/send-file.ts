@@ -18,6 +18,8 @@ export function sendPdfFile(
       resolve(path),
       {
         cacheControl: false,
+        // The files folder may sit under a dot folder (the default ./.data/files): not a dotfile served by mistake.
+        dotfiles: 'allow',
         headers: {
           'Content-Type': 'application/pdf',
           'Content-Disposition': `inline; filename="${name}.pdf"`,
