@@ -4,14 +4,7 @@ import { binary, webCookie } from '../support/http';
 import { ManualClock } from '../support/manual-clock';
 import { pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
-import {
-  actors,
-  attachLetterAndMinutes,
-  draftDossier,
-  issueDecision,
-  lookups,
-  sendToChairman,
-} from '../support/workflow-fixtures';
+import { actors, awaitingChairman, issueDecision, lookups } from '../support/workflow-fixtures';
 
 /** Publicity: lists published for opinion, the public's opinions, the public list of decisions. */
 describe('publicity: nominees published for opinion and decisions listed for everyone', () => {
@@ -38,21 +31,7 @@ describe('publicity: nominees published for opinion and decisions listed for eve
     as = await actors(t);
     ids = await lookups(t);
     // Nguyễn Thị Hường awaits the chairman's decision.
-    const { id, nomineeIds } = await draftDossier(
-      as.hungdao,
-      undefined,
-      [
-        {
-          kind: 'individual',
-          personId: ids.people['Nguyễn Thị Hường'],
-          awardFormId: ids.forms['GK-CN'],
-          report: true,
-        },
-      ],
-      'Đề nghị khen thưởng đột xuất',
-    );
-    await attachLetterAndMinutes(as.hungdao, id);
-    await sendToChairman(as, id, nomineeIds);
+    await awaitingChairman(t, as);
     [{ birth_year: birthYear, position }] = await t.dataSource.query(
       'SELECT birth_year, position FROM people WHERE id = $1',
       [ids.people['Nguyễn Thị Hường']],
@@ -262,21 +241,12 @@ describe('publicity: nominees published for opinion and decisions listed for eve
       .expect('Content-Type', 'application/pdf');
     expect(pdfText(pdf.body)).toContain('QUYẾT ĐỊNH');
     // A draft is never public.
-    const { id, nomineeIds } = await draftDossier(
-      as.hungdao,
-      undefined,
-      [
-        {
-          kind: 'individual',
-          personId: ids.people['Nguyễn Thị Hường'],
-          awardFormId: ids.forms['GK-CN'],
-          report: true,
-        },
-      ],
+    const id = await awaitingChairman(
+      t,
+      as,
+      ['Nguyễn Thị Hường'],
       'Đề nghị khen thưởng đột xuất lần hai',
     );
-    await attachLetterAndMinutes(as.hungdao, id);
-    await sendToChairman(as, id, nomineeIds);
     const draft = (
       await as.chutich
         .post('/api/decisions')

@@ -10,14 +10,7 @@ import {
   stopWebApp,
 } from '../support/browser';
 import { TestApp } from '../support/test-app';
-import {
-  actors,
-  attachLetterAndMinutes,
-  draftDossier,
-  issueDecision,
-  lookups,
-  sendToChairman,
-} from '../support/workflow-fixtures';
+import { actors, awaitingChairman, issueDecision, lookups } from '../support/workflow-fixtures';
 
 /** Publicity and the drafts in the real Chromium: the pages pass axe and fit 375 px. */
 describe('web interface: publicity and drafts', () => {
@@ -32,28 +25,15 @@ describe('web interface: publicity and drafts', () => {
     const ids = await lookups(t);
     // One decision issued (the public list of decisions), one dossier awaiting the chairman.
     await issueDecision(t, as, ['Nguyễn Thị Hường']);
-    const { id, nomineeIds } = await draftDossier(
-      as.hungdao,
-      undefined,
-      [
-        {
-          kind: 'individual',
-          personId: ids.people['Nguyễn Thị Hường'],
-          awardFormId: ids.forms['GK-CN'],
-          report: true,
-        },
-        {
-          kind: 'collective',
-          collectiveUnitId: ids.hungDaoId,
-          awardFormId: ids.forms['GK-TT'],
-          report: true,
-        },
-      ],
-      'Đề nghị khen thưởng đột xuất',
-    );
-    dossierId = id;
-    await attachLetterAndMinutes(as.hungdao, id);
-    await sendToChairman(as, id, nomineeIds);
+    dossierId = await awaitingChairman(t, as, [
+      'Nguyễn Thị Hường',
+      {
+        kind: 'collective',
+        collectiveUnitId: ids.hungDaoId,
+        awardFormId: ids.forms['GK-TT'],
+        report: true,
+      },
+    ]);
   }, 120_000);
   afterAll(() => stopWebApp({ t, browser }));
 

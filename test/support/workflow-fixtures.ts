@@ -136,15 +136,15 @@ export async function sendToChairman(
 }
 
 /**
- * An issued Tứ Kỳ decision of Hưng Đạo's ad hoc dossier taken through the
- * workflow: a person's name gets a Giấy khen with its report, any other
- * nominee is as given. Its id, number and count of awardees.
+ * Hưng Đạo's ad hoc dossier taken to the chairman: a person's name gets a
+ * Giấy khen with its report, any other nominee is as given. The dossier's id.
  */
-export async function issueDecision(
+export async function awaitingChairman(
   t: TestApp,
   as: Awaited<ReturnType<typeof actors>>,
   nominees: (string | NomineeSpec)[] = ['Nguyễn Thị Hường'],
-): Promise<{ id: string; numberLabel: string; items: number }> {
+  title = 'Đề nghị khen thưởng đột xuất',
+): Promise<string> {
   const ids = await lookups(t);
   const { id, nomineeIds } = await draftDossier(
     as.hungdao,
@@ -159,10 +159,24 @@ export async function issueDecision(
           }
         : n,
     ),
-    'Đề nghị khen thưởng đột xuất',
+    title,
   );
   await attachLetterAndMinutes(as.hungdao, id);
   await sendToChairman(as, id, nomineeIds);
+  return id;
+}
+
+/**
+ * An issued Tứ Kỳ decision of Hưng Đạo's ad hoc dossier taken through the
+ * workflow: a person's name gets a Giấy khen with its report, any other
+ * nominee is as given. Its id, number and count of awardees.
+ */
+export async function issueDecision(
+  t: TestApp,
+  as: Awaited<ReturnType<typeof actors>>,
+  nominees: (string | NomineeSpec)[] = ['Nguyễn Thị Hường'],
+): Promise<{ id: string; numberLabel: string; items: number }> {
+  const id = await awaitingChairman(t, as, nominees);
   const draft = (
     await as.chutich
       .post('/api/decisions')
