@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.password_change': 'Đổi mật khẩu',
   'auth.refresh_reused': 'Phiên đăng nhập bị dùng lại (đã chặn)',
   'authority.emblem': 'Đổi ảnh Quốc huy trên Giấy khen',
+  'authority.signatureImage': 'Đổi ảnh chữ ký in trên văn bản ký số',
+  'authority.sealImage': 'Đổi ảnh con dấu in trên văn bản ký số',
   'authority.update': 'Sửa thông tin cơ quan',
   'award_record.print': 'In bản tổng hợp khen thưởng',
   'publication.create': 'Công khai danh sách dự kiến khen thưởng',

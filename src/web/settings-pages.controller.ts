@@ -16,7 +16,14 @@ import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { UpdateAuthorityDto } from '../authorities/authorities.dto';
-import { AuthoritiesService, EMBLEM_MAX_BYTES } from '../authorities/authorities.service';
+import {
+  AuthoritiesService,
+  AuthorityImage,
+  EMBLEM_MAX_BYTES,
+} from '../authorities/authorities.service';
+import { QrKeysService } from '../authorities/qr-keys.service';
+import { AddTrustedCaDto } from '../signing/signing.dto';
+import { SigningService } from '../signing/signing.service';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import type { Authority } from '../authorities/authority.entity';
@@ -96,6 +103,43 @@ const decimalOf = (value: unknown): number =>
  * millimetre offsets from the blank's top-left corner, prints the test page,
  * adjusts and saves; the values are the authority's.
  */
+/** The settings' images: the route's name, the service's, and how the page speaks of each. */
+const IMAGE_SETTINGS: {
+  route: string;
+  kind: AuthorityImage;
+  title: string;
+  hint: string;
+  none: string;
+}[] = [
+  {
+    route: 'quoc-huy',
+    kind: 'emblem',
+    title: 'Quốc huy trên Giấy khen',
+    hint: 'In ở góc trên Giấy khen in trên giấy trắng.',
+    none: 'Chưa có ảnh: Giấy khen in không có Quốc huy.',
+  },
+  {
+    route: 'chu-ky',
+    kind: 'signature',
+    title: 'Ảnh chữ ký của người ký',
+    hint: 'In giữa chức danh và họ tên trên Giấy khen máy chủ ký số bằng khóa của cơ quan.',
+    none: 'Chưa có ảnh chữ ký.',
+  },
+  {
+    route: 'con-dau',
+    kind: 'seal',
+    title: 'Ảnh con dấu của cơ quan',
+    hint: 'In trùm lên khoảng một phần ba bên trái chữ ký (Nghị định 30/2020, Phụ lục I).',
+    none: 'Chưa có ảnh con dấu.',
+  },
+];
+
+function imageOf(route: string): AuthorityImage {
+  const found = IMAGE_SETTINGS.find((i) => i.route === route);
+  if (!found) throw AppError.notFound('Ảnh');
+  return found.kind;
+}
+
 @ApiExcludeController()
 @Controller('quan-tri')
 @UseFilters(WebErrors)
@@ -108,6 +152,8 @@ export class SettingsPagesController {
     private readonly awards: AwardsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly signing: SigningService,
+    private readonly qrKeys: QrKeysService,
   ) {}
 
   @Get('phoi-giay-khen')
@@ -214,6 +260,14 @@ export class SettingsPagesController {
       {
         problem: problem ?? null,
         canEdit: actor.role === Role.Admin,
+        // Signed documents: the CA roots trusted for signatures, the offline QR codes.
+        signing: {
+          cas: (await this.signing.listCas(actor)).map((c) => ({
+            ...c,
+            validTo: formatDate(c.validTo),
+          })),
+          qr: this.qrKeys.enabled,
+        },
         year,
         authority: {
           version: authority.version,
@@ -236,8 +290,13 @@ export class SettingsPagesController {
             label: `${vietnameseMoney(n)} đồng`,
             selected: n === authority.moneyRoundTo,
           })),
-          emblem: await this.authorities.emblemOf(authority.id),
-          emblemMaxKb: EMBLEM_MAX_BYTES / 1024,
+          images: await Promise.all(
+            IMAGE_SETTINGS.map(async (i) => ({
+              ...i,
+              image: await this.authorities.imageOf(authority.id, i.kind),
+            })),
+          ),
+          imageMaxKb: EMBLEM_MAX_BYTES / 1024,
           provincialTexts: authority.provincialTexts.map((t, index) => ({
             index,
             basis: t.basis,
@@ -326,13 +385,18 @@ export class SettingsPagesController {
     return '';
   }
 
-  /** The national emblem printed on the Giấy khen: a PNG or JPEG, checked as the API checks it. */
-  @MultipartFormPost('thiet-lap/quoc-huy', Role.Admin)
+  /**
+   * An image of the authority's settings: the national emblem printed on the
+   * Giấy khen, the signature and the seal printed where the server signs; a
+   * PNG or JPEG, checked as the API checks it.
+   */
+  @MultipartFormPost('thiet-lap/anh/:kind', Role.Admin)
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
   )
-  async setEmblem(
+  async setImage(
     @CurrentActor() actor: Actor,
+    @Param('kind') kind: string,
     @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
@@ -340,18 +404,61 @@ export class SettingsPagesController {
   ) {
     // Multipart: the token is in the body the file interceptor has just parsed.
     this.forms.checkCsrf(req, body);
+    const image = imageOf(kind);
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
-      if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh Quốc huy.', 'required');
-      await this.authorities.setEmblem(actor, file);
+      if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh.', 'required');
+      await this.authorities.setImage(actor, image, file);
     });
     return '';
   }
 
-  @FormPost('thiet-lap/quoc-huy/xoa', Role.Admin)
-  async removeEmblem(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @FormPost('thiet-lap/anh/:kind/xoa', Role.Admin)
+  async removeImage(
+    @CurrentActor() actor: Actor,
+    @Param('kind') kind: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const image = imageOf(kind);
     await this.forms.back(res, '/quan-tri/thiet-lap', () =>
-      this.authorities.setEmblem(actor, null),
+      this.authorities.setImage(actor, image, null),
     );
+    return '';
+  }
+
+  /** A CA root trusted for signatures, pasted as PEM (the API's trusted-cas). */
+  @FormPost('thiet-lap/ca', Role.Admin)
+  async addCa(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
+      const dto = await this.forms.valid(
+        AddTrustedCaDto,
+        { pem: body.pem },
+        {
+          pem: 'Hãy dán chứng thư số của tổ chức chứng thực dạng PEM (-----BEGIN CERTIFICATE-----).',
+        },
+      );
+      await this.signing.addCa(actor, dto.pem);
+    });
+    return '';
+  }
+
+  @FormPost('thiet-lap/ca/:id/xoa', Role.Admin)
+  async removeCa(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', () => this.signing.removeCa(actor, id));
+    return '';
+  }
+
+  /** A new key for the offline QR codes (the API's qr-keys/rotate). */
+  @FormPost('thiet-lap/khoa-qr', Role.Admin)
+  async rotateQrKey(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    await this.forms.back(res, '/quan-tri/thiet-lap', () => this.qrKeys.rotate(actor));
     return '';
   }
 

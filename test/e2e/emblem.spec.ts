@@ -89,16 +89,16 @@ describe('the national emblem on the Giấy khen, from the authority’s setting
     expect(before).toContain('Chưa có ảnh: Giấy khen in không có Quốc huy.');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(before)![1];
     await request(t.http)
-      .post('/quan-tri/thiet-lap/quoc-huy')
+      .post('/quan-tri/thiet-lap/anh/quoc-huy')
       .set('Cookie', cookie)
       .field('_csrf', csrf)
       .attach('file', emblemPng(), 'quoc-huy.png')
       .expect(303)
       .expect('Location', '/quan-tri/thiet-lap');
-    expect(await page()).toContain('alt="Ảnh Quốc huy đang dùng"');
+    expect(await page()).toContain('alt="Quốc huy trên Giấy khen đang dùng"');
     expect(pdfImages(await certificates())).toEqual([1]);
     await request(t.http)
-      .post('/quan-tri/thiet-lap/quoc-huy/xoa')
+      .post('/quan-tri/thiet-lap/anh/quoc-huy/xoa')
       .set('Cookie', cookie)
       .type('form')
       .send({ _csrf: csrf })

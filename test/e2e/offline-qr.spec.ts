@@ -9,7 +9,7 @@ import {
   startWebApp,
   stopWebApp,
 } from '../support/browser';
-import { binary } from '../support/http';
+import { binary, webCookie } from '../support/http';
 import { pdfQr } from '../support/pdf';
 import { TestApp } from '../support/test-app';
 import { actors, issueDecision } from '../support/workflow-fixtures';
@@ -139,5 +139,28 @@ describe('offline QR code: the certificate verifies from its QR alone, a forged 
       'Hợp lệ: do Ủy ban nhân dân huyện Tứ Kỳ ký (khóa cũ, vẫn còn giá trị)',
     );
     await page.close();
+  });
+
+  it('rotates the key from the settings page too', async () => {
+    const cookie = await webCookie(t, 'admin');
+    const settings = await request(t.http)
+      .get('/quan-tri/thiet-lap')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(settings.text).toContain('Đổi khóa ký mã QR ngoại tuyến');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(settings.text)![1];
+    const before = (await request(t.http).get('/.well-known/thidua-keys.json').expect(200)).body
+      .keys;
+    await request(t.http)
+      .post('/quan-tri/thiet-lap/khoa-qr')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303)
+      .expect('Location', '/quan-tri/thiet-lap');
+    const after = (await request(t.http).get('/.well-known/thidua-keys.json').expect(200)).body
+      .keys;
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.filter((k: { retiredAt: string | null }) => !k.retiredAt)).toHaveLength(1);
   });
 });

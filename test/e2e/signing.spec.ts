@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { seedDemo } from '../support/actors';
-import { binary } from '../support/http';
+import { binary, webCookie } from '../support/http';
 import { ManualClock } from '../support/manual-clock';
 import { pdfImages, pdfSignatures, pdfText, trustingNss } from '../support/pdf';
 import { PNG } from 'pngjs';
@@ -219,5 +219,51 @@ describe('signing: decisions signed by an official and the organisation, and cer
     expect(page.text).toContain('Chữ ký số của quyết định');
     expect(page.text).toContain('Trần Văn Quảng');
     expect(page.text).toContain('chữ ký hợp lệ');
+  });
+
+  it('lets the admin manage the trusted CAs and the signature images from the settings page', async () => {
+    const cookie = await webCookie(t, 'admin');
+    const page = async () =>
+      (await request(t.http).get('/quan-tri/thiet-lap').set('Cookie', cookie).expect(200)).text;
+    const before = await page();
+    expect(before).toContain('CA thử nghiệm Thi đua');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(before)![1];
+    const [ca] = (await as.admin.get('/api/signing/trusted-cas').expect(200)).body;
+    await request(t.http)
+      .post(`/quan-tri/thiet-lap/ca/${ca.id}/xoa`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    expect(await page()).toContain('Chưa có tổ chức chứng thực nào');
+    const refused = await request(t.http)
+      .post('/quan-tri/thiet-lap/ca')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, pem: 'không phải chứng thư' })
+      .expect(303);
+    expect(new URL(refused.headers.location, 'http://x').searchParams.get('loi')).toContain('PEM');
+    await request(t.http)
+      .post('/quan-tri/thiet-lap/ca')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, pem: readFileSync(CA, 'utf8') })
+      .expect(303);
+    expect(await page()).toContain('CA thử nghiệm Thi đua');
+    // The images were set through the API above: the page shows them, and removes one.
+    expect(await page()).toContain('alt="Ảnh chữ ký của người ký đang dùng"');
+    await request(t.http)
+      .post('/quan-tri/thiet-lap/anh/chu-ky/xoa')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    expect(await page()).toContain('Chưa có ảnh chữ ký.');
+    await request(t.http)
+      .post('/quan-tri/thiet-lap/anh/khong-co/xoa')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(404);
   });
 });
