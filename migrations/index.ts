@@ -32,6 +32,7 @@ import { Signing1796471399243 } from './1796471399243-Signing';
 import { QrKeys1796472063732 } from './1796472063732-QrKeys';
 import { HashSigning1796472539820 } from './1796472539820-HashSigning';
 import { SignatureImages1796472658686 } from './1796472658686-SignatureImages';
+import { SigningCallbacks1796473890466 } from './1796473890466-SigningCallbacks';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -72,4 +73,5 @@ export const migrations: Function[] = [
   QrKeys1796472063732,
   HashSigning1796472539820,
   SignatureImages1796472658686,
+  SigningCallbacks1796473890466,
 ];

@@ -4,13 +4,17 @@ import {
   Delete,
   Get,
   HttpCode,
+  Param,
   Post,
+  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../access/access.decorators';
+import { Public, Roles } from '../access/access.decorators';
+import { OnlyThrottle } from '../common/http/throttles';
+import type { Request } from 'express';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { inlinePdf } from '../common/http/send-file';
@@ -81,6 +85,42 @@ export class SigningController {
     @UploadedFile() file: Upload | undefined,
   ) {
     return this.signing.upload(actor, id, file?.buffer);
+  }
+
+  @Post('decisions/:id/signing/callback')
+  @Roles(...TOKEN_SIGNERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Địa chỉ dùng một lần (15 phút) để phần mềm ký của cơ quan gửi thẳng tệp đã ký về, thay cho người ký tải lên',
+  })
+  callback(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.signing.callback(actor, id);
+  }
+
+  @Post('signing/callback/:token')
+  @Public()
+  @OnlyThrottle('verify')
+  @HttpCode(200)
+  @UseInterceptors(SIGNED_UPLOAD)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary:
+      'Phần mềm ký gửi tệp PDF đã ký về địa chỉ dùng một lần; kiểm tra như tệp tải lên, ghi nhận cho người đã lấy địa chỉ',
+  })
+  fromCallback(
+    @Param('token') token: string,
+    @UploadedFile() file: Upload | undefined,
+    @Req() req: Request,
+  ) {
+    return this.signing.fromCallback(
+      token,
+      file?.buffer,
+      typeof req.id === 'string' ? req.id : null,
+    );
   }
 
   @Post('decisions/:id/signing/hash')

@@ -93,3 +93,36 @@ export class SignedDocument {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/**
+ * A one-time address the office's signing plugin posts the signed PDF to, for
+ * the official who asked for it: valid 15 minutes, used once. Only the token's
+ * SHA-256 is kept.
+ */
+@Entity('signing_callbacks')
+export class SigningCallback {
+  @PrimaryColumn({ length: 64 })
+  tokenSha256!: string;
+
+  @Column('uuid')
+  decisionId!: string;
+
+  @Column('uuid')
+  authorityId!: string;
+
+  /** Who asked for it: the signature is accepted as theirs. */
+  @Column('uuid')
+  userId!: string;
+
+  @Column({ length: 120 })
+  username!: string;
+
+  @Column({ length: 30 })
+  role!: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
+}

@@ -3,13 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { SigningController } from './signing.controller';
-import { SignedDocument, TrustedCa } from './signing.entity';
+import { SignedDocument, SigningCallback, TrustedCa } from './signing.entity';
 import { SigningService } from './signing.service';
 
 /** Digitally signed decisions (PAdES): kept revisions, uploads checked, the organisation's key, trusted CAs. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SignedDocument, TrustedCa]),
+    TypeOrmModule.forFeature([SignedDocument, TrustedCa, SigningCallback]),
     AuthoritiesModule,
     DecisionsModule,
   ],

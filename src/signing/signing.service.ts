@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as pkijs from 'pkijs';
 import { Actor, authorityScope } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/transactions';
 import { CertificatesService } from '../decisions/certificates.service';
@@ -20,7 +21,7 @@ import {
   parseCertificates,
   prepareExternalSignature,
 } from '../documents/pdf-signatures';
-import { AcceptedSignature, SignedDocument, TrustedCa } from './signing.entity';
+import { AcceptedSignature, SignedDocument, SigningCallback, TrustedCa } from './signing.entity';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -81,6 +82,7 @@ export class SigningService implements OnModuleInit {
     private readonly signer: OrganisationSigner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -190,6 +192,58 @@ export class SigningService implements OnModuleInit {
   upload(actor: Actor, decisionId: string, file: Buffer | undefined) {
     if (!file?.length) throw refused('Hãy chọn tệp PDF đã ký.', 'required');
     return this.accept(actor, decisionId, 'upload', () => Promise.resolve(file));
+  }
+
+  /**
+   * A one-time address for the office's signing plugin to post the signed PDF
+   * to (15 minutes), on behalf of the official who asks for it.
+   */
+  async callback(actor: Actor, decisionId: string) {
+    await this.original(actor, decisionId);
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + 15 * 60_000);
+    await this.db.tx.getRepository(SigningCallback).insert({
+      tokenSha256: sha256(Buffer.from(token)),
+      decisionId,
+      authorityId: actor.authorityId,
+      userId: actor.userId,
+      username: actor.username,
+      role: actor.role,
+      expiresAt,
+      usedAt: null,
+    });
+    return { url: `${this.config.publicBaseUrl}/api/signing/callback/${token}`, expiresAt };
+  }
+
+  /**
+   * The plugin's post: the token used once (a second post, an expired or
+   * unknown token: 404, one answer for all), then the file accepted as the
+   * official's upload.
+   */
+  async fromCallback(token: string, file: Buffer | undefined, requestId: string | null) {
+    const used = await this.db.tx
+      .createQueryBuilder()
+      .update(SigningCallback)
+      .set({ usedAt: this.clock.now() })
+      .where('token_sha256 = :hash AND used_at IS NULL AND expires_at > :now', {
+        hash: sha256(Buffer.from(token)),
+        now: this.clock.now(),
+      })
+      .returning('*')
+      .execute();
+    const row = (used.raw as Record<string, string>[])[0];
+    if (!row) throw AppError.notFound('Địa chỉ nhận văn bản ký số');
+    const actor: Actor = {
+      userId: row.user_id,
+      username: row.username,
+      role: row.role as Actor['role'],
+      authorityId: row.authority_id,
+      unitId: null,
+      sessionId: '',
+      mustChangePassword: false,
+      requestId,
+    };
+    return this.upload(actor, row.decision_id, file);
   }
 
   /** The organisation's signature added by the server with its key (after any official's). */

@@ -183,6 +183,32 @@ describe('signing: decisions signed by an official and the organisation, and cer
     expect((await status()).signatures).toHaveLength(4);
   });
 
+  it("takes the signed file from the office's plugin at a one-time address, as the official's", async () => {
+    const { url, expiresAt } = (
+      await as.chutich.post(`/api/decisions/${decisionId}/signing/callback`).expect(200)
+    ).body;
+    expect(new Date(expiresAt).getTime() - clock.now().getTime()).toBe(15 * 60_000);
+    const path = new URL(url).pathname;
+    const base = await pdf(`/api/decisions/${decisionId}/signing/original`);
+    const signed = await signAs('official', base);
+    // The plugin posts without a session.
+    const res = await request(t.http)
+      .post(path)
+      .attach('file', signed, { filename: 'da-ky.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    expect(res.body.signatures).toHaveLength(5);
+    const [audit] = await t.dataSource.query(
+      "SELECT actor_username FROM audit_records WHERE action = 'decision.sign' ORDER BY at DESC LIMIT 1",
+    );
+    expect(audit.actor_username).toBe('chutich');
+    // Once only; an unknown address answers the same.
+    await request(t.http).post(path).attach('file', signed, 'da-ky.pdf').expect(404);
+    await request(t.http)
+      .post('/api/signing/callback/khong-co')
+      .attach('file', signed, 'da-ky.pdf')
+      .expect(404);
+  });
+
   it("signs certificates with the organisation's key, and the verification page shows the decision's signatures", async () => {
     const [entry] = await t.dataSource.query(
       'SELECT item_id, verify_token FROM award_register WHERE decision_id = $1',
