@@ -420,12 +420,8 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @UploadedFile() file: Upload | undefined,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // Multipart: the token is in the body the file interceptor has just parsed.
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/quyet-dinh/${id}`, () =>
       this.signing.upload(actor, id, file?.buffer),
     );

@@ -239,11 +239,8 @@ export class DossierEditController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @UploadedFile() file: { buffer: Buffer } | undefined,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       try {
         await this.nomineeImport.run(actor, id, importFile(file), false);
@@ -269,11 +266,8 @@ export class DossierEditController {
     @IdParam() id: string,
     @UploadedFile() file: Upload | undefined,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // Multipart: the token is in the body the file interceptor has just parsed.
-    this.forms.checkCsrf(req, body);
     // A file already uploaded by an earlier try of this form (see below) is reused.
     const kept = typeof body.fileId === 'string' && body.fileId ? body.fileId : undefined;
     let storedId: string | undefined;

@@ -201,7 +201,6 @@ export class MovementPagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.forms.checkCsrf(req, body);
     const intent = body.intent === 'draft' ? 'draft' : 'submit';
     const { criteria } = await this.reportForm.context(actor, id, roundId);
     const { values, state } = await this.reportForm.read(actor, criteria, body, uploads ?? []);

@@ -398,12 +398,8 @@ export class SettingsPagesController {
     @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
     @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // Multipart: the token is in the body the file interceptor has just parsed.
-    this.forms.checkCsrf(req, body);
     const image = imageOf(kind);
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       if (!file) throw AppError.invalidField('file', 'Hãy chọn tệp ảnh.', 'required');

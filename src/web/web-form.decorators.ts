@@ -1,13 +1,17 @@
 import {
   applyDecorators,
+  CallHandler,
   CanActivate,
   ExecutionContext,
   HttpCode,
   Injectable,
+  NestInterceptor,
   Post,
   SetMetadata,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
+import { Observable } from 'rxjs';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { Roles } from '../access/access.decorators';
@@ -20,7 +24,7 @@ const MULTIPART_KEY = 'web:multipartForm';
  * Every form a page posts carries the session's token, checked here before
  * the handler runs, so no form can forget it (403 and nothing changes). A
  * multipart form's fields are read by its file interceptor, after guards: it
- * is marked, and its handler checks the token once the body is parsed.
+ * is marked, and MultipartCsrf checks the token once the body is parsed.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
@@ -42,6 +46,28 @@ export class CsrfGuard implements CanActivate {
 export const FormPost = (path: string, ...roles: Role[]) =>
   applyDecorators(Post(path), Roles(...roles), HttpCode(303), UseGuards(CsrfGuard));
 
-/** The same for a multipart form, whose handler checks the token itself (see CsrfGuard). */
+/**
+ * A multipart form's token, checked after its file interceptor has parsed the
+ * body: MultipartFormPost puts it after the route's own interceptors.
+ */
+@Injectable()
+export class MultipartCsrf implements NestInterceptor {
+  constructor(private readonly forms: WebForms) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    this.forms.checkCsrf(req, (req.body ?? {}) as Record<string, unknown>);
+    return next.handle();
+  }
+}
+
+/**
+ * The same for a multipart form. Written above the route's file interceptor
+ * (`@UseInterceptors(...)`), it runs the token's check after it.
+ */
 export const MultipartFormPost = (path: string, ...roles: Role[]) =>
-  applyDecorators(FormPost(path, ...roles), SetMetadata(MULTIPART_KEY, true));
+  applyDecorators(
+    FormPost(path, ...roles),
+    SetMetadata(MULTIPART_KEY, true),
+    UseInterceptors(MultipartCsrf),
+  );

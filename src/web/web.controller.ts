@@ -464,11 +464,8 @@ export class WebController {
     @IdParam('nomineeId') nomineeId: string,
     @UploadedFile() file: Upload | undefined,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // Multipart: the token is in the body the file interceptor has just parsed.
-    this.forms.checkCsrf(req, body);
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
         HigherDecisionDto,

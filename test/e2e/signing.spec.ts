@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { seedDemo } from '../support/actors';
 import { binary, webCookie } from '../support/http';
@@ -284,6 +285,14 @@ describe('signing: decisions signed by an official and the organisation, and cer
       .type('form')
       .send({ _csrf: csrf })
       .expect(303);
+    expect(await page()).toContain('Chưa có ảnh chữ ký.');
+    // A multipart form is checked for its token too, once its body is parsed: nothing changes without it.
+    await request(t.http)
+      .post('/quan-tri/thiet-lap/anh/chu-ky')
+      .set('Cookie', cookie)
+      .field('_csrf', 'gia-mao')
+      .attach('file', readFileSync(join(__dirname, '..', 'fixtures', 'signing', 'ca.pem')), 'x.png')
+      .expect(403);
     expect(await page()).toContain('Chưa có ảnh chữ ký.');
     await request(t.http)
       .post('/quan-tri/thiet-lap/anh/khong-co/xoa')
