@@ -1,3 +1,4 @@
+import { ApiFileBody } from '../common/http/api-file-body';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -70,10 +71,7 @@ export class AuthoritiesController {
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
   )
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiOperation({ summary: 'Ảnh Quốc huy in trên Giấy khen (PNG hoặc JPEG, tối đa 300 KB)' })
   async setEmblem(
     @CurrentActor() actor: Actor,
@@ -89,10 +87,7 @@ export class AuthoritiesController {
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
   )
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiOperation({
     summary:
       'Ảnh chữ ký (signature) hoặc con dấu (seal) in trên văn bản máy chủ ký số bằng khóa của cơ quan (PNG hoặc JPEG, tối đa 300 KB)',

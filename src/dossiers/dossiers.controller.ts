@@ -1,3 +1,4 @@
+import { ApiFileBody } from '../common/http/api-file-body';
 import {
   Body,
   Controller,
@@ -13,14 +14,7 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { sendDossiers } from './dossier-export';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -141,10 +135,7 @@ export class DossiersController {
   @Roles(Role.UnitOfficer)
   @HttpCode(200)
   @UseInterceptors(IMPORT_UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiOperation({
     summary:

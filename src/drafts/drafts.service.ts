@@ -15,7 +15,7 @@ import { TASK_RATING_LABELS } from '../law/eligibility';
 import { legalBasesOn } from '../law/legal-texts';
 import { MovementsService } from '../movements/movements.service';
 import { INITIATIVE_LEVELS } from '../people/person-initiative.entity';
-import { GENDER_LABELS } from '../people/person.entity';
+import { GENDER_LABELS, Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { ReportsService } from '../reports/reports.service';
 import { UnitKind } from '../units/unit.entity';
@@ -80,7 +80,7 @@ export class DraftsService {
     nomineeId: string,
     format: DraftFormat,
   ): Promise<DraftFile> {
-    const { facts, detail } = await this.facts(actor, dossierId);
+    const { facts, detail, people } = await this.facts(actor, dossierId);
     const index = detail.nominees.findIndex((n) => n.id === nomineeId);
     if (index < 0) throw AppError.notFound('Đối tượng');
     const nominee = detail.nominees[index];
@@ -111,7 +111,7 @@ export class DraftsService {
         : [],
     );
     const draft = achievementReport(facts, facts.nominees[index], {
-      person: nominee.personId ? await this.person(actor, nominee.personId) : null,
+      person: nominee.personId ? await this.person(actor, people.get(nominee.personId)!) : null,
       indicators,
       awards: subject ? await this.records.lines(actor, subject) : [],
     });
@@ -166,13 +166,12 @@ export class DraftsService {
       unitResult: unitReport && { overall: unitReport.overallLabel, score: unitReport.score },
       nominees,
     };
-    return { facts, detail };
+    return { facts, detail, people };
   }
 
-  private async person(actor: Actor, personId: string): Promise<PersonFacts> {
-    const person = await this.people.get(actor, personId);
-    const ratings = await this.people.ratings(actor, personId);
-    const initiatives = await this.people.initiatives(actor, personId);
+  private async person(actor: Actor, person: Person): Promise<PersonFacts> {
+    const ratings = await this.people.ratings(actor, person.id);
+    const initiatives = await this.people.initiatives(actor, person.id);
     return {
       gender: GENDER_LABELS[person.gender],
       birthYear: person.birthYear,

@@ -1,6 +1,7 @@
+import { ApiFileBody } from '../common/http/api-file-body';
 import { Controller, Get, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -15,10 +16,7 @@ export class FilesController {
   @Post()
   @Roles(Role.UnitOfficer, Role.HomeAffairs, Role.Coordinator, Role.Admin)
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiOperation({ summary: 'Tải lên tệp minh chứng (PDF, PNG, JPEG, DOCX, XLSX)' })
   upload(@CurrentActor() actor: Actor, @UploadedFile() file: Upload | undefined) {
     return this.files.upload(actor, file);

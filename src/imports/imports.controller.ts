@@ -1,3 +1,4 @@
+import { ApiFileBody } from '../common/http/api-file-body';
 import {
   Controller,
   Get,
@@ -10,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -86,10 +87,7 @@ export class ImportsController {
   @HttpCode(200)
   @UseInterceptors(IMPORT_UPLOAD)
   @ApiParam(KIND_PARAM)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiOperation({
     summary:

@@ -215,8 +215,8 @@ export class PublicityService {
     };
   }
 
-  /** An open list as the public reads it (the same for everyone); 404 when withdrawn, not yet or no longer open. */
-  async publicList(code: string, id: string) {
+  /** An open list and its authority, for the public; 404 when withdrawn, not yet or no longer open. */
+  private async openList(code: string, id: string) {
     const authority = await this.publicAuthority(code, 'publishNominees');
     const p = await this.db.tx.getRepository(Publication).findOneBy({
       id,
@@ -225,6 +225,12 @@ export class PublicityService {
     const today = this.clock.today();
     if (!p || p.withdrawnAt || today < p.startsOn || today > p.endsOn)
       throw AppError.notFound('Danh sách công khai');
+    return { authority, p };
+  }
+
+  /** An open list as the public reads it (the same for everyone). */
+  async publicList(code: string, id: string) {
+    const { authority, p } = await this.openList(code, id);
     return {
       authority: { code: authority.code, name: authority.name },
       id: p.id,
@@ -248,14 +254,13 @@ export class PublicityService {
    */
   sendOpinion(code: string, id: string, dto: CreateOpinionDto, requestId: string) {
     return this.db.withTransaction(async () => {
-      const list = await this.publicList(code, id);
+      const { authority, p: list } = await this.openList(code, id);
       if (dto.entry !== undefined && dto.entry > list.entries.length)
         throw AppError.invalidField(
           'entry',
           `Trường "entry": danh sách chỉ có ${list.entries.length} đối tượng.`,
           'range',
         );
-      const authority = await this.publicAuthority(code, 'publishNominees');
       const saved = await this.db.tx.getRepository(PublicOpinion).save({
         publicationId: id,
         authorityId: authority.id,

@@ -1,3 +1,4 @@
+import { ApiFileBody } from '../common/http/api-file-body';
 import {
   Body,
   Controller,
@@ -11,7 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../access/access.decorators';
 import { OnlyThrottle } from '../common/http/throttles';
 import type { Request } from 'express';
@@ -71,10 +72,7 @@ export class SigningController {
   @Roles(...TOKEN_SIGNERS)
   @HttpCode(200)
   @UseInterceptors(SIGNED_UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiOperation({
     summary:
       'Tải lên quyết định đã ký số bằng thiết bị ký số: chỉ nhận khi nội dung đã phát hành giữ nguyên, mọi chữ ký hợp lệ và chứng thư do CA tin cậy cấp',
@@ -103,10 +101,7 @@ export class SigningController {
   @OnlyThrottle('verify')
   @HttpCode(200)
   @UseInterceptors(SIGNED_UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileBody()
   @ApiOperation({
     summary:
       'Phần mềm ký gửi tệp PDF đã ký về địa chỉ dùng một lần; kiểm tra như tệp tải lên, ghi nhận cho người đã lấy địa chỉ',

@@ -107,13 +107,14 @@ export class SigningService implements OnModuleInit {
   }
 
   /**
-   * The issued revision signers sign: rendered and kept on the first request,
-   * the same bytes ever after (a decision is kept once, whoever asks first).
+   * The decision as kept for signers (404 outside the actor's scope): its
+   * issued revision rendered and kept on the first request, the same bytes
+   * ever after (kept once, whoever asks first), and its latest signed version.
    */
-  async original(actor: Actor, decisionId: string): Promise<Buffer> {
+  private async keep(actor: Actor, decisionId: string): Promise<SignedDocument> {
     await this.decisions.require(actor, decisionId);
     const kept = await this.kept(decisionId, true);
-    if (kept) return kept.issuedPdf;
+    if (kept) return kept;
     const pdf = await this.certificates.issuedDecisionPdf(actor, decisionId);
     await this.db.withTransaction(async () => {
       const inserted = await this.db.tx
@@ -139,13 +140,13 @@ export class SigningService implements OnModuleInit {
           { issuedSha256: { from: null, to: sha256(pdf) } },
         );
     });
-    return (await this.kept(decisionId, true))!.issuedPdf;
+    return (await this.kept(decisionId, true))!;
   }
 
   /** The kept version to sign next: the latest signed one, else the issued revision. */
   async latest(actor: Actor, decisionId: string): Promise<Buffer> {
-    const issued = await this.original(actor, decisionId);
-    return (await this.current(decisionId)) ?? issued;
+    const kept = await this.keep(actor, decisionId);
+    return kept.signedPdf ?? kept.issuedPdf;
   }
 
   /** Whether the decision is kept and signed, each signature checked again now. */
@@ -199,7 +200,7 @@ export class SigningService implements OnModuleInit {
    * to (15 minutes), on behalf of the official who asks for it.
    */
   async callback(actor: Actor, decisionId: string) {
-    await this.original(actor, decisionId);
+    await this.keep(actor, decisionId);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + 15 * 60_000);
     await this.db.tx.getRepository(SigningCallback).insert({
@@ -326,8 +327,7 @@ export class SigningService implements OnModuleInit {
     by: AcceptedSignature['by'],
     make: (base: Buffer) => Promise<Buffer>,
   ) {
-    await this.original(actor, decisionId);
-    const kept = (await this.kept(decisionId, true))!;
+    const kept = await this.keep(actor, decisionId);
     const base = kept.signedPdf ?? kept.issuedPdf;
     const file = await make(base);
     const added = await acceptSigned(

@@ -402,7 +402,11 @@ export class DecisionPagesController {
         how: x.by === 'organisation' ? 'khóa của cơ quan' : 'thiết bị ký số',
       })),
       canUpload: TOKEN_SIGNERS.includes(actor.role),
-      canSeal: SEALERS.includes(actor.role) && s.organisationKey,
+      // The seal once: after the organisation's signature, nothing is left to seal.
+      canSeal:
+        SEALERS.includes(actor.role) &&
+        s.organisationKey &&
+        !s.signatures.some((x) => x.by === 'organisation'),
     };
   }
 
