@@ -33,10 +33,12 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', PDF_WARM_UP: 'false', ...SIGNING_ENV });
   const renderer = new PdfRenderer(config);
   const signer = new OrganisationSigner(config);
+  const templates = new TemplatesService();
+  await templates.onModuleInit();
   const certificates = new CertificatesService(
     null as never,
     null as never,
-    new TemplatesService(),
+    templates,
     renderer,
     null as never,
     null as never,
