@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import puppeteer, { Browser, Page } from 'puppeteer';
+import puppeteer, { Browser, CDPSession, Page } from 'puppeteer';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 
@@ -48,12 +48,35 @@ export function splitDocument(html: string): { head: string; body: string } {
   return { head: html.slice(0, end), body: html.slice(start, close + '</body>'.length) };
 }
 
-/** Runs in the page (source text: this project has no DOM types): swaps in a new body, then waits until its images are decoded. */
+/** Runs in the page (source text: this project has no DOM types): swaps in a new body, then waits until its images are decoded and its fonts loaded. */
 const REPLACE_BODY = `(body) => {
   const parsed = new DOMParser().parseFromString('<!doctype html><html>' + body + '</html>', 'text/html');
   document.body.replaceWith(document.adoptNode(parsed.body));
-  return Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined)));
+  return Promise.all([...Array.from(document.images, (img) => img.decode().catch(() => undefined)), document.fonts.ready]).then(() => undefined);
 }`;
+
+/** Runs in the page after setContent: waits until the fonts the document uses are loaded. */
+const FONTS_READY = 'document.fonts.ready.then(() => undefined)';
+
+/**
+ * How every document is printed (Page.printToPDF): the size and margins are
+ * the template's @page. Untagged and without an outline: a tagged PDF (the
+ * accessibility tree of every page) doubles the time and memory of a batch,
+ * and a certificate's text reads the same without it. The PDF comes back in
+ * the answer itself: puppeteer's page.pdf() streams it in chunks, a round
+ * trip each, which for a one-page certificate cost more than the copy.
+ */
+const PRINT = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
+  generateTaggedPDF: false,
+  generateDocumentOutline: false,
+  transferMode: 'ReturnAsBase64',
+} as const;
 
 async function bundledChromium(): Promise<string | null> {
   try {
@@ -66,6 +89,8 @@ async function bundledChromium(): Promise<string | null> {
 
 /** A page's JavaScript heap past which it is collected (see collectIfHeavy). */
 const HEAP_LIMIT_MB = 32;
+/** Renders between two looks at a page's heap (a look costs a millisecond or two). */
+const HEAP_CHECK_EVERY = 8;
 
 export interface PdfOptions {
   landscape?: boolean;
@@ -87,6 +112,10 @@ export class PdfRenderer implements OnApplicationShutdown {
   private readonly idle: Page[] = [];
   /** The <head> each pooled page last loaded. */
   private readonly heads = new WeakMap<Page, string>();
+  /** Each pooled page's protocol session, for printing. */
+  private readonly sessions = new WeakMap<Page, CDPSession>();
+  /** Renders by each pooled page since its heap was last looked at. */
+  private readonly sinceHeapCheck = new WeakMap<Page, number>();
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
   /** Renders in flight, failed at once when the browser goes away under them. */
@@ -165,7 +194,16 @@ export class PdfRenderer implements OnApplicationShutdown {
       else void request.abort('blockedbyclient');
     });
     page.setDefaultTimeout(this.config.PDF_TIMEOUT_MS);
+    this.sessions.set(page, await page.createCDPSession());
     return page;
+  }
+
+  /** Prints the page's document as it stands. */
+  private async print(page: Page, landscape: boolean): Promise<Buffer> {
+    const { data } = await this.sessions
+      .get(page)!
+      .send('Page.printToPDF', { ...PRINT, landscape });
+    return Buffer.from(data, 'base64');
   }
 
   private async acquire(): Promise<void> {
@@ -234,18 +272,10 @@ export class PdfRenderer implements OnApplicationShutdown {
         } else {
           this.heads.delete(p);
           await p.setContent(html, { waitUntil: 'load' });
+          await p.evaluate(FONTS_READY);
           this.heads.set(p, head);
         }
-        // Puppeteer waits for the fonts (waitForFonts). Untagged: a tagged PDF (the
-        // accessibility tree of every page) doubles the time and memory of a batch,
-        // and a certificate's text reads the same without it.
-        return p.pdf({
-          printBackground: true,
-          preferCSSPageSize: true,
-          landscape: options.landscape ?? false,
-          tagged: false,
-          outline: false,
-        });
+        return this.print(p, options.landscape ?? false);
       })(page);
       // Lost to a timeout or a crash, it must still not reject unhandled.
       work.catch(() => undefined);
@@ -261,7 +291,7 @@ export class PdfRenderer implements OnApplicationShutdown {
       await this.collectIfHeavy(page);
       this.idle.push(page);
       page = undefined;
-      return Buffer.from(pdf);
+      return pdf;
     } finally {
       clearTimeout(timer);
       if (page) await page.close().catch(() => undefined);
@@ -276,6 +306,9 @@ export class PdfRenderer implements OnApplicationShutdown {
    * collection costs about a render, hence only when the heap is heavy.
    */
   private async collectIfHeavy(page: Page): Promise<void> {
+    const renders = (this.sinceHeapCheck.get(page) ?? 0) + 1;
+    this.sinceHeapCheck.set(page, renders % HEAP_CHECK_EVERY);
+    if (renders < HEAP_CHECK_EVERY) return;
     const { JSHeapUsedSize = 0 } = await page.metrics();
     if (JSHeapUsedSize < HEAP_LIMIT_MB * 1024 * 1024) return;
     const cdp = await page.createCDPSession();
@@ -297,8 +330,9 @@ export class PdfRenderer implements OnApplicationShutdown {
     try {
       const page = await this.page(executablePath);
       await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(FONTS_READY);
       this.heads.set(page, splitDocument(html).head);
-      await page.pdf({ tagged: false, preferCSSPageSize: true, landscape: true });
+      await this.print(page, true);
       this.idle.push(page);
     } catch (error) {
       this.logger.warn(`The browser could not be warmed up: ${(error as Error).message}`);
