@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Db } from '../database/transactions';
+import { queryPrepared } from '../common/sql';
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IsNull } from 'typeorm';
@@ -221,9 +222,10 @@ export class AuthService implements OnModuleInit {
     }
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
     // The session and its user's access in one indexed read, on every request (the users
-    // module's table is only read here, for speed). A database error propagates (503 while
+    // module's table is only read here, for speed), prepared once per connection. A database error propagates (503 while
     // it is unreachable): it must not read as "no session", which would sign everyone out.
-    const [user] = await this.db.tx.query<SessionUser[]>(
+    const [user] = await queryPrepared<SessionUser>(
+      this.db.tx,
       `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
@@ -237,7 +239,8 @@ export class AuthService implements OnModuleInit {
    * (its refresh token, never rotated for the web) in an HttpOnly cookie.
    */
   async actorForSessionSecret(secret: string, requestId: string | null): Promise<Actor | null> {
-    const [user] = await this.db.tx.query<(SessionUser & { session_id: string })[]>(
+    const [user] = await queryPrepared<SessionUser & { session_id: string }>(
+      this.db.tx,
       `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password, s.id AS session_id
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,

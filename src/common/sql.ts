@@ -90,6 +90,17 @@ export function hydrate<T extends ObjectLiteral>(
   return result;
 }
 
+/** Each statement's name, from its text (the texts are the code's constants: few, and kept). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Runs a statement as a named prepared statement on the manager's connection
  * (its transaction's, if it has one): PostgreSQL parses and plans it once per
@@ -105,7 +116,7 @@ export async function queryPrepared<T>(
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as PoolClient;
-    const name = `q_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = statementName(text);
     const result = await client.query({ name, text, values }).catch((error: Error) => {
       throw new QueryFailedError(text, values, error);
     });
