@@ -46,7 +46,8 @@ export async function createApp(
   app.useLogger(new PinoNestLogger(logger));
   // First, so that even a body the parser refuses gets a request id (and its log line).
   app.use(requestIdMiddleware);
-  app.use(requestLogger(logger));
+  // Silent (benchmarks, some tests) writes no line: no per-request child logger either.
+  if (config.LOG_LEVEL !== 'silent') app.use(requestLogger(logger));
   app.use(securityHeaders(config.publicBaseUrl.startsWith('https:')));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
