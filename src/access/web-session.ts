@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parse } from 'cookie';
 import type { Request } from 'express';
 
@@ -19,4 +19,22 @@ export function cookieToken(request: Request): string | undefined {
  */
 export function csrfToken(sessionSecret: string): string {
   return createHash('sha256').update(`csrf:${sessionSecret}`).digest('base64url');
+}
+
+/**
+ * The sign-in form's own cookie (before there is a session): its token guards
+ * the form against login CSRF, another site signing a browser in to an
+ * account of its choosing. SameSite=Lax keeps it off another site's POST.
+ */
+export const SIGN_IN_COOKIE = 'td_signin';
+
+/** The sign-in form's secret a browser presents, if any. */
+export function signInSecret(request: Request): string | undefined {
+  const header = request.headers.cookie;
+  return header ? parse(header)[SIGN_IN_COOKIE] || undefined : undefined;
+}
+
+/** A new secret for a sign-in form. */
+export function newSignInSecret(): string {
+  return randomBytes(24).toString('base64url');
 }

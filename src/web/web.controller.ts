@@ -19,7 +19,13 @@ import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
 import { VoteChoice } from '../council/council.entity';
 import { CouncilService } from '../council/council.service';
-import { SESSION_COOKIE } from '../access/web-session';
+import {
+  csrfToken,
+  newSignInSecret,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
+  signInSecret,
+} from '../access/web-session';
 import { ChangePasswordDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors/app-error';
@@ -89,12 +95,33 @@ export class WebController {
 
   @Get('dang-nhap')
   @Public()
-  async signInPage(@Query('next') next?: string) {
-    return this.pages.page(null, 'sign-in', 'Đăng nhập', {
-      username: '',
-      error: null,
-      next: safeNext(next),
-    });
+  async signInPage(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('next') next?: string,
+  ) {
+    return this.signInForm(req, res, { username: '', error: null, next: safeNext(next) });
+  }
+
+  /** The sign-in page with its form's token (the browser's sign-in secret, a new one if it has none). */
+  private signInForm(
+    req: Request,
+    res: Response,
+    data: { username: string; error: string | null; next: string },
+    fresh = false,
+  ) {
+    let secret = fresh ? undefined : signInSecret(req);
+    if (!secret) {
+      secret = newSignInSecret();
+      res.cookie(SIGN_IN_COOKIE, secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.publicBaseUrl.startsWith('https:'),
+        path: '/dang-nhap',
+        maxAge: 12 * 3600_000,
+      });
+    }
+    return this.pages.page(null, 'sign-in', 'Đăng nhập', { ...data, _csrf: csrfToken(secret) });
   }
 
   @Post('dang-nhap')
@@ -107,14 +134,18 @@ export class WebController {
   ) {
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const again = async (status: number, error: string) => {
+    const again = async (status: number, error: string, fresh = false) => {
       res.status(status);
-      return this.pages.page(null, 'sign-in', 'Đăng nhập', {
-        username,
-        error,
-        next: safeNext(body.next),
-      });
+      return this.signInForm(req, res, { username, error, next: safeNext(body.next) }, fresh);
     };
+    // Before anything else: a form another site posted signs no one in and counts no attempt.
+    const secret = signInSecret(req);
+    if (!secret || body._csrf !== csrfToken(secret))
+      return again(
+        403,
+        'Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng nhập lại và đăng nhập.',
+        true,
+      );
     if (!username || !password) return again(200, 'Hãy nhập tên đăng nhập và mật khẩu.');
     try {
       const tokens = await this.auth.login(username, password, String(req.id ?? ''));
@@ -125,6 +156,7 @@ export class WebController {
         path: '/',
         maxAge: this.config.SESSION_TTL_DAYS * 86400_000,
       });
+      res.clearCookie(SIGN_IN_COOKIE, { path: '/dang-nhap' });
       res.location(safeNext(body.next));
       return '';
     } catch (error) {

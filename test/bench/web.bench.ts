@@ -25,10 +25,13 @@ async function main(): Promise<void> {
     const loadMs = await timeIt(() => loadDossiers(ds, authorityId));
     console.log(`loaded ${DOSSIERS} dossiers in ${fmt(loadMs / 1000)} s`);
 
+    const form = await fetch(`${bench.base}/dang-nhap`);
+    const formCookie = form.headers.get('set-cookie')!.split(';')[0];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
     const signIn = await fetch(`${bench.base}/dang-nhap`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: 'noivu', password: 'ThiDua@2025' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: formCookie },
+      body: new URLSearchParams({ username: 'noivu', password: 'ThiDua@2025', _csrf: csrf }),
       redirect: 'manual',
     });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0];

@@ -11,6 +11,7 @@ import {
   signInAs,
 } from '../support/browser';
 import { TestApp } from '../support/test-app';
+import { postSignIn, setCookie, signInForm } from '../support/http';
 import {
   actors,
   attachLetterAndMinutes,
@@ -130,13 +131,47 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await page.close();
   });
 
+  it('signs no one in from a sign-in form posted without its own cookie and token (login CSRF), counting no attempt', async () => {
+    const sessions = () =>
+      t.dataSource.query(
+        "SELECT count(*)::int AS n FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'chutich')",
+      );
+    const before = await sessions();
+    const form = await signInForm(t);
+    const fields = { username: 'chutich', password: 'ThiDua@2025' };
+    // Another site's form: no cookie (SameSite=Lax keeps it off a cross-site POST), or a token of its own.
+    const forged = [
+      request(t.http).post('/dang-nhap').type('form').send(fields),
+      request(t.http)
+        .post('/dang-nhap')
+        .type('form')
+        .send({ ...fields, _csrf: form.csrf }),
+      request(t.http)
+        .post('/dang-nhap')
+        .set('Cookie', form.cookie)
+        .type('form')
+        .send({ ...fields, _csrf: 'x'.repeat(43) }),
+    ];
+    for (const res of await Promise.all(forged)) {
+      expect(res.status).toBe(403);
+      expect(setCookie(res, 'td_session')).toBeUndefined();
+      expect(res.text).toContain('Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ');
+      // A fresh form to try again with.
+      expect(res.text).toMatch(/name="_csrf" value="[A-Za-z0-9_-]{43}"/);
+      expect(setCookie(res, 'td_signin')).toMatch(/HttpOnly/);
+    }
+    expect(await sessions()).toEqual(before);
+    const signedIn = await postSignIn(t, fields);
+    expect(signedIn.status).toBe(303);
+    expect(setCookie(signedIn, 'td_session')).toBeDefined();
+    // The form's cookie has done its work.
+    expect(setCookie(signedIn, 'td_signin')).toMatch(/^td_signin=;.*Expires=Thu, 01 Jan 1970/);
+  });
+
   it('refuses a form without its CSRF token, changing nothing; the cookie is HttpOnly and SameSite=Lax', async () => {
-    const signin = await request(t.http)
-      .post('/dang-nhap')
-      .type('form')
-      .send({ username: 'chutich', password: 'ThiDua@2025' })
-      .expect(303);
-    const cookie = signin.headers['set-cookie'][0] as string;
+    const signin = await postSignIn(t, { username: 'chutich', password: 'ThiDua@2025' });
+    expect(signin.status).toBe(303);
+    const cookie = setCookie(signin, 'td_session')!;
     expect(cookie).toMatch(/^td_session=[A-Za-z0-9_-]+;/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
