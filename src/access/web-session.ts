@@ -8,8 +8,13 @@ export const SESSION_COOKIE = 'td_session';
 /** The session secret a browser presents, on the web pages only (never on /api: no CSRF there). */
 export function cookieToken(request: Request): string | undefined {
   if (request.path.startsWith('/api')) return undefined;
+  return cookie(request, SESSION_COOKIE);
+}
+
+/** A cookie's value, if the browser sent it. */
+function cookie(request: Request, name: string): string | undefined {
   const header = request.headers.cookie;
-  return header ? parse(header)[SESSION_COOKIE] || undefined : undefined;
+  return header ? parse(header)[name] || undefined : undefined;
 }
 
 /**
@@ -30,8 +35,7 @@ export const SIGN_IN_COOKIE = 'td_signin';
 
 /** The sign-in form's secret a browser presents, if any. */
 export function signInSecret(request: Request): string | undefined {
-  const header = request.headers.cookie;
-  return header ? parse(header)[SIGN_IN_COOKIE] || undefined : undefined;
+  return cookie(request, SIGN_IN_COOKIE);
 }
 
 /** A new secret for a sign-in form. */

@@ -17,16 +17,22 @@ function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));
 }
 
+/** A face's @fontsource stylesheet. */
+function fontsourceCss(face: (typeof FACES)[number]): string {
+  const dir = packageDir('@fontsource/tinos');
+  return readFileSync(
+    join(dir, `${face.weight}${face.style === 'italic' ? '-italic' : ''}.css`),
+    'utf8',
+  );
+}
+
 /** One @fontsource block's woff2 file and unicode-range, for a subset and face. */
 function fontsourceBlock(
+  css: string,
   subset: string,
   face: (typeof FACES)[number],
 ): { file: string; range: string } {
   const dir = packageDir('@fontsource/tinos');
-  const css = readFileSync(
-    join(dir, `${face.weight}${face.style === 'italic' ? '-italic' : ''}.css`),
-    'utf8',
-  );
   const name = `tinos-${subset}-${face.weight}-${face.style}`;
   const block = css.split('/* ').find((b) => b.startsWith(`${name} */`));
   const file = block && /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
@@ -71,7 +77,8 @@ async function cutFaces(): Promise<string> {
   const full = packageDir('@expo-google-fonts/tinos');
   const rules: string[] = [];
   for (const face of FACES) {
-    const fallback = fontsourceBlock('latin-ext', face);
+    const css = fontsourceCss(face);
+    const fallback = fontsourceBlock(css, 'latin-ext', face);
     rules.push(
       fontFace(
         face,
@@ -79,7 +86,7 @@ async function cutFaces(): Promise<string> {
         fallback.range,
       ),
     );
-    const ranges = CORE_SUBSETS.map((subset) => fontsourceBlock(subset, face).range);
+    const ranges = CORE_SUBSETS.map((subset) => fontsourceBlock(css, subset, face).range);
     const core = await subsetFont(readFileSync(join(full, face.file)), rangeText(ranges), {
       targetFormat: 'truetype',
     });
