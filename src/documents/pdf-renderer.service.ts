@@ -3,6 +3,7 @@ import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/c
 import puppeteer, { Browser, CDPSession, Page } from 'puppeteer';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
+import { withFontFaces } from './fonts';
 
 /** Flags for a headless Chromium on a closed government network. */
 export const CHROMIUM_FLAGS = [
@@ -271,7 +272,7 @@ export class PdfRenderer implements OnApplicationShutdown {
           await p.evaluate(`(${REPLACE_BODY})(${JSON.stringify(body)})`);
         } else {
           this.heads.delete(p);
-          await p.setContent(html, { waitUntil: 'load' });
+          await p.setContent(await withFontFaces(html), { waitUntil: 'load' });
           await p.evaluate(FONTS_READY);
           this.heads.set(p, head);
         }
@@ -329,7 +330,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     await this.acquire();
     try {
       const page = await this.page(executablePath);
-      await page.setContent(html, { waitUntil: 'load' });
+      await page.setContent(await withFontFaces(html), { waitUntil: 'load' });
       await page.evaluate(FONTS_READY);
       this.heads.set(page, splitDocument(html).head);
       await this.print(page, true);

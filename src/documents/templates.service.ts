@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { tinosFontFaces } from './fonts';
+import { FONT_FACES_SLOT } from './fonts';
 import { projectRoot } from './project-root';
 
 /** "ngày 15 tháng 12 năm 2025"; days below 10 and months below 3 take a leading 0 (Nghị định 30/2020). */
@@ -29,11 +29,9 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
  * instead of printing an empty line. Partials are the files starting with _.
  */
 @Injectable()
-export class TemplatesService implements OnModuleInit {
+export class TemplatesService {
   private readonly hbs = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
-  /** The embedded fonts (about 0.4 MB of CSS), cut once per process at start-up. */
-  private fontFaces?: string;
   /** A digest of every template's source: what is rendered from them changes with it. */
   readonly version: string;
 
@@ -73,16 +71,13 @@ export class TemplatesService implements OnModuleInit {
     this.version = digest.digest('hex').slice(0, 16);
   }
 
-  async onModuleInit(): Promise<void> {
-    this.fontFaces = await tinosFontFaces();
-  }
-
-  /** Renders a template; every value is HTML-escaped unless the template uses {{{ }}}. */
+  /**
+   * Renders a template; every value is HTML-escaped unless the template uses
+   * {{{ }}}. A printed document's fonts are left to the PDF renderer (their slot).
+   */
   render(name: string, data: object): string {
     const template = this.compiled.get(name);
     if (!template) throw new Error(`No template ${name}.hbs`);
-    if (this.fontFaces === undefined)
-      throw new Error('TemplatesService.onModuleInit has not run: the fonts are not ready');
-    return template({ ...data, fontFaces: this.fontFaces });
+    return template({ ...data, fontFaces: FONT_FACES_SLOT });
   }
 }

@@ -82,7 +82,6 @@ async function main(): Promise<void> {
   const executablePath = findChromium(config.CHROMIUM_PATH);
   if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH');
   const templates = new TemplatesService();
-  await templates.onModuleInit();
   const fresh = () => new PdfRenderer(config);
   const service = (renderer: PdfRenderer) =>
     new CertificatesService(

@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const renderer = new PdfRenderer(config);
   const signer = new OrganisationSigner(config);
   const templates = new TemplatesService();
-  await templates.onModuleInit();
   const certificates = new CertificatesService(
     null as never,
     null as never,
