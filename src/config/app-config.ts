@@ -217,6 +217,18 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   PDF_WARM_UP: 'true' | 'false' = 'true';
 
+  /**
+   * The PDF browser's resident memory (MB) past which, after a render, it is
+   * told to free what it holds (a memory pressure signal): a batch of
+   * thousands of certificates then stays about this size instead of growing.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(128)
+  @Max(65536)
+  PDF_MEMORY_MB = 512;
+
   /** Longest a single render may take, in milliseconds. */
   @Expose()
   @Type(() => Number)

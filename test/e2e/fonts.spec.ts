@@ -18,11 +18,11 @@ describe('Certificate fonts', () => {
 
   afterAll(() => renderer.onApplicationShutdown());
 
-  async function certificate(awardeeName: string): Promise<Buffer> {
+  async function certificate(awardeeName: string, by: PdfRenderer = renderer): Promise<Buffer> {
     const [entry] = sampleCertificates(1);
     const snapshot = { ...entry.snapshot, awardeeName };
     const qrSvg = await QRCode.toString(snapshot.verifyUrl, { type: 'svg', margin: 0 });
-    return renderer.render(
+    return by.render(
       templates.render('certificate', {
         certificates: [{ snapshot, printed: printedCertificate(snapshot), qrSvg }],
       }),
@@ -44,6 +44,23 @@ describe('Certificate fonts', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Nguyễn Thị Hường');
     expect(text).toContain('Ủy ban nhân dân xã Hưng Đạo');
+  });
+
+  it('prints the same when the browser is told to free its memory after every render', async () => {
+    // 128 MB: below any Chromium, so every render is followed by the pressure signal.
+    const relieved = new PdfRenderer(loadConfig({ NODE_ENV: 'test', PDF_MEMORY_MB: '128' }));
+    try {
+      const names = ['Nguyễn Thị Hường', 'Trần Văn Đức', 'Lê Thị Ánh'];
+      for (const name of names) {
+        const [plain, freed] = [await certificate(name), await certificate(name, relieved)];
+        expect(pdfText(freed)).toBe(pdfText(plain));
+        expect(pdfFonts(freed).map((f) => f.name.slice(7))).toEqual(
+          pdfFonts(plain).map((f) => f.name.slice(7)),
+        );
+      }
+    } finally {
+      await relieved.onApplicationShutdown();
+    }
   });
 
   it('prints a letter outside the Vietnamese alphabet in Tinos too', async () => {
