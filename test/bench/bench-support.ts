@@ -85,6 +85,23 @@ export async function pgClients(url: string, n: number): Promise<Client[]> {
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
+/**
+ * CPU time (ms, user and system) of the calling thread so far, from /proc at
+ * the kernel's 100 ticks a second; NaN where there is no /proc. Which thread
+ * pays for a request: the app's event loop, the load's client, the collector's.
+ * Self-contained: its source runs in the load's worker too.
+ */
+export function threadCpuMs(): number {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const stat: string = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 export interface LoadRequest {
   method: string;
   path: string;
@@ -102,7 +119,13 @@ export function httpLoad(
   base: string,
   requests: LoadRequest[],
   clients: number,
-): Promise<{ elapsedMs: number; statuses: number[]; latenciesMs: number[] }> {
+): Promise<{
+  elapsedMs: number;
+  statuses: number[];
+  latenciesMs: number[];
+  /** CPU time of the client's own thread over the run. */
+  clientCpuMs: number;
+}> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const http = require('node:http');
@@ -125,15 +148,18 @@ export function httpLoad(
       req.on('error', reject);
       req.end(r.body);
     });
+    const threadCpuMs = ${threadCpuMs.toString()};
     (async () => {
       let next = 0;
+      const cpuBefore = threadCpuMs();
       const started = process.hrtime.bigint();
       await Promise.all(Array.from({ length: clients }, async () => {
         while (next < requests.length) { const i = next++; await one(requests[i], i); }
       }));
       const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const clientCpuMs = threadCpuMs() - cpuBefore;
       agent.destroy();
-      parentPort.postMessage({ elapsedMs, statuses, latenciesMs });
+      parentPort.postMessage({ elapsedMs, statuses, latenciesMs, clientCpuMs });
     })().catch((e) => { throw e; });
   `;
   return new Promise((resolve, reject) => {

@@ -29,6 +29,7 @@ import {
   httpLoad,
   percentile,
   pgClients,
+  threadCpuMs,
   timeIt,
 } from './bench-support';
 import { loadDossiers as load } from './load-dossiers';
@@ -150,9 +151,12 @@ async function main(): Promise<void> {
     const viaHttp: string[] = [];
     let httpWon = 0;
     let httpElapsed = 0;
+    // CPU time by thread over the timed attempts: the app's event loop (this thread) and the client's.
+    const cpu = { httpMain: 0, httpClient: 0, serviceMain: 0 };
     const http = async () => {
       const ids = await pick(Math.round(TRANSITIONS / ROUNDS));
       viaHttp.push(...ids);
+      const cpuBefore = threadCpuMs();
       const load = await httpLoad(
         bench.base,
         ids.flatMap((id) => {
@@ -166,6 +170,8 @@ async function main(): Promise<void> {
         }),
         CLIENTS,
       );
+      cpu.httpMain += threadCpuMs() - cpuBefore;
+      cpu.httpClient += load.clientCpuMs;
       httpElapsed += load.elapsedMs;
       for (const status of load.statuses) {
         if (status === 200) httpWon++;
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
     const service = async () => {
       const ids = await pick(Math.round(TRANSITIONS / ROUNDS));
       ours.push(...ids);
+      const cpuBefore = threadCpuMs();
       elapsed += await concurrently(
         ids.flatMap((id) => [id, id]),
         CLIENTS,
@@ -188,6 +195,7 @@ async function main(): Promise<void> {
           }
         },
       );
+      cpu.serviceMain += threadCpuMs() - cpuBefore;
     };
     let preparedWon = 0;
     let preparedElapsed = 0;
@@ -280,6 +288,13 @@ async function main(): Promise<void> {
     console.log(
       `transitions (HTTP):    ${httpWon} won of ${viaHttp.length * 2} attempts in ${fmt(httpElapsed / 1000, 2)} s = ${fmt(httpPerSec)}/s; ${fmt(httpPerSec / transitionsPerSec, 3)} of the in-process rate (target ≥ 0.5)`,
     );
+    const perAttempt = (ms: number, attempts: number) => Number(fmt(ms / attempts, 2));
+    const httpMainCpuMs = perAttempt(cpu.httpMain, viaHttp.length * 2);
+    const httpClientCpuMs = perAttempt(cpu.httpClient, viaHttp.length * 2);
+    const serviceMainCpuMs = perAttempt(cpu.serviceMain, ours.length * 2);
+    console.log(
+      `CPU per attempt: through HTTP ${httpMainCpuMs} ms on the app's event loop + ${httpClientCpuMs} ms on the client's thread; in process ${serviceMainCpuMs} ms (the rest of a request: collector threads and PostgreSQL)`,
+    );
     console.log(`lost ${lost}, doubled ${doubled}`);
     console.log(
       JSON.stringify({
@@ -289,6 +304,9 @@ async function main(): Promise<void> {
         transitionsPerSec: Number(fmt(transitionsPerSec)),
         httpTransitionsPerSec: Number(fmt(httpPerSec)),
         httpRatio: Number(fmt(httpPerSec / transitionsPerSec, 3)),
+        httpMainCpuMs,
+        httpClientCpuMs,
+        serviceMainCpuMs,
         baselinePerSec: Number(fmt(baselinePerSec)),
         ratio: Number(fmt(ratio, 3)),
         lost,
