@@ -1,5 +1,6 @@
 import { ApiFileBody } from '../common/http/api-file-body';
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -29,6 +30,23 @@ function signingImage(kind: string): 'signature' | 'seal' {
     'kind',
     'Trường "kind" phải là signature (chữ ký) hoặc seal (con dấu).',
     'isIn',
+  );
+}
+
+/** An admin's change of one of the authority's images: 204, and for uploads the file's form field and size limit. */
+function AdminImageRoute(summary: string, upload: boolean) {
+  return applyDecorators(
+    Roles(Role.Admin),
+    HttpCode(204),
+    ApiOperation({ summary }),
+    ...(upload
+      ? [
+          UseInterceptors(
+            FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
+          ),
+          ApiFileBody(),
+        ]
+      : []),
   );
 }
 
@@ -66,13 +84,7 @@ export class AuthoritiesController {
   }
 
   @Put('emblem')
-  @Roles(Role.Admin)
-  @HttpCode(204)
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
-  )
-  @ApiFileBody()
-  @ApiOperation({ summary: 'Ảnh Quốc huy in trên Giấy khen (PNG hoặc JPEG, tối đa 300 KB)' })
+  @AdminImageRoute('Ảnh Quốc huy in trên Giấy khen (PNG hoặc JPEG, tối đa 300 KB)', true)
   async setEmblem(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
@@ -82,16 +94,10 @@ export class AuthoritiesController {
   }
 
   @Put('images/:kind')
-  @Roles(Role.Admin)
-  @HttpCode(204)
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: EMBLEM_MAX_BYTES * 4, files: 1 } }),
+  @AdminImageRoute(
+    'Ảnh chữ ký (signature) hoặc con dấu (seal) in trên văn bản máy chủ ký số bằng khóa của cơ quan (PNG hoặc JPEG, tối đa 300 KB)',
+    true,
   )
-  @ApiFileBody()
-  @ApiOperation({
-    summary:
-      'Ảnh chữ ký (signature) hoặc con dấu (seal) in trên văn bản máy chủ ký số bằng khóa của cơ quan (PNG hoặc JPEG, tối đa 300 KB)',
-  })
   async setImage(
     @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
@@ -102,17 +108,13 @@ export class AuthoritiesController {
   }
 
   @Delete('images/:kind')
-  @Roles(Role.Admin)
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Bỏ ảnh chữ ký hoặc con dấu' })
+  @AdminImageRoute('Bỏ ảnh chữ ký hoặc con dấu', false)
   async removeImage(@CurrentActor() actor: Actor, @Param('kind') kind: string) {
     await this.authorities.setImage(actor, signingImage(kind), null);
   }
 
   @Delete('emblem')
-  @Roles(Role.Admin)
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Bỏ ảnh Quốc huy: Giấy khen in không có Quốc huy' })
+  @AdminImageRoute('Bỏ ảnh Quốc huy: Giấy khen in không có Quốc huy', false)
   async removeEmblem(@CurrentActor() actor: Actor) {
     await this.authorities.setEmblem(actor, null);
   }
