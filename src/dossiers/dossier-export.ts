@@ -20,31 +20,42 @@ const DOSSIER_COLUMNS: SheetColumn<QueueRow>[] = [
   { header: 'Quá hạn', width: 9, value: (d) => (d.overdue ? 'Quá hạn' : '') },
 ];
 
+/** The rows of the queue a search names, page by page (run it in a snapshot: see DossiersService.snapshot). */
+export async function* dossierPages(
+  dossiers: DossiersService,
+  actor: Actor,
+  query: DossierQueryDto,
+  pageSize = 500,
+): AsyncGenerator<QueueRow[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await dossiers.queue(actor, { ...query, limit: pageSize, offset });
+    if (page.items.length) yield page.items;
+    if (page.items.length < pageSize) return;
+  }
+}
+
 /**
  * Sends the queue a search names (the caller's scope: a unit officer's own
- * dossiers) as XLSX or CSV, read page by page; audited before it goes out.
+ * dossiers) as XLSX or CSV, read page by page in one snapshot; audited
+ * before it goes out.
  */
-export async function sendDossiers(
+export function sendDossiers(
   dossiers: DossiersService,
   actor: Actor,
   query: DossierQueryDto,
   format: SheetFormat,
   res: Response,
 ): Promise<void> {
-  const first = await dossiers.queue(actor, { ...query, limit: 1, offset: 0 });
-  await dossiers.recordExport(actor, format, first.total);
-  await sendSheet(
-    res,
-    format,
-    'ho-so-de-nghi',
-    'Hồ sơ',
-    DOSSIER_COLUMNS,
-    (async function* () {
-      for (let offset = 0; ; offset += 500) {
-        const page = await dossiers.queue(actor, { ...query, limit: 500, offset });
-        if (page.items.length) yield page.items;
-        if (page.items.length < 500) return;
-      }
-    })(),
-  );
+  return dossiers.snapshot(async () => {
+    const first = await dossiers.queue(actor, { ...query, limit: 1, offset: 0 });
+    await dossiers.recordExport(actor, format, first.total);
+    await sendSheet(
+      res,
+      format,
+      'ho-so-de-nghi',
+      'Hồ sơ',
+      DOSSIER_COLUMNS,
+      dossierPages(dossiers, actor, query),
+    );
+  });
 }

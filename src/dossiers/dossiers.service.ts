@@ -622,14 +622,34 @@ export class DossiersService {
     });
   }
 
-  /** An export of the queue is audited: who took how many dossiers, in which format. */
+  /**
+   * An export of the queue is audited: who took how many dossiers, in which
+   * format. Committed at once, outside the export's snapshot: the record
+   * stands even when the file is cut off halfway.
+   */
   recordExport(actor: Actor, format: string, rows: number): Promise<void> {
-    return this.audit.record(
-      actor,
-      'dossier.export',
-      { type: 'authority', id: authorityScope(actor) },
-      { export: { from: null, to: `Hồ sơ đề nghị (${format}, ${rows} dòng)` } },
+    return this.db.withoutTransaction(() =>
+      this.audit.record(
+        actor,
+        'dossier.export',
+        { type: 'authority', id: authorityScope(actor) },
+        { export: { from: null, to: `Hồ sơ đề nghị (${format}, ${rows} dòng)` } },
+      ),
     );
+  }
+
+  /**
+   * Runs an export's reads in one snapshot of the database (a read-only
+   * REPEATABLE READ transaction): its pages agree with each other and with the
+   * count audited however the queue moves meanwhile. Paged on the live queue,
+   * an export of the dossiers "submitted" lost those a colleague took between
+   * two of its pages (the rest moved up past the next offset).
+   */
+  snapshot<R>(fn: () => Promise<R>): Promise<R> {
+    return this.db.withTransaction({ isolationLevel: 'REPEATABLE READ' }, async () => {
+      await this.db.tx.query('SET TRANSACTION READ ONLY');
+      return fn();
+    });
   }
 
   /** The Home Affairs queue (a unit officer's own dossiers), with counts per status. */

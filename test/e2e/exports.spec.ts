@@ -1,6 +1,10 @@
 import { Workbook, ValueType } from 'exceljs';
 import request from 'supertest';
 import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
+import { AuthService } from '../../src/auth/auth.service';
+import { dossierPages } from '../../src/dossiers/dossier-export';
+import { DossierQueryDto } from '../../src/dossiers/dossiers.dto';
+import { DossiersService } from '../../src/dossiers/dossiers.service';
 import { api, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 import { binary, webCookie } from '../support/http';
@@ -197,6 +201,45 @@ describe('exports: the award register as XLSX and CSV', () => {
       "SELECT count(*)::int AS n FROM audit_records WHERE action = 'dossier.export'",
     );
     expect(n).toBe(4);
+  });
+
+  it('exports one snapshot: a dossier a colleague moves out of the search between two pages leaves none behind', async () => {
+    const dossiers = t.app.get(DossiersService);
+    const actor = (await t.app.get(AuthService).actorFor(await tokenFor(t, 'noivu'), null))!;
+    // Three more of the authority's dossiers, refused (removed after).
+    const [{ id: model }] = (await dossiers.queue(actor, new DossierQueryDto())).items;
+    const copies: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO dossiers (id, authority_id, unit_id, movement_id, round_id, commendation_kind, title, status)
+       SELECT gen_random_uuid(), authority_id, unit_id, movement_id, round_id, commendation_kind,
+              title || ' (' || g || ')', 'refused'
+         FROM dossiers, generate_series(1, 3) g WHERE id = $1 RETURNING id`,
+      [model],
+    );
+    const query = Object.assign(new DossierQueryDto(), { status: 'refused' });
+    const expected = (await dossiers.queue(actor, { ...query, limit: 100 })).items.map((d) => d.id);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    // Pages of one dossier; after the first, that dossier is moved on (outside the export).
+    const read = async () => {
+      const seen: string[] = [];
+      for await (const page of dossierPages(dossiers, actor, query, 1)) {
+        seen.push(...page.map((d) => d.id));
+        if (seen.length === 1)
+          await t.dataSource.query("UPDATE dossiers SET status = 'withdrawn' WHERE id = $1", [
+            seen[0],
+          ]);
+      }
+      await t.dataSource.query("UPDATE dossiers SET status = 'refused' WHERE id = $1", [seen[0]]);
+      return seen;
+    };
+    try {
+      expect(await dossiers.snapshot(read)).toEqual(expected);
+      // Paged on the live queue, the dossier after the moved one is skipped.
+      expect(await read()).toEqual(expected.filter((_, i) => i !== 1));
+    } finally {
+      await t.dataSource.query('DELETE FROM dossiers WHERE id = ANY($1)', [
+        copies.map((c) => c.id),
+      ]);
+    }
   });
 
   it('exports a movement’s registrations, a unit officer’s own only, from the API and the movement page', async () => {
