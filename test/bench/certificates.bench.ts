@@ -82,7 +82,12 @@ async function measured(
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'test', PDF_TIMEOUT_MS: '600000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PDF_TIMEOUT_MS: '600000',
+    // Unset: the app's default. Set (say 65536), the same run without the memory signal.
+    PDF_MEMORY_MB: process.env.PDF_MEMORY_MB,
+  });
   const executablePath = findChromium(config.CHROMIUM_PATH);
   if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH');
   const templates = new TemplatesService();
