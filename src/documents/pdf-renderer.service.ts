@@ -200,6 +200,17 @@ export class PdfRenderer implements OnApplicationShutdown {
     return page;
   }
 
+  /**
+   * Loads a whole document into a page, its fonts put into their slot, and
+   * waits for them; the page then keeps `head` for the bodies that share it.
+   */
+  private async load(page: Page, html: string, head: string): Promise<void> {
+    this.heads.delete(page);
+    await page.setContent(await withFontFaces(html), { waitUntil: 'load' });
+    await page.evaluate(FONTS_READY);
+    this.heads.set(page, head);
+  }
+
   /** Prints the page's document as it stands. */
   private async print(page: Page, landscape: boolean): Promise<Buffer> {
     const { data } = await this.sessions
@@ -272,10 +283,7 @@ export class PdfRenderer implements OnApplicationShutdown {
           // document's size): replace the body only, and wait for its images.
           await p.evaluate(`(${REPLACE_BODY})(${JSON.stringify(body)})`);
         } else {
-          this.heads.delete(p);
-          await p.setContent(await withFontFaces(html), { waitUntil: 'load' });
-          await p.evaluate(FONTS_READY);
-          this.heads.set(p, head);
+          await this.load(p, html, head);
         }
         return this.print(p, options.landscape ?? false);
       })(page);
@@ -352,9 +360,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     await this.acquire();
     try {
       const page = await this.page(executablePath);
-      await page.setContent(await withFontFaces(html), { waitUntil: 'load' });
-      await page.evaluate(FONTS_READY);
-      this.heads.set(page, splitDocument(html).head);
+      await this.load(page, html, splitDocument(html).head);
       await this.print(page, true);
       this.idle.push(page);
     } catch (error) {
