@@ -58,6 +58,15 @@ export class UnitsService {
     return pageOf(qb.orderBy(SORT_COLUMNS[query.sort], order).addOrderBy('u.code', 'ASC'), query);
   }
 
+  /**
+   * Every unit the actor sees (a unit officer: their own), by name, in one
+   * read: for the pages that show the whole tree or a choice of units, which
+   * paged by offset could skip one added between two pages.
+   */
+  visibleTo(actor: Actor): Promise<Unit[]> {
+    return this.scoped(actor).orderBy('u.search_name').addOrderBy('u.code').getMany();
+  }
+
   async get(actor: Actor, id: string): Promise<Unit> {
     const unit = await this.scoped(actor).andWhere('u.id = :id', { id }).getOne();
     if (!unit) throw AppError.notFound('Đơn vị');

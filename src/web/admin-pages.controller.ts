@@ -217,7 +217,7 @@ export class AdminPagesController {
     saved?: string,
   ) {
     const user = id ? await this.users.get(actor, id) : null;
-    const units = await this.units.list(actor, { limit: 100, offset: 0 } as never);
+    const units = await this.units.visibleTo(actor);
     const value = (field: string, current: unknown) =>
       typeof typed[field] === 'string' ? typed[field] : (current ?? '');
     const role = value('role', user?.role ?? Role.UnitOfficer);
@@ -244,7 +244,7 @@ export class AdminPagesController {
         username: value('username', ''),
         fullName: value('fullName', user?.fullName),
         roles: this.roles(role),
-        units: units.items.map((u) => option(u.id, u.name, unitId)),
+        units: units.map((u) => option(u.id, u.name, unitId)),
         errors,
       },
       csrf,

@@ -145,7 +145,7 @@ export class DecisionPagesController {
     const first100 = { limit: 100, offset: 0 } as never;
     const [page, units, forms, movements] = await Promise.all([
       this.decisions.register(actor, query),
-      this.units.list(actor, first100),
+      this.units.visibleTo(actor),
       this.awards.list(actor),
       this.movements.list(actor, first100),
     ]);
@@ -156,7 +156,7 @@ export class DecisionPagesController {
       {
         q: query.q ?? '',
         year: query.year ?? '',
-        units: units.items.map((u) => option(u.id, u.name, query.unitId)),
+        units: units.map((u) => option(u.id, u.name, query.unitId)),
         awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
         movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
         kinds: Object.values(RecipientKind).map((k) =>
@@ -248,7 +248,7 @@ export class DecisionPagesController {
     const first100 = { limit: 100, offset: 0 } as never;
     const [page, units, movements, forms] = await Promise.all([
       this.decisions.awaiting(actor, query),
-      this.units.list(actor, first100),
+      this.units.visibleTo(actor),
       this.movements.list(actor, first100),
       this.awards.list(actor),
     ]);
@@ -259,7 +259,7 @@ export class DecisionPagesController {
       {
         problem: typeof raw.loi === 'string' ? raw.loi : null,
         filters: {
-          units: units.items.map((u) => option(u.id, u.name, query.unitId)),
+          units: units.map((u) => option(u.id, u.name, query.unitId)),
           movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
           awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
         },

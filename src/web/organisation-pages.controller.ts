@@ -95,15 +95,6 @@ export class OrganisationPagesController {
   ) {}
 
   /** Every unit of the authority, read page by page. */
-  private async allUnits(actor: Actor) {
-    const all = [];
-    for (let offset = 0; ; offset += 100) {
-      const page = await this.units.list(actor, { limit: 100, offset } as never);
-      all.push(...page.items);
-      if (offset + 100 >= page.total) return all;
-    }
-  }
-
   @Get('don-vi')
   @Roles(Role.Admin, Role.HomeAffairs)
   async unitsPage(@CurrentActor() actor: Actor, @Req() req: Request) {
@@ -116,7 +107,7 @@ export class OrganisationPagesController {
     typed: Record<string, unknown>,
     errors: Record<string, string>,
   ) {
-    const units = await this.allUnits(actor);
+    const units = await this.units.visibleTo(actor);
     // The tree: each unit under its parent, indented by its depth.
     const children = new Map<string | null, typeof units>();
     for (const u of units) {
@@ -222,7 +213,7 @@ export class OrganisationPagesController {
     errors: Record<string, string>,
   ) {
     const unit = await this.units.get(actor, id);
-    const others = (await this.allUnits(actor)).filter((u) => u.id !== id);
+    const others = (await this.units.visibleTo(actor)).filter((u) => u.id !== id);
     const value = (field: string, current: unknown) =>
       typeof typed[field] === 'string' ? typed[field] : current;
     const parentId = value('parentId', unit.parentId);
@@ -512,7 +503,7 @@ export class OrganisationPagesController {
     errors: Record<string, string>,
     known?: Unit[],
   ) {
-    const units = known ?? (await this.allUnits(actor));
+    const units = known ?? (await this.units.visibleTo(actor));
     return {
       errors,
       fullName: v.fullName ?? '',
@@ -664,7 +655,7 @@ export class OrganisationPagesController {
     const query = await this.forms.valid(PersonQueryDto, given);
     const [page, units] = await Promise.all([
       this.people.list(actor, { ...query, sort: 'name', order: 'asc' } as never),
-      this.allUnits(actor),
+      this.units.visibleTo(actor),
     ]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     return this.pages.page(

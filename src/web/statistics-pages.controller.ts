@@ -57,7 +57,7 @@ export class StatisticsPagesController {
     const [s, movements, units] = await Promise.all([
       this.statistics.of(actor, query),
       this.movements.list(actor, first100),
-      this.units.list(actor, first100),
+      this.units.visibleTo(actor),
     ]);
     const money = (n: number) => `${vietnameseMoney(n)}\u00a0đ`;
     const funnelTop = s.funnel[0]?.value ?? 0;
@@ -71,7 +71,7 @@ export class StatisticsPagesController {
         unitKinds: Object.values(UnitKind).map((k) =>
           option(k, UNIT_KIND_LABELS[k], query.unitKind),
         ),
-        units: units.items.map((u) => option(u.id, u.name, query.unitId)),
+        units: units.map((u) => option(u.id, u.name, query.unitId)),
         kpis: [
           { label: 'Lượt khen thưởng', value: s.awardsTotal.count.toLocaleString('vi-VN') },
           { label: 'Tổng tiền thưởng', value: money(s.awardsTotal.amount) },

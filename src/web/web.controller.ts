@@ -267,7 +267,7 @@ export class WebController {
     const [page, notices, units, movements, awardForms] = await Promise.all([
       this.dossiers.queue(actor, query),
       this.notifications.list(actor, { limit: 5, offset: 0 } as never),
-      staff ? this.units.list(actor, first100) : null,
+      staff ? this.units.visibleTo(actor) : null,
       this.movements.list(actor, first100),
       staff ? this.awards.list(actor) : [],
     ]);
@@ -299,7 +299,7 @@ export class WebController {
         unreadIds: notices.items.filter((n) => !n.readAt).map((n) => n.id),
         statuses,
         filters: staff && {
-          units: units!.items.map((u) => option(u.id, u.name, query.unitId)),
+          units: units!.map((u) => option(u.id, u.name, query.unitId)),
           movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
           awardForms: awardForms.map((f) => option(f.id, f.name, query.awardFormId)),
           overdue: !!query.overdue,

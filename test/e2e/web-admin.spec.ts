@@ -598,4 +598,38 @@ describe('web interface: admin and coordinator', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('an authority with more than 100 units: every one of them is offered wherever a unit is chosen', async () => {
+    // 120 communes more, named to sort after every demo unit: the old choices stopped at 100.
+    await t.dataSource.query(
+      `INSERT INTO units (authority_id, code, name, search_name, kind)
+       SELECT a.id, 'XA-THEM-' || lpad(g::text, 3, '0'), 'Xã Ý Yên ' || lpad(g::text, 3, '0'), 'xa y yen ' || lpad(g::text, 3, '0'), 'commune'
+         FROM authorities a, generate_series(1, 120) g WHERE a.code = 'tu-ky'`,
+    );
+    const last = 'Xã Ý Yên 120';
+    const offered = (page: Page, select: string) =>
+      page.$$eval(`${select} option`, (os) => os.map((o) => o.textContent!.trim()));
+    const admin = await signIn('admin');
+    await admin.page.goto(`${base}/quan-tri/nguoi-dung/moi`);
+    expect(await offered(admin.page, '#unitId')).toContain(last);
+    await admin.page.close();
+    const { page, problems } = await signIn('noivu');
+    for (const path of [
+      '/',
+      '/quyet-dinh/so-khen-thuong',
+      '/quyet-dinh/cho-quyet-dinh',
+      '/thong-ke',
+      '/quan-tri/don-vi',
+    ]) {
+      const res = await page.goto(`${base}${path}`);
+      expect([path, [200, 304].includes(res!.status())]).toEqual([path, true]);
+      const names =
+        path === '/quan-tri/don-vi'
+          ? await page.$$eval('main', (m) => m.map((x) => x.textContent!))
+          : await offered(page, 'select[name="unitId"]');
+      expect([path, names.some((n) => n.includes(last))]).toEqual([path, true]);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
