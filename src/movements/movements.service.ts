@@ -118,6 +118,17 @@ export class MovementsService {
     return pageOf(qb.orderBy('m.created_at', 'DESC'), query);
   }
 
+  /**
+   * Every movement of the actor's authority, newest first, in one read: for
+   * the pages that offer a choice of movements (years of them add up).
+   */
+  visibleTo(actor: Actor): Promise<Movement[]> {
+    return this.db.tx.find(Movement, {
+      where: { authorityId: authorityScope(actor) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
   /** A movement of the actor's authority, or 404. */
   async require(actor: Actor, id: string): Promise<Movement> {
     const manager = this.db.tx;

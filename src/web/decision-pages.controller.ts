@@ -142,12 +142,11 @@ export class DecisionPagesController {
     const { given, query } = await this.forms.query(RegisterQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
     });
-    const first100 = { limit: 100, offset: 0 } as never;
     const [page, units, forms, movements] = await Promise.all([
       this.decisions.register(actor, query),
       this.units.visibleTo(actor),
       this.awards.list(actor),
-      this.movements.list(actor, first100),
+      this.movements.visibleTo(actor),
     ]);
     return this.pages.page(
       actor,
@@ -158,7 +157,7 @@ export class DecisionPagesController {
         year: query.year ?? '',
         units: units.map((u) => option(u.id, u.name, query.unitId)),
         awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
-        movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+        movements: movements.map((m) => option(m.id, m.title, query.movementId)),
         kinds: Object.values(RecipientKind).map((k) =>
           option(k, RECIPIENT_KIND_LABELS[k], query.kind),
         ),
@@ -245,11 +244,10 @@ export class DecisionPagesController {
     @Req() req: Request,
   ) {
     const { given, query } = await this.forms.query(AwaitingQueryDto, raw);
-    const first100 = { limit: 100, offset: 0 } as never;
     const [page, units, movements, forms] = await Promise.all([
       this.decisions.awaiting(actor, query),
       this.units.visibleTo(actor),
-      this.movements.list(actor, first100),
+      this.movements.visibleTo(actor),
       this.awards.list(actor),
     ]);
     return this.pages.page(
@@ -260,7 +258,7 @@ export class DecisionPagesController {
         problem: typeof raw.loi === 'string' ? raw.loi : null,
         filters: {
           units: units.map((u) => option(u.id, u.name, query.unitId)),
-          movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+          movements: movements.map((m) => option(m.id, m.title, query.movementId)),
           awardForms: forms.map((f) => option(f.id, f.name, query.awardFormId)),
         },
         total: page.total,

@@ -113,9 +113,9 @@ export class DossierEditController {
     values: Record<string, unknown>,
     errors: Record<string, string>,
   ) {
-    const movements = await this.movements.list(actor, { limit: 100, offset: 0 } as never);
+    const movements = await this.movements.visibleTo(actor);
     const rounds = [];
-    for (const m of movements.items.filter((x) => x.status === 'launched')) {
+    for (const m of movements.filter((x) => x.status === 'launched')) {
       const detail = await this.movements.get(actor, m.id);
       for (const r of detail.rounds.filter((x) => x.open))
         rounds.push({

@@ -63,10 +63,10 @@ export class PublicityPagesController {
   async list(@CurrentActor() actor: Actor, @Query('loi') problem: unknown, @Req() req: Request) {
     const [publications, movements] = await Promise.all([
       this.publicity.list(actor),
-      this.movements.list(actor, { limit: 100, offset: 0 } as never),
+      this.movements.visibleTo(actor),
     ]);
     const rounds = [];
-    for (const m of movements.items.filter((x) => x.status === 'launched')) {
+    for (const m of movements.filter((x) => x.status === 'launched')) {
       const detail = await this.movements.get(actor, m.id);
       for (const r of detail.rounds) rounds.push({ id: r.id, label: `${m.title}: ${r.name}` });
     }

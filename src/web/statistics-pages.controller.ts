@@ -53,10 +53,9 @@ export class StatisticsPagesController {
       year: 'Năm phải là số có bốn chữ số, từ 2000 đến 2100.',
       unitKind: 'Loại đơn vị không hợp lệ.',
     });
-    const first100 = { limit: 100, offset: 0 } as never;
     const [s, movements, units] = await Promise.all([
       this.statistics.of(actor, query),
-      this.movements.list(actor, first100),
+      this.movements.visibleTo(actor),
       this.units.visibleTo(actor),
     ]);
     const money = (n: number) => `${vietnameseMoney(n)}\u00a0đ`;
@@ -67,7 +66,7 @@ export class StatisticsPagesController {
       `Thống kê năm ${s.year}`,
       {
         year: s.year,
-        movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+        movements: movements.map((m) => option(m.id, m.title, query.movementId)),
         unitKinds: Object.values(UnitKind).map((k) =>
           option(k, UNIT_KIND_LABELS[k], query.unitKind),
         ),

@@ -262,18 +262,17 @@ export class WebController {
     );
     const query = await this.forms.valid(DossierQueryDto, given);
     const staff = actor.role !== Role.UnitOfficer;
-    const first100 = { limit: 100, offset: 0 } as never;
     // Independent reads, side by side: the queue, the notices and what the filters offer.
     const [page, notices, units, movements, awardForms] = await Promise.all([
       this.dossiers.queue(actor, query),
       this.notifications.list(actor, { limit: 5, offset: 0 } as never),
       staff ? this.units.visibleTo(actor) : null,
-      this.movements.list(actor, first100),
+      this.movements.visibleTo(actor),
       staff ? this.awards.list(actor) : [],
     ]);
     const launched = staff
       ? []
-      : movements.items
+      : movements
           .filter((m) => m.status === 'launched')
           .map((m) => ({ id: m.id, title: m.title, deadline: formatDate(m.registrationDeadline) }));
     const statuses = Object.values(DossierStatus).map((status) => ({
@@ -300,7 +299,7 @@ export class WebController {
         statuses,
         filters: staff && {
           units: units!.map((u) => option(u.id, u.name, query.unitId)),
-          movements: movements.items.map((m) => option(m.id, m.title, query.movementId)),
+          movements: movements.map((m) => option(m.id, m.title, query.movementId)),
           awardForms: awardForms.map((f) => option(f.id, f.name, query.awardFormId)),
           overdue: !!query.overdue,
           dueSoon: !!query.dueSoon,

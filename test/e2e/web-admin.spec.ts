@@ -599,12 +599,22 @@ describe('web interface: admin and coordinator', () => {
     await page.close();
   });
 
-  it('an authority with more than 100 units: every one of them is offered wherever a unit is chosen', async () => {
+  it('an authority with more than 100 units and movements: every one of them is offered wherever one is chosen', async () => {
     // 120 communes more, named to sort after every demo unit: the old choices stopped at 100.
     await t.dataSource.query(
       `INSERT INTO units (authority_id, code, name, search_name, kind)
        SELECT a.id, 'XA-THEM-' || lpad(g::text, 3, '0'), 'Xã Ý Yên ' || lpad(g::text, 3, '0'), 'xa y yen ' || lpad(g::text, 3, '0'), 'commune'
          FROM authorities a, generate_series(1, 120) g WHERE a.code = 'tu-ky'`,
+    );
+    // And 110 newer movements (drafts): the old choices, newest first, dropped the launched one.
+    await t.dataSource.query(
+      `INSERT INTO movements (authority_id, title, registration_deadline)
+       SELECT a.id, 'Phong trào thử ' || g, current_date FROM authorities a, generate_series(1, 110) g
+        WHERE a.code = 'tu-ky'`,
+    );
+    const [{ title: oldest }] = await t.dataSource.query(
+      `SELECT m.title FROM movements m JOIN authorities a ON a.id = m.authority_id
+        WHERE a.code = 'tu-ky' AND m.status = 'launched' ORDER BY m.created_at LIMIT 1`,
     );
     const last = 'Xã Ý Yên 120';
     const offered = (page: Page, select: string) =>
@@ -628,6 +638,11 @@ describe('web interface: admin and coordinator', () => {
           ? await page.$$eval('main', (m) => m.map((x) => x.textContent!))
           : await offered(page, 'select[name="unitId"]');
       expect([path, names.some((n) => n.includes(last))]).toEqual([path, true]);
+      if (path !== '/quan-tri/don-vi')
+        expect([path, await offered(page, 'select[name="movementId"]')]).toEqual([
+          path,
+          expect.arrayContaining([oldest]),
+        ]);
     }
     expect(problems).toEqual([]);
     await page.close();
