@@ -64,7 +64,7 @@ export class UnitsService {
    * paged by offset could skip one added between two pages.
    */
   visibleTo(actor: Actor): Promise<Unit[]> {
-    return this.scoped(actor).orderBy('u.search_name').addOrderBy('u.code').getMany();
+    return this.scoped(actor).orderBy(SORT_COLUMNS.name).addOrderBy('u.code').getMany();
   }
 
   async get(actor: Actor, id: string): Promise<Unit> {

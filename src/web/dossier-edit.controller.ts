@@ -26,6 +26,7 @@ import { NomineeImportService } from '../dossiers/nominee-import.service';
 import { IMPORT_UPLOAD, importFile, XLSX_TYPE } from '../imports/imports.controller';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { MovementsService } from '../movements/movements.service';
+import { MovementStatus } from '../movements/movement.entity';
 import { draftFile } from '../drafts/drafts.controller';
 import { DraftQueryDto } from '../drafts/drafts.dto';
 import { DraftFormat, DraftsService } from '../drafts/drafts.service';
@@ -113,9 +114,9 @@ export class DossierEditController {
     values: Record<string, unknown>,
     errors: Record<string, string>,
   ) {
-    const movements = await this.movements.visibleTo(actor);
+    const movements = await this.movements.visibleTo(actor, MovementStatus.Launched);
     const rounds = [];
-    for (const m of movements.filter((x) => x.status === 'launched')) {
+    for (const m of movements) {
       const detail = await this.movements.get(actor, m.id);
       for (const r of detail.rounds.filter((x) => x.open))
         rounds.push({

@@ -94,7 +94,6 @@ export class OrganisationPagesController {
     private readonly records: AwardRecordService,
   ) {}
 
-  /** Every unit of the authority, read page by page. */
   @Get('don-vi')
   @Roles(Role.Admin, Role.HomeAffairs)
   async unitsPage(@CurrentActor() actor: Actor, @Req() req: Request) {

@@ -22,6 +22,7 @@ import { OnlyThrottle } from '../common/http/throttles';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/validation/id-param';
 import { MovementsService } from '../movements/movements.service';
+import { MovementStatus } from '../movements/movement.entity';
 import { CreateOpinionDto, CreatePublicationDto } from '../publicity/publicity.dto';
 import { PublicityService } from '../publicity/publicity.service';
 import { formatDate, formatDateTime, pager } from './format';
@@ -63,10 +64,10 @@ export class PublicityPagesController {
   async list(@CurrentActor() actor: Actor, @Query('loi') problem: unknown, @Req() req: Request) {
     const [publications, movements] = await Promise.all([
       this.publicity.list(actor),
-      this.movements.visibleTo(actor),
+      this.movements.visibleTo(actor, MovementStatus.Launched),
     ]);
     const rounds = [];
-    for (const m of movements.filter((x) => x.status === 'launched')) {
+    for (const m of movements) {
       const detail = await this.movements.get(actor, m.id);
       for (const r of detail.rounds) rounds.push({ id: r.id, label: `${m.title}: ${r.name}` });
     }
