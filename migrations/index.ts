@@ -33,6 +33,7 @@ import { QrKeys1796472063732 } from './1796472063732-QrKeys';
 import { HashSigning1796472539820 } from './1796472539820-HashSigning';
 import { SignatureImages1796472658686 } from './1796472658686-SignatureImages';
 import { SigningCallbacks1796473890466 } from './1796473890466-SigningCallbacks';
+import { SessionChanges1796480000000 } from './1796480000000-SessionChanges';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -74,4 +75,5 @@ export const migrations: Function[] = [
   HashSigning1796472539820,
   SignatureImages1796472658686,
   SigningCallbacks1796473890466,
+  SessionChanges1796480000000,
 ];

@@ -9,6 +9,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { SessionCache } from './session-cache';
 import { LoginThrottle, Session } from './session.entity';
 import { ThrottleStorage, ThrottleStorageModule } from './throttle-storage';
 
@@ -47,7 +48,7 @@ import { ThrottleStorage, ThrottleStorageModule } from './throttle-storage';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionCache, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -14,6 +14,7 @@ import { PasswordService } from '../users/password.service';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle, Session } from './session.entity';
 import { TokensDto } from './auth.dto';
+import { SessionCache, SessionHolder } from './session-cache';
 
 interface TokenClaims {
   sub: string;
@@ -37,14 +38,39 @@ function lockedError(until: Date): AppError {
   );
 }
 
-interface SessionUser {
+/** A live session and its user's access, as the session lookup reads them. */
+interface SessionRow {
+  session_id: string;
   id: string;
   username: string;
   role: Role;
   authority_id: string;
   unit_id: string | null;
   must_change_password: boolean;
+  expires_at: Date;
 }
+
+/** Who holds a session: an actor without the request it acts in. */
+type HeldSession = Omit<Actor, 'requestId'> & SessionHolder;
+
+/** The actor acting in a request with a session's holder (a copy: the holder may be remembered). */
+function actorOf(held: HeldSession, requestId: string | null): Actor {
+  return {
+    userId: held.userId,
+    username: held.username,
+    role: held.role,
+    authorityId: held.authorityId,
+    unitId: held.unitId,
+    sessionId: held.sessionId,
+    mustChangePassword: held.mustChangePassword,
+    requestId,
+  };
+}
+
+/** The columns of a session lookup (a live session of an active user). */
+const SESSION_COLUMNS = `s.id AS session_id, s.expires_at, u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password
+         FROM sessions s JOIN users u ON u.id = s.user_id`;
+const LIVE = 's.revoked_at IS NULL AND s.expires_at > now() AND u.active';
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -55,6 +81,7 @@ export class AuthService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly held: SessionCache<HeldSession>,
   ) {}
 
   onModuleInit(): void {
@@ -73,6 +100,7 @@ export class AuthService implements OnModuleInit {
         keep: keepSessionId ?? '00000000-0000-0000-0000-000000000000',
       })
       .execute();
+    this.held.forget({ userId });
   }
 
   /**
@@ -186,7 +214,11 @@ export class AuthService implements OnModuleInit {
       RETURNING s.id, s.user_id`,
       [presented, sha256(next)],
     );
-    if (rows.length === 1) return this.tokensFor(rows[0].user_id, rows[0].id, next);
+    if (rows.length === 1) {
+      // The old secret no longer opens the session (a web cookie holding it included).
+      this.held.forget({ sessionId: rows[0].id });
+      return this.tokensFor(rows[0].user_id, rows[0].id, next);
+    }
     const reused = await this.db.withTransaction(async () => {
       const manager = this.db.tx;
       const [ended]: [{ id: string; user_id: string }[], number] = await manager.query(
@@ -196,6 +228,7 @@ export class AuthService implements OnModuleInit {
         [presented],
       );
       if (!ended.length) return false;
+      this.held.forget({ sessionId: ended[0].id });
       const user = await this.users.byId(ended[0].user_id);
       await this.audit.record({ ...user, userId: user.id, requestId }, 'auth.refresh_reused', {
         type: 'session',
@@ -221,17 +254,14 @@ export class AuthService implements OnModuleInit {
       return null;
     }
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
-    // The session and its user's access in one indexed read, on every request (the users
-    // module's table is only read here, for speed), prepared once per connection. A database error propagates (503 while
+    // The session and its user's access in one indexed read (the users module's table is
+    // only read here, for speed), prepared once per connection, remembered while the
+    // database's changes are heard (SessionCache). A database error propagates (503 while
     // it is unreachable): it must not read as "no session", which would sign everyone out.
-    const [user] = await queryPrepared<SessionUser>(
-      this.db.tx,
-      `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [claims.sid, claims.sub],
+    const held = await this.held.lookup(`t:${claims.sid}:${claims.sub}`, () =>
+      this.readSession(`s.id = $1 AND u.id = $2`, [claims.sid, claims.sub]),
     );
-    return user ? this.actorOf(user, claims.sid, requestId) : null;
+    return held && actorOf(held, requestId);
   }
 
   /**
@@ -239,27 +269,31 @@ export class AuthService implements OnModuleInit {
    * (its refresh token, never rotated for the web) in an HttpOnly cookie.
    */
   async actorForSessionSecret(secret: string, requestId: string | null): Promise<Actor | null> {
-    const [user] = await queryPrepared<SessionUser & { session_id: string }>(
-      this.db.tx,
-      `SELECT u.id, u.username, u.role, u.authority_id, u.unit_id, u.must_change_password, s.id AS session_id
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [sha256(secret)],
+    const hash = sha256(secret);
+    const held = await this.held.lookup(`c:${hash}`, () =>
+      this.readSession('s.refresh_token_hash = $1', [hash]),
     );
-    return user ? this.actorOf(user, user.session_id, requestId) : null;
+    return held && actorOf(held, requestId);
   }
 
-  private actorOf(user: SessionUser, sessionId: string, requestId: string | null): Actor {
-    return {
-      userId: user.id,
-      username: user.username,
-      role: user.role,
-      authorityId: user.authority_id,
-      unitId: user.unit_id,
-      sessionId,
-      mustChangePassword: user.must_change_password,
-      requestId,
-    };
+  private async readSession(where: string, values: string[]): Promise<HeldSession | null> {
+    const [row] = await queryPrepared<SessionRow>(
+      this.db.tx,
+      `SELECT ${SESSION_COLUMNS} WHERE ${where} AND ${LIVE}`,
+      values,
+    );
+    return row
+      ? {
+          userId: row.id,
+          username: row.username,
+          role: row.role,
+          authorityId: row.authority_id,
+          unitId: row.unit_id,
+          sessionId: row.session_id,
+          mustChangePassword: row.must_change_password,
+          expiresAt: row.expires_at,
+        }
+      : null;
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -270,6 +304,7 @@ export class AuthService implements OnModuleInit {
         { id: actor.sessionId, revokedAt: IsNull() },
         { revokedAt: new Date() },
       );
+      this.held.forget({ sessionId: actor.sessionId });
       await this.audit.record(actor, 'auth.logout', { type: 'user', id: actor.userId });
     });
   }

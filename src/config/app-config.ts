@@ -106,6 +106,20 @@ export class AppConfig {
   @Max(365)
   SESSION_TTL_DAYS = 14;
 
+  /**
+   * How long, in seconds, a process may answer from memory who holds a
+   * session instead of reading it on every request; 0 reads it every time.
+   * A revocation or a change of the user's access reaches every process at
+   * once through PostgreSQL's LISTEN/NOTIFY (see SessionCache): this is only
+   * the bound if a notification were ever missed.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SESSION_CACHE_SECONDS = 60;
+
   /** Consecutive failed sign-ins for one user name before it is locked. */
   @Expose()
   @Type(() => Number)

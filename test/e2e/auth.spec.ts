@@ -1,5 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import request from 'supertest';
+import { SessionCache } from '../../src/auth/session-cache';
 import { api, DEMO_PASSWORD, seedDemo, tokenFor } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -216,5 +219,109 @@ describe('sign-in rate limit per client', () => {
     const res = await login(t, 'ai-do-6', 'x').expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
     expect(res.headers['retry-after']).toBeDefined();
+  });
+});
+
+/**
+ * The session lookup is remembered between requests (SessionCache) and must
+ * still end a session at once when it is revoked or its user's access changes
+ * anywhere: here "anywhere" is another database connection, as another API
+ * process or an administrator's SQL would be.
+ */
+describe('sessions remembered between requests', () => {
+  /** Long enough that a test passing within NOTICE_MS cannot be the memory running out. */
+  const REMEMBERED_SECONDS = 4;
+  const NOTICE_MS = 1500;
+  let t: TestApp;
+  let elsewhere: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SESSION_CACHE_SECONDS: String(REMEMBERED_SECONDS) });
+    await seedDemo(t);
+    elsewhere = new Client({ connectionString: t.config.DATABASE_URL });
+    await elsewhere.connect();
+  });
+  afterAll(async () => {
+    await elsewhere.end();
+    await t.close();
+  });
+
+  const me = (token: string) => api(t, token).get('/api/auth/me');
+  const sessionOf = (token: string): string =>
+    JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid;
+
+  /** Asks until `done` holds; the milliseconds it took, or a failure past `withinMs`. */
+  async function within(withinMs: number, done: () => Promise<boolean>): Promise<number> {
+    const started = Date.now();
+    while (!(await done())) {
+      if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
+      await sleep(20);
+    }
+    return Date.now() - started;
+  }
+  const refused = (token: string) => async () => (await me(token)).status === 401;
+
+  it('a session revoked in another process is refused within moments', async () => {
+    const token = await tokenFor(t, 'noivu');
+    await me(token).expect(200);
+    await me(token).expect(200);
+    await elsewhere.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [
+      sessionOf(token),
+    ]);
+    expect(await within(NOTICE_MS, refused(token))).toBeLessThan(NOTICE_MS);
+  });
+
+  it("a user's new role elsewhere applies to their next requests, and a deactivated user is refused", async () => {
+    const token = await tokenFor(t, 'vhtt');
+    expect((await me(token).expect(200)).body.role).toBe('coordinator');
+    await elsewhere.query(
+      "UPDATE users SET role = 'council_member', unit_id = NULL WHERE username = 'vhtt'",
+    );
+    await within(NOTICE_MS, async () => (await me(token)).body.role === 'council_member');
+    await elsewhere.query("UPDATE users SET active = false WHERE username = 'vhtt'");
+    await within(NOTICE_MS, refused(token));
+  });
+
+  it('answers from memory: a change nobody announces is seen only once the memory runs out', async () => {
+    const token = await tokenFor(t, 'chutich');
+    await me(token).expect(200);
+    await elsewhere.query('ALTER TABLE sessions DISABLE TRIGGER sessions_changed');
+    try {
+      await elsewhere.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [
+        sessionOf(token),
+      ]);
+      await me(token).expect(200);
+      const waited = await within(REMEMBERED_SECONDS * 1000 + 1000, refused(token));
+      expect(waited).toBeGreaterThan(NOTICE_MS);
+    } finally {
+      await elsewhere.query('ALTER TABLE sessions ENABLE TRIGGER sessions_changed');
+    }
+  });
+
+  it('while the announcements are lost, every request reads its session; then it listens again', async () => {
+    const cache = t.app.get(SessionCache);
+    expect(cache.active).toBe(true);
+    const token = await tokenFor(t, 'daison');
+    await me(token).expect(200);
+    await elsewhere.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'thi-dua-sessions' AND datname = current_database()",
+    );
+    await within(NOTICE_MS, async () => !cache.active);
+    await elsewhere.query('ALTER TABLE sessions DISABLE TRIGGER sessions_changed');
+    try {
+      await elsewhere.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [
+        sessionOf(token),
+      ]);
+      await me(token).expect(401);
+    } finally {
+      await elsewhere.query('ALTER TABLE sessions ENABLE TRIGGER sessions_changed');
+    }
+    await within(5000, async () => cache.active);
+    const again = await tokenFor(t, 'daison');
+    await me(again).expect(200);
+    await elsewhere.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [
+      sessionOf(again),
+    ]);
+    await within(NOTICE_MS, refused(again));
   });
 });
