@@ -130,6 +130,36 @@ export class MovementsService {
     });
   }
 
+  /**
+   * The review rounds of the actor's launched movements (newest movement
+   * first, each one's rounds in time order) with their movement's title, in
+   * one read: the pages that offer a choice of round.
+   */
+  async launchedRounds(
+    actor: Actor,
+  ): Promise<{ id: string; name: string; movementTitle: string; open: boolean }[]> {
+    const rounds = await this.db.tx
+      .getRepository(ReviewRound)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.movement', 'm')
+      .where('m.authority_id = :authorityId AND m.status = :status', {
+        authorityId: authorityScope(actor),
+        status: MovementStatus.Launched,
+      })
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id')
+      .addOrderBy('r.period_start')
+      .addOrderBy('r.name')
+      .getMany();
+    const today = this.clock.today();
+    return rounds.map((r) => ({
+      id: r.id,
+      name: r.name,
+      movementTitle: r.movement!.title,
+      open: roundIsOpen(r, today),
+    }));
+  }
+
   /** A movement of the actor's authority, or 404. */
   async require(actor: Actor, id: string): Promise<Movement> {
     const manager = this.db.tx;

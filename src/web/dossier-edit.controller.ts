@@ -26,7 +26,6 @@ import { NomineeImportService } from '../dossiers/nominee-import.service';
 import { IMPORT_UPLOAD, importFile, XLSX_TYPE } from '../imports/imports.controller';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { MovementsService } from '../movements/movements.service';
-import { MovementStatus } from '../movements/movement.entity';
 import { draftFile } from '../drafts/drafts.controller';
 import { DraftQueryDto } from '../drafts/drafts.dto';
 import { DraftFormat, DraftsService } from '../drafts/drafts.service';
@@ -114,17 +113,13 @@ export class DossierEditController {
     values: Record<string, unknown>,
     errors: Record<string, string>,
   ) {
-    const movements = await this.movements.visibleTo(actor, MovementStatus.Launched);
-    const rounds = [];
-    for (const m of movements) {
-      const detail = await this.movements.get(actor, m.id);
-      for (const r of detail.rounds.filter((x) => x.open))
-        rounds.push({
-          id: r.id,
-          label: `${m.title} · ${r.name}`,
-          selected: values.roundId === r.id,
-        });
-    }
+    const rounds = (await this.movements.launchedRounds(actor))
+      .filter((r) => r.open)
+      .map((r) => ({
+        id: r.id,
+        label: `${r.movementTitle} · ${r.name}`,
+        selected: values.roundId === r.id,
+      }));
     return this.pages.page(
       actor,
       'dossier-new',

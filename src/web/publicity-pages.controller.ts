@@ -22,7 +22,6 @@ import { OnlyThrottle } from '../common/http/throttles';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/validation/id-param';
 import { MovementsService } from '../movements/movements.service';
-import { MovementStatus } from '../movements/movement.entity';
 import { CreateOpinionDto, CreatePublicationDto } from '../publicity/publicity.dto';
 import { PublicityService } from '../publicity/publicity.service';
 import { formatDate, formatDateTime, pager } from './format';
@@ -62,15 +61,11 @@ export class PublicityPagesController {
   @Get('quan-tri/cong-khai')
   @Roles(...READERS)
   async list(@CurrentActor() actor: Actor, @Query('loi') problem: unknown, @Req() req: Request) {
-    const [publications, movements] = await Promise.all([
+    const [publications, launched] = await Promise.all([
       this.publicity.list(actor),
-      this.movements.visibleTo(actor, MovementStatus.Launched),
+      this.movements.launchedRounds(actor),
     ]);
-    const rounds = [];
-    for (const m of movements) {
-      const detail = await this.movements.get(actor, m.id);
-      for (const r of detail.rounds) rounds.push({ id: r.id, label: `${m.title}: ${r.name}` });
-    }
+    const rounds = launched.map((r) => ({ id: r.id, label: `${r.movementTitle}: ${r.name}` }));
     return this.pages.page(
       actor,
       'publicity',

@@ -644,7 +644,26 @@ describe('web interface: admin and coordinator', () => {
           expect.arrayContaining([oldest]),
         ]);
     }
-    expect(problems).toEqual([]);
+    // The choices of round: every round of the launched movement, open ones only on the new dossier.
+    const rounds: { name: string; open: boolean }[] = await t.dataSource.query(
+      `SELECT r.name, (NOT r.closed AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= r.report_deadline) AS open
+         FROM review_rounds r JOIN movements m ON m.id = r.movement_id
+         JOIN authorities a ON a.id = m.authority_id
+        WHERE a.code = 'tu-ky' AND m.status = 'launched' ORDER BY r.period_start, r.name`,
+    );
+    expect(rounds.some((r) => r.open)).toBe(true);
+    await page.goto(`${base}/quan-tri/cong-khai`);
+    expect(await offered(page, '#ck-round')).toEqual([
+      'Tất cả đối tượng đang chờ quyết định',
+      ...rounds.map((r) => `${oldest}: ${r.name}`),
+    ]);
+    const officer = await signIn('hungdao');
+    await officer.page.goto(`${base}/ho-so-moi`);
+    expect((await offered(officer.page, '#roundId')).filter((o) => o.includes(' · '))).toEqual(
+      rounds.filter((r) => r.open).map((r) => `${oldest} · ${r.name}`),
+    );
+    expect([...problems, ...officer.problems]).toEqual([]);
+    await officer.page.close();
     await page.close();
   });
 });
