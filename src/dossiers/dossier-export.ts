@@ -3,12 +3,12 @@ import type { Actor } from '../access/actor';
 import { todayInVietnam } from '../common/dates';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
 import { DossierQueryDto } from './dossiers.dto';
-import type { DossiersService, QueueRow } from './dossiers.service';
+import type { DossiersService, QueueExportRow } from './dossiers.service';
 
 /** The queue's export: these columns, in the queue's order. */
-const DOSSIER_COLUMNS: SheetColumn<QueueRow>[] = [
+const DOSSIER_COLUMNS: SheetColumn<QueueExportRow>[] = [
   { header: 'Tên hồ sơ', width: 50, value: (d) => d.title },
-  { header: 'Đơn vị', width: 34, value: (d) => d.unit?.name ?? null },
+  { header: 'Đơn vị', width: 34, value: (d) => d.unitName },
   { header: 'Trạng thái', width: 24, value: (d) => d.statusLabel },
   {
     header: 'Ngày gửi',
@@ -19,20 +19,6 @@ const DOSSIER_COLUMNS: SheetColumn<QueueRow>[] = [
   { header: 'Hạn thẩm định', width: 14, format: 'date', value: (d) => d.appraisalDueOn },
   { header: 'Quá hạn', width: 9, value: (d) => (d.overdue ? 'Quá hạn' : '') },
 ];
-
-/** The rows of the queue a search names, page by page (run it in a snapshot: see DossiersService.snapshot). */
-export async function* dossierPages(
-  dossiers: DossiersService,
-  actor: Actor,
-  query: DossierQueryDto,
-  pageSize = 500,
-): AsyncGenerator<QueueRow[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await dossiers.queue(actor, { ...query, limit: pageSize, offset });
-    if (page.items.length) yield page.items;
-    if (page.items.length < pageSize) return;
-  }
-}
 
 /**
  * Sends the queue a search names (the caller's scope: a unit officer's own
@@ -55,7 +41,7 @@ export function sendDossiers(
       'ho-so-de-nghi',
       'Hồ sơ',
       DOSSIER_COLUMNS,
-      dossierPages(dossiers, actor, query),
+      dossiers.exportRows(actor, query),
     );
   });
 }

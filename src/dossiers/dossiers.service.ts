@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { In, IsNull, Not } from 'typeorm';
+import { In, IsNull, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../access/actor';
@@ -68,6 +68,17 @@ const SORT_COLUMNS = {
   appraisalDueOn: ['d.appraisal_due_on', 'NULLS LAST'],
   updatedAt: ['d.updated_at', undefined],
 } as const;
+
+/** A row of the queue's export: what its columns show. */
+export interface QueueExportRow {
+  id: string;
+  title: string;
+  unitName: string | null;
+  statusLabel: string;
+  submittedAt: Date | null;
+  appraisalDueOn: string | null;
+  overdue: boolean;
+}
 
 /** A row of the queue: the dossier, its unit, and what the caller may do next. */
 export type QueueRow = Dossier & {
@@ -652,14 +663,12 @@ export class DossiersService {
     });
   }
 
-  /** The Home Affairs queue (a unit officer's own dossiers), with counts per status. */
-  async queue(
-    actor: Actor,
-    query: DossierQueryDto,
-  ): Promise<Page<QueueRow> & { counts: Record<string, number> }> {
+  /**
+   * The dossiers a queue search names (its filters over the actor's scope,
+   * the status last), and whether any filter besides the status narrows it.
+   */
+  private async searched(actor: Actor, query: DossierQueryDto) {
     const today = this.clock.today();
-    // The filters alone: the count must not carry the page's join, which keeps
-    // PostgreSQL from answering it from an index only.
     const qb = this.scoped(actor);
     const scopeOnly = qb.expressionMap.wheres.length;
     if (query.movementId)
@@ -683,13 +692,48 @@ export class DossiersService {
         soon: addWorkingDays(today, days, holidays),
       });
     }
+    const filtered = qb.expressionMap.wheres.length > scopeOnly;
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    return { qb, filtered };
+  }
+
+  /** A search's rows in the queue's order (with their unit), from `qb` as it stands. */
+  private ordered(qb: SelectQueryBuilder<Dossier>, query: DossierQueryDto) {
+    const [column, nulls] = SORT_COLUMNS[query.sort];
+    return qb
+      .leftJoin('d.unit', 'u')
+      .addSelect(['u.id', 'u.name', 'u.code'])
+      .orderBy(column, query.order === 'desc' ? 'DESC' : 'ASC', nulls)
+      .addOrderBy('d.id');
+  }
+
+  /** Dossiers as rows of the queue: labelled, with what this user may do next. */
+  private async queueRows(actor: Actor, rows: Dossier[]): Promise<QueueRow[]> {
+    const today = this.clock.today();
+    // The nominees are read (one query for the page) only where a step depends on them.
+    const states = await this.nomineeStates(
+      rows.filter((d) => hasConditionalSteps(d.status, actor.role)).map((d) => d.id),
+    );
+    return rows.map((d) => ({
+      ...d,
+      statusLabel: DOSSIER_STATUS_LABELS[d.status],
+      allowedActions: offeredActions(d.status, actor.role, states.get(d.id) ?? []),
+      overdue: CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
+    }));
+  }
+
+  /** The Home Affairs queue (a unit officer's own dossiers), with counts per status. */
+  async queue(
+    actor: Actor,
+    query: DossierQueryDto,
+  ): Promise<Page<QueueRow> & { counts: Record<string, number> }> {
+    // The filters alone: the count must not carry the page's join, which keeps
+    // PostgreSQL from answering it from an index only.
+    const { qb, filtered } = await this.searched(actor, query);
+    const own = unitScope(actor);
     // The per-status counts of the actor's whole scope (the queue's tabs) come from
     // the trigger-kept summary; a list filtered by status alone, or not at all,
     // takes its total from them too. Any other filter counts its rows.
-    const filtered = qb.expressionMap.wheres.length > scopeOnly;
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const own = unitScope(actor);
     const [counts, rows, counted] = await Promise.all([
       this.db.tx.query<{ status: DossierStatus; n: number }[]>(
         `SELECT status, sum(n)::int AS n FROM dossier_status_counts
@@ -697,15 +741,7 @@ export class DossiersService {
           GROUP BY status HAVING sum(n) > 0`,
         [authorityScope(actor), own ?? null],
       ),
-      qb
-        .clone()
-        .leftJoin('d.unit', 'u')
-        .addSelect(['u.id', 'u.name', 'u.code'])
-        .orderBy(SORT_COLUMNS[query.sort][0], order, SORT_COLUMNS[query.sort][1])
-        .addOrderBy('d.id')
-        .limit(query.limit)
-        .offset(query.offset)
-        .getMany(),
+      this.ordered(qb.clone(), query).limit(query.limit).offset(query.offset).getMany(),
       filtered
         ? qb
             .clone()
@@ -719,24 +755,69 @@ export class DossiersService {
       counts
         .filter((c) => !query.status || c.status === query.status)
         .reduce((sum, c) => sum + c.n, 0);
-    // What this user may do next, so a list can offer it without opening each dossier;
-    // the nominees are read (one query for the page) only where a step depends on them.
-    const states = await this.nomineeStates(
-      rows.filter((d) => hasConditionalSteps(d.status, actor.role)).map((d) => d.id),
-    );
     return {
-      items: rows.map((d) => ({
-        ...d,
-        statusLabel: DOSSIER_STATUS_LABELS[d.status],
-        allowedActions: offeredActions(d.status, actor.role, states.get(d.id) ?? []),
-        overdue:
-          CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
-      })),
+      items: await this.queueRows(actor, rows),
       total,
       limit: query.limit,
       offset: query.offset,
       counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     };
+  }
+
+  /**
+   * Every row a queue search names, in the queue's order, `batch` at a time:
+   * one query read through a cursor, so it must run in a transaction (an
+   * export runs in a snapshot), and the rows hold only what an export shows.
+   * Read by offset pages as queue() serves them, 100,000 dossiers took 19 to
+   * 28 seconds (each page sorted the search again and skipped the rows before).
+   */
+  async *exportRows(
+    actor: Actor,
+    query: DossierQueryDto,
+    batch = 1000,
+  ): AsyncGenerator<QueueExportRow[]> {
+    const today = this.clock.today();
+    const { qb } = await this.searched(actor, query);
+    const [sql, parameters] = this.ordered(qb, query)
+      .select([
+        'd.id AS id',
+        'd.title AS title',
+        'u.name AS unit_name',
+        'd.status AS status',
+        'd.submitted_at AS submitted_at',
+        'd.appraisal_due_on::text AS appraisal_due_on',
+      ])
+      .getQueryAndParameters();
+    const manager = this.db.tx;
+    await manager.query(`DECLARE dossier_export NO SCROLL CURSOR FOR ${sql}`, parameters);
+    try {
+      for (;;) {
+        const rows: {
+          id: string;
+          title: string;
+          unit_name: string | null;
+          status: DossierStatus;
+          submitted_at: Date | null;
+          appraisal_due_on: string | null;
+        }[] = await manager.query(`FETCH ${Number(batch)} FROM dossier_export`);
+        if (rows.length)
+          yield rows.map((d) => ({
+            id: d.id,
+            title: d.title,
+            unitName: d.unit_name,
+            statusLabel: DOSSIER_STATUS_LABELS[d.status],
+            submittedAt: d.submitted_at,
+            appraisalDueOn: d.appraisal_due_on,
+            overdue:
+              CLOCK_STATUSES.includes(d.status) &&
+              !!d.appraisal_due_on &&
+              d.appraisal_due_on < today,
+          }));
+        if (rows.length < batch) return;
+      }
+    } finally {
+      await manager.query('CLOSE dossier_export').catch(() => undefined);
+    }
   }
 
   /** Everything about a dossier, with what this actor may do next. */

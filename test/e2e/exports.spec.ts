@@ -2,7 +2,6 @@ import { Workbook, ValueType } from 'exceljs';
 import request from 'supertest';
 import { REGISTER_COLUMNS } from '../../src/decisions/register-export';
 import { AuthService } from '../../src/auth/auth.service';
-import { dossierPages } from '../../src/dossiers/dossier-export';
 import { DossierQueryDto } from '../../src/dossiers/dossiers.dto';
 import { DossiersService } from '../../src/dossiers/dossiers.service';
 import { api, seedDemo, tokenFor } from '../support/actors';
@@ -203,7 +202,7 @@ describe('exports: the award register as XLSX and CSV', () => {
     expect(n).toBe(4);
   });
 
-  it('exports one snapshot: a dossier a colleague moves out of the search between two pages leaves none behind', async () => {
+  it("exports one snapshot in the queue's order: a dossier a colleague moves out of the search between two batches leaves none behind", async () => {
     const dossiers = t.app.get(DossiersService);
     const actor = (await t.app.get(AuthService).actorFor(await tokenFor(t, 'noivu'), null))!;
     // Three more of the authority's dossiers, refused (removed after).
@@ -218,23 +217,46 @@ describe('exports: the award register as XLSX and CSV', () => {
     const query = Object.assign(new DossierQueryDto(), { status: 'refused' });
     const expected = (await dossiers.queue(actor, { ...query, limit: 100 })).items.map((d) => d.id);
     expect(expected.length).toBeGreaterThanOrEqual(3);
-    // Pages of one dossier; after the first, that dossier is moved on (outside the export).
-    const read = async () => {
-      const seen: string[] = [];
-      for await (const page of dossierPages(dossiers, actor, query, 1)) {
-        seen.push(...page.map((d) => d.id));
-        if (seen.length === 1)
-          await t.dataSource.query("UPDATE dossiers SET status = 'withdrawn' WHERE id = $1", [
-            seen[0],
-          ]);
-      }
-      await t.dataSource.query("UPDATE dossiers SET status = 'refused' WHERE id = $1", [seen[0]]);
-      return seen;
-    };
+    // Batches of one dossier; after the first, that dossier is moved on (outside the export).
+    const read = () =>
+      dossiers.snapshot(async () => {
+        const seen: string[] = [];
+        for await (const batch of dossiers.exportRows(actor, query, 1)) {
+          seen.push(...batch.map((d) => d.id));
+          if (seen.length === 1)
+            await t.dataSource.query("UPDATE dossiers SET status = 'withdrawn' WHERE id = $1", [
+              seen[0],
+            ]);
+        }
+        await t.dataSource.query("UPDATE dossiers SET status = 'refused' WHERE id = $1", [seen[0]]);
+        return seen;
+      });
     try {
-      expect(await dossiers.snapshot(read)).toEqual(expected);
-      // Paged on the live queue, the dossier after the moved one is skipped.
-      expect(await read()).toEqual(expected.filter((_, i) => i !== 1));
+      expect(await read()).toEqual(expected);
+      // Every order the queue offers, the same rows in the same order as its pages.
+      for (const [sort, order] of [
+        ['updatedAt', 'desc'],
+        ['appraisalDueOn', 'asc'],
+        ['submittedAt', 'desc'],
+      ] as const) {
+        const search = Object.assign(new DossierQueryDto(), { sort, order });
+        const pages = (await dossiers.queue(actor, { ...search, limit: 100 })).items;
+        const rows = await dossiers.snapshot(async () => {
+          const all = [];
+          for await (const batch of dossiers.exportRows(actor, search, 7)) all.push(...batch);
+          return all;
+        });
+        expect([sort, rows.map((d) => d.id)]).toEqual([sort, pages.map((d) => d.id)]);
+        expect(rows[0]).toEqual({
+          id: pages[0].id,
+          title: pages[0].title,
+          unitName: pages[0].unit!.name,
+          statusLabel: pages[0].statusLabel,
+          submittedAt: pages[0].submittedAt,
+          appraisalDueOn: pages[0].appraisalDueOn,
+          overdue: pages[0].overdue,
+        });
+      }
     } finally {
       await t.dataSource.query('DELETE FROM dossiers WHERE id = ANY($1)', [
         copies.map((c) => c.id),
