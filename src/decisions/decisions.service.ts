@@ -77,6 +77,9 @@ const EDITABLE: (keyof AwardDecision)[] = [
   'recipients',
 ];
 
+/** The filters of the awaiting list (its page aside). */
+type AwaitingFilters = Pick<AwaitingQueryDto, 'movementId' | 'roundId' | 'awardFormId' | 'unitId'>;
+
 @Injectable()
 export class DecisionsService {
   constructor(
@@ -209,12 +212,25 @@ export class DecisionsService {
    * and in no draft yet, filtered by movement, round, award form or unit.
    */
   async awaiting(actor: Actor, query: AwaitingQueryDto) {
+    return pageOf(this.awaitingSearch(actor, query), query);
+  }
+
+  /**
+   * Every nominee awaiting a decision that a search names, in the list's
+   * order, in one read (one snapshot): at most `max` of them.
+   */
+  awaitingAll(actor: Actor, filters: AwaitingFilters, max: number) {
+    return this.awaitingSearch(actor, filters).limit(max).getMany();
+  }
+
+  /** The awaiting nominees a search names, by unit, then name. */
+  private awaitingSearch(actor: Actor, query: AwaitingFilters) {
     const qb = this.awaitingQuery(actor).leftJoinAndSelect('d.unit', 'u');
     if (query.movementId) qb.andWhere('d.movement_id = :m', { m: query.movementId });
     if (query.roundId) qb.andWhere('d.round_id = :r', { r: query.roundId });
     if (query.awardFormId) qb.andWhere('n.award_form_id = :f', { f: query.awardFormId });
     if (query.unitId) qb.andWhere('d.unit_id = :u', { u: query.unitId });
-    return pageOf(qb.orderBy('u.name').addOrderBy('n.display_name').addOrderBy('n.id'), query);
+    return qb.orderBy('u.name').addOrderBy('n.display_name').addOrderBy('n.id');
   }
 
   /** Writes entries of the award register, each with its awardee's name folded for search. */

@@ -104,24 +104,22 @@ export class PublicityService {
           'Trường "startsOn": ngày bắt đầu công khai không được trước hôm nay.',
           'past',
         );
-      const entries: PublishedEntry[] = [];
-      for (let offset = 0; entries.length < MAX_ENTRIES; offset += 100) {
-        const page = await this.decisions.awaiting(actor, {
-          roundId: dto.roundId,
-          limit: 100,
-          offset,
-        } as never);
-        entries.push(
-          ...page.items.map((n) => ({
-            kind: n.kind,
-            name: n.displayName,
-            unitName: n.dossier?.unit?.name ?? '',
-            formName: n.awardForm?.name ?? '',
-            achievement: n.achievementSummary,
-          })),
+      const awaiting = await this.decisions.awaitingAll(
+        actor,
+        { roundId: dto.roundId },
+        MAX_ENTRIES + 1,
+      );
+      if (awaiting.length > MAX_ENTRIES)
+        throw AppError.conflict(
+          `Có hơn ${MAX_ENTRIES.toLocaleString('vi-VN')} đối tượng đang chờ quyết định: một danh sách công khai nhận tối đa chừng ấy. Hãy công khai theo từng đợt xét.`,
         );
-        if (offset + 100 >= page.total) break;
-      }
+      const entries: PublishedEntry[] = awaiting.map((n) => ({
+        kind: n.kind,
+        name: n.displayName,
+        unitName: n.dossier?.unit?.name ?? '',
+        formName: n.awardForm?.name ?? '',
+        achievement: n.achievementSummary,
+      }));
       if (!entries.length)
         throw AppError.conflict(
           'Không có đối tượng nào đang chờ quyết định khen thưởng để công khai.',

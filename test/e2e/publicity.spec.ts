@@ -90,6 +90,43 @@ describe('publicity: nominees published for opinion and decisions listed for eve
     expect(n).toBe(1);
   });
 
+  it('publishes every awaiting nominee in one read, and refuses rather than cut a list past 5,000', async () => {
+    // 5,000 more awaiting nominees beside Nguyễn Thị Hường (copies of her nomination).
+    const copies = (count: number) =>
+      t.dataSource.query(
+        `INSERT INTO nominees (dossier_id, round_id, kind, person_id, display_name, award_form_id, achievement_summary, outcome)
+         SELECT dossier_id, round_id, kind, person_id, 'Người công khai ' || lpad(g::text, 4, '0'), award_form_id,
+                achievement_summary, outcome
+           FROM nominees, generate_series(1, $1) g WHERE outcome = 'awaiting_decision' AND display_name = 'Nguyễn Thị Hường'
+         RETURNING id`,
+        [count],
+      );
+    const added: { id: string }[] = [...(await copies(4999))];
+    try {
+      const full = (
+        await as.noivu
+          .post('/api/publications')
+          .send({ title: 'Công khai danh sách đầy đủ', days: 5 })
+          .expect(201)
+      ).body;
+      expect(full.entries).toHaveLength(5000);
+      expect(new Set(full.entries.map((e: { name: string }) => e.name)).size).toBe(5000);
+      added.push(...(await copies(1)));
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM publications');
+      const over = await as.noivu
+        .post('/api/publications')
+        .send({ title: 'Công khai danh sách quá dài', days: 5 })
+        .expect(409);
+      expect(over.body.message).toContain('Có hơn 5.000 đối tượng đang chờ quyết định');
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM publications')).toEqual(
+        before,
+      );
+      await as.noivu.post(`/api/publications/${full.id}/withdraw`).expect(200);
+    } finally {
+      await t.dataSource.query('DELETE FROM nominees WHERE id = ANY($1)', [added.map((a) => a.id)]);
+    }
+  });
+
   it('shows the list to every visitor alike, with nothing personal beyond names', async () => {
     const api = await anonymous()
       .get(`/api/public/tu-ky/publications/${publicationId}`)
