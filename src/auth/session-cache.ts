@@ -11,6 +11,11 @@ export interface SessionHolder {
   expiresAt: Date;
 }
 
+/** The tags a remembered holder is found by when its session or its user changes. */
+function tagsOf(holder: SessionHolder): [string, string] {
+  return [`s:${holder.sessionId}`, `u:${holder.userId}`];
+}
+
 /** The channel the database announces session and user changes on (see the SessionChanges migration). */
 const CHANNEL = 'session_changes';
 /** Sessions remembered at once; past it, the longest remembered is forgotten first. */
@@ -36,6 +41,8 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
 {
   private readonly logger = new Logger('SessionCache');
   private readonly entries = new Map<string, { value: T; until: number }>();
+  /** The keys remembered for each session (`s:<id>`) and each user (`u:<id>`): a change forgets them without a scan. */
+  private readonly keysOf = new Map<string, Set<string>>();
   /** Moves on every change heard or made here: a read begun before it is not remembered. */
   private generation = 0;
   private listener: Client | null = null;
@@ -58,14 +65,17 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
     const hit = this.entries.get(key);
     if (hit) {
       if (hit.until > now && hit.value.expiresAt.getTime() > now) return hit.value;
-      this.entries.delete(key);
+      this.drop(key);
     }
     const generation = this.generation;
     const value = await read();
     if (value && this.listening && generation === this.generation) {
-      if (this.entries.size >= MAX_ENTRIES)
-        this.entries.delete(this.entries.keys().next().value as string);
+      if (this.entries.size >= MAX_ENTRIES) this.drop(this.entries.keys().next().value as string);
       this.entries.set(key, { value, until: now + this.ttlMs });
+      for (const tag of tagsOf(value)) {
+        const keys = this.keysOf.get(tag) ?? new Set<string>();
+        this.keysOf.set(tag, keys.add(key));
+      }
     }
     return value;
   }
@@ -73,9 +83,19 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
   /** Forgets a session, or every session of a user, in this process at once (the database tells the others). */
   forget(change: { sessionId?: string; userId?: string }): void {
     this.generation++;
-    for (const [key, { value }] of this.entries)
-      if (value.sessionId === change.sessionId || value.userId === change.userId)
-        this.entries.delete(key);
+    const tag = change.sessionId ? `s:${change.sessionId}` : `u:${change.userId}`;
+    for (const key of this.keysOf.get(tag) ?? []) this.drop(key);
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of tagsOf(entry.value)) {
+      const keys = this.keysOf.get(tag);
+      keys?.delete(key);
+      if (!keys?.size) this.keysOf.delete(tag);
+    }
   }
 
   /** Whether this process answers from memory now (it listens to the database's changes). */
@@ -93,16 +113,18 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
     this.stopListening();
   }
 
+  /** A change announced by the database: `s:<session id>` or `u:<user id>`. */
   private heard(payload: string): void {
-    const [kind, id] = [payload.slice(0, 2), payload.slice(2)];
-    if (kind === 's:') this.forget({ sessionId: id });
-    else if (kind === 'u:') this.forget({ userId: id });
+    const id = payload.slice(2);
+    if (payload.startsWith('s:')) this.forget({ sessionId: id });
+    else if (payload.startsWith('u:')) this.forget({ userId: id });
     else this.clear();
   }
 
   private clear(): void {
     this.generation++;
     this.entries.clear();
+    this.keysOf.clear();
   }
 
   private async listen(): Promise<void> {

@@ -273,13 +273,17 @@ describe('sessions remembered between requests', () => {
 
   it("a user's new role elsewhere applies to their next requests, and a deactivated user is refused", async () => {
     const token = await tokenFor(t, 'vhtt');
+    const other = await tokenFor(t, 'vhtt');
     expect((await me(token).expect(200)).body.role).toBe('coordinator');
+    await me(other).expect(200);
     await elsewhere.query(
       "UPDATE users SET role = 'council_member', unit_id = NULL WHERE username = 'vhtt'",
     );
     await within(NOTICE_MS, async () => (await me(token)).body.role === 'council_member');
+    expect((await me(other).expect(200)).body.role).toBe('council_member');
     await elsewhere.query("UPDATE users SET active = false WHERE username = 'vhtt'");
     await within(NOTICE_MS, refused(token));
+    await me(other).expect(401);
   });
 
   it('answers from memory: a change nobody announces is seen only once the memory runs out', async () => {
