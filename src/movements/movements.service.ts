@@ -119,13 +119,12 @@ export class MovementsService {
   }
 
   /**
-   * Every movement of the actor's authority (of one status, if given), newest
-   * first, in one read: for the pages that offer a choice of movements (years
-   * of them add up).
+   * Every movement of the actor's authority, newest first, in one read: for
+   * the pages that offer a choice of movements (years of them add up).
    */
-  visibleTo(actor: Actor, status?: MovementStatus): Promise<Movement[]> {
+  visibleTo(actor: Actor): Promise<Movement[]> {
     return this.db.tx.find(Movement, {
-      where: { authorityId: authorityScope(actor), ...(status ? { status } : {}) },
+      where: { authorityId: authorityScope(actor) },
       order: { createdAt: 'DESC', id: 'ASC' },
     });
   }
