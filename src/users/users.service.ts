@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
@@ -181,6 +182,17 @@ export class UsersService {
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
+  }
+
+  /** The full names of the actor's authority's users among `ids`, by id (one read). */
+  async namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const users = await this.db.tx.find(User, {
+      select: { id: true, fullName: true },
+      where: { id: In(wanted), authorityId: authorityScope(actor) },
+    });
+    return new Map(users.map((u) => [u.id, u.fullName]));
   }
 
   /** One user by id, whatever the authority (the signed-in user, a session's owner). */

@@ -63,6 +63,7 @@ import { FormPost, MultipartFormPost } from './web-form.decorators';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { formatDate, option, pager } from './format';
 import { UnitsService } from '../units/units.service';
+import { UsersService } from '../users/users.service';
 import { MovementsService } from '../movements/movements.service';
 import { FilesService, UploadedFile as Upload } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -91,6 +92,7 @@ export class WebController {
     private readonly files: FilesService,
     private readonly notifications: NotificationsService,
     private readonly council: CouncilService,
+    private readonly users: UsersService,
   ) {}
 
   @Get('dang-nhap')
@@ -270,6 +272,13 @@ export class WebController {
       this.movements.visibleTo(actor),
       staff ? this.awards.list(actor) : [],
     ]);
+    // Who appraises each dossier on the page (Home Affairs shares the queue out).
+    const appraisers = staff
+      ? await this.users.namesOf(
+          actor,
+          page.items.map((d) => d.assignedTo),
+        )
+      : new Map<string, string>();
     const launched = staff
       ? []
       : movements
@@ -340,6 +349,7 @@ export class WebController {
           submittedOn: formatDate(d.submittedAt),
           dueOn: formatDate(d.appraisalDueOn),
           overdue: d.overdue,
+          appraiser: (d.assignedTo && appraisers.get(d.assignedTo)) ?? '—',
           actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
         })),
         pager: pager('/', given, page),

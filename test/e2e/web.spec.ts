@@ -380,6 +380,25 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     );
     expect(mine).toContain(`/ho-so/${dossierId}`);
     expect(mine).not.toContain(`/ho-so/${otherUnitDossier}`);
+    // Each row names who appraises it: the officer who took it.
+    const [{ full_name: me }] = await t.dataSource.query(
+      "SELECT full_name FROM users WHERE username = 'noivu'",
+    );
+    const appraisers = await page.$$eval('tbody tr', (rows) =>
+      rows.map((r) => [
+        r.querySelector('td[data-label="Hồ sơ"] a')!.getAttribute('href'),
+        r.querySelector('td[data-label="Người thẩm định"]')!.textContent,
+      ]),
+    );
+    expect(appraisers).toContainEqual([`/ho-so/${dossierId}`, me]);
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    expect(
+      await page.$$eval(
+        `tr:has(a[href="/ho-so/${otherUnitDossier}"]) td[data-label="Người thẩm định"]`,
+        (c) => c.map((x) => x.textContent),
+      ),
+    ).toEqual(['—']);
+    await page.goBack({ waitUntil: 'load' });
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflows(page)).toBe(false);
     await screenshot(page, 'hang-doi-loc-375');
