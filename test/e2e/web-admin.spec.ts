@@ -645,22 +645,23 @@ describe('web interface: admin and coordinator', () => {
         ]);
     }
     // The choices of round: every round of the launched movement, open ones only on the new dossier.
-    const rounds: { name: string; open: boolean }[] = await t.dataSource.query(
-      `SELECT r.name, (NOT r.closed AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= r.report_deadline) AS open
+    const rounds: { title: string; name: string; open: boolean }[] = await t.dataSource.query(
+      `SELECT m.title, r.name, (NOT r.closed AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= r.report_deadline) AS open
          FROM review_rounds r JOIN movements m ON m.id = r.movement_id
          JOIN authorities a ON a.id = m.authority_id
-        WHERE a.code = 'tu-ky' AND m.status = 'launched' ORDER BY r.period_start, r.name`,
+        WHERE a.code = 'tu-ky' AND m.status = 'launched'
+        ORDER BY m.created_at DESC, m.id, r.period_start, r.name`,
     );
-    expect(rounds.some((r) => r.open)).toBe(true);
+    expect(rounds.some((r) => r.open && r.title === oldest)).toBe(true);
     await page.goto(`${base}/quan-tri/cong-khai`);
     expect(await offered(page, '#ck-round')).toEqual([
       'Tất cả đối tượng đang chờ quyết định',
-      ...rounds.map((r) => `${oldest}: ${r.name}`),
+      ...rounds.map((r) => `${r.title}: ${r.name}`),
     ]);
     const officer = await signIn('hungdao');
     await officer.page.goto(`${base}/ho-so-moi`);
     expect((await offered(officer.page, '#roundId')).filter((o) => o.includes(' · '))).toEqual(
-      rounds.filter((r) => r.open).map((r) => `${oldest} · ${r.name}`),
+      rounds.filter((r) => r.open).map((r) => `${r.title} · ${r.name}`),
     );
     expect([...problems, ...officer.problems]).toEqual([]);
     await officer.page.close();
