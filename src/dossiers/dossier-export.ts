@@ -18,6 +18,7 @@ const DOSSIER_COLUMNS: SheetColumn<QueueExportRow>[] = [
   },
   { header: 'Hạn thẩm định', width: 14, format: 'date', value: (d) => d.appraisalDueOn },
   { header: 'Quá hạn', width: 9, value: (d) => (d.overdue ? 'Quá hạn' : '') },
+  { header: 'Người thẩm định', width: 26, value: (d) => d.appraiser },
 ];
 
 /**

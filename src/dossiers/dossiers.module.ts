@@ -16,6 +16,7 @@ import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { PeopleModule } from '../people/people.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { NomineeImportService } from './nominee-import.service';
 
 @Module({
@@ -27,6 +28,7 @@ import { NomineeImportService } from './nominee-import.service';
     MovementsModule,
     PeopleModule,
     UnitsModule,
+    UsersModule,
   ],
   controllers: [DossiersController],
   providers: [DossiersService, DossierWorkflowService, NomineeImportService],

@@ -20,6 +20,7 @@ import { MovementsService } from '../movements/movements.service';
 import { Person } from '../people/person.entity';
 import { EvaluationResult, IndicatorReport } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
+import { UsersService } from '../users/users.service';
 import {
   DOCUMENT_KIND_LABELS,
   DocumentKind,
@@ -78,6 +79,8 @@ export interface QueueExportRow {
   submittedAt: Date | null;
   appraisalDueOn: string | null;
   overdue: boolean;
+  /** The Home Affairs officer who took it. */
+  appraiser: string | null;
 }
 
 /** A row of the queue: the dossier, its unit, and what the caller may do next. */
@@ -99,6 +102,7 @@ export class DossiersService {
     private readonly clock: Clock,
     private readonly people: PeopleService,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   /** What a dossier still lacks before it can be submitted (empty when complete). */
@@ -786,6 +790,7 @@ export class DossiersService {
         'd.status AS status',
         'd.submitted_at AS submitted_at',
         'd.appraisal_due_on::text AS appraisal_due_on',
+        'd.assigned_to AS assigned_to',
       ])
       .getQueryAndParameters();
     const manager = this.db.tx;
@@ -799,7 +804,12 @@ export class DossiersService {
           status: DossierStatus;
           submitted_at: Date | null;
           appraisal_due_on: string | null;
+          assigned_to: string | null;
         }[] = await manager.query(`FETCH ${Number(batch)} FROM dossier_export`);
+        const appraisers = await this.users.namesOf(
+          actor,
+          rows.map((d) => d.assigned_to),
+        );
         if (rows.length)
           yield rows.map((d) => ({
             id: d.id,
@@ -812,6 +822,7 @@ export class DossiersService {
               CLOCK_STATUSES.includes(d.status) &&
               !!d.appraisal_due_on &&
               d.appraisal_due_on < today,
+            appraiser: (d.assigned_to && appraisers.get(d.assigned_to)) || null,
           }));
         if (rows.length < batch) return;
       }

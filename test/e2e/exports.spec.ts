@@ -178,9 +178,16 @@ describe('exports: the award register as XLSX and CSV', () => {
       'Ngày gửi',
       'Hạn thẩm định',
       'Quá hạn',
+      'Người thẩm định',
     ]);
     expect(sheet.rowCount).toBe(1 + all.total);
     expect((sheet.getRow(2).values as unknown[])[2]).toBe('UBND xã Hưng Đạo');
+    // The decided dossier names the officer who took it for appraisal.
+    const [{ full_name: appraiser }] = await t.dataSource.query(
+      "SELECT full_name FROM users WHERE username = 'noivu'",
+    );
+    const decided = all.items.findIndex((d: { status: string }) => d.status === 'decided');
+    expect((sheet.getRow(2 + decided).values as unknown[])[7]).toBe(appraiser);
     // A unit officer's export holds their unit's dossiers only; another unit's has none of them.
     const daison = api(t, await tokenFor(t, 'daison'));
     const theirs = await daison.get('/api/dossiers/export?format=csv').expect(200);
@@ -217,6 +224,11 @@ describe('exports: the award register as XLSX and CSV', () => {
     const query = Object.assign(new DossierQueryDto(), { status: 'refused' });
     const expected = (await dossiers.queue(actor, { ...query, limit: 100 })).items.map((d) => d.id);
     expect(expected.length).toBeGreaterThanOrEqual(3);
+    const nameOf = async (id: string | null) =>
+      id
+        ? ((await t.dataSource.query('SELECT full_name FROM users WHERE id = $1', [id]))[0]
+            .full_name as string)
+        : null;
     // Batches of one dossier; after the first, that dossier is moved on (outside the export).
     const read = () =>
       dossiers.snapshot(async () => {
@@ -255,6 +267,7 @@ describe('exports: the award register as XLSX and CSV', () => {
           submittedAt: pages[0].submittedAt,
           appraisalDueOn: pages[0].appraisalDueOn,
           overdue: pages[0].overdue,
+          appraiser: await nameOf(pages[0].assignedTo),
         });
       }
     } finally {
