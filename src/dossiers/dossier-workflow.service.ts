@@ -132,6 +132,35 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    * Any change to a dossier's contents bumps its version, so what the guard
    * read is still true when the conditional update matches.
    */
+  /**
+   * One step on many dossiers (a page of the queue taken at once), each its
+   * own transition, audited and decided by the database like any other: the
+   * ones refused (taken by a colleague meanwhile, no longer there) are told
+   * apart with why, and the others are done.
+   */
+  async transitionEach(
+    actor: Actor,
+    dossierIds: string[],
+    action: DossierAction,
+  ): Promise<{ done: string[]; refused: { id: string; title: string | null; message: string }[] }> {
+    const done: string[] = [];
+    const refused: { id: string; title: string | null; message: string }[] = [];
+    for (const id of new Set(dossierIds)) {
+      try {
+        await this.transition(actor, id, action);
+        done.push(id);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        const title = await this.dossiers.require(actor, id).then(
+          (d) => d.title,
+          () => null,
+        );
+        refused.push({ id, title, message: error.message });
+      }
+    }
+    return { done, refused };
+  }
+
   async transition(
     actor: Actor,
     dossierId: string,

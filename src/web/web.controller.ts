@@ -70,6 +70,9 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
 import { AwardsService } from '../awards/awards.service';
 
+/** Dossiers one tick-and-take may name: a page of the queue at most. */
+const TICKED_AT_MOST = 100;
+
 /**
  * The web interface (part 1: sign-in, home with the dossiers, a dossier and
  * its steps). Thin: every rule is the services', as for the API.
@@ -258,9 +261,11 @@ export class WebController {
     @Query() raw: Record<string, unknown>,
     @Req() req: Request,
   ) {
+    // The outcome of a form posted from this page rides along; the rest is the search.
+    const { loi: problem, 'ket-qua': outcome, ...search } = raw;
     // A form sends its empty fields: they mean "any".
     const given = Object.fromEntries(
-      Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined),
+      Object.entries(search).filter(([, v]) => v !== '' && v !== undefined),
     );
     const query = await this.forms.valid(DossierQueryDto, given);
     const staff = actor.role !== Role.UnitOfficer;
@@ -296,6 +301,8 @@ export class WebController {
       staff ? 'Hồ sơ đề nghị khen thưởng' : 'Hồ sơ của đơn vị',
       {
         isUnit: !staff,
+        problem: typeof problem === 'string' && problem ? problem : null,
+        outcome: typeof outcome === 'string' && outcome ? outcome : null,
         launched,
         notices: notices.items.map((n) => ({
           id: n.id,
@@ -350,9 +357,15 @@ export class WebController {
           dueOn: formatDate(d.appraisalDueOn),
           overdue: d.overdue,
           appraiser: (d.assignedTo && appraisers.get(d.assignedTo)) ?? '—',
+          takeable: d.allowedActions.includes('take'),
           actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
         })),
         pager: pager('/', given, page),
+        // Ticked dossiers taken at once come back to this search.
+        takeable: page.items.some((d) => d.allowedActions.includes('take')),
+        search: new URLSearchParams(
+          Object.entries(given).map(([k, v]) => [k, String(v)] as [string, string]),
+        ).toString(),
         // The same search, downloaded (every page of it).
         download: new URLSearchParams(
           Object.entries(given).flatMap(([k, v]) =>
@@ -388,6 +401,37 @@ export class WebController {
     await this.forms.back(res, '/', async () => {
       if (ids.length) await this.notifications.markRead(actor, ids);
     });
+    return '';
+  }
+
+  /**
+   * The dossiers ticked on the queue's page, taken for appraisal at once (a
+   * Monday's new dossiers shared out), each as its own step; back to the same
+   * search with what was done and what was refused, and why.
+   */
+  @FormPost('ho-so/nhan-tham-dinh', ...WORKFLOW.take.roles)
+  async takeTicked(
+    @CurrentActor() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // The search the page showed, without its last outcome.
+    const search = new URLSearchParams(typeof body.search === 'string' ? body.search : '');
+    for (const key of ['loi', 'ket-qua']) search.delete(key);
+    const ids = asList(body.ids).filter(isUuid).slice(0, TICKED_AT_MOST);
+    if (!ids.length) search.set('loi', 'Hãy chọn ít nhất một hồ sơ để nhận thẩm định.');
+    else {
+      const { done, refused } = await this.workflow.transitionEach(actor, ids, 'take');
+      if (done.length) search.set('ket-qua', `Đã nhận thẩm định ${done.length} hồ sơ.`);
+      if (refused.length)
+        search.set(
+          'loi',
+          `Không nhận được ${refused.length} hồ sơ: ${refused
+            .map((r) => (r.title ? `“${r.title}”: ${r.message}` : r.message))
+            .join(' ')}`,
+        );
+    }
+    res.location(`/?${search}`);
     return '';
   }
 

@@ -522,4 +522,67 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     );
     expect(m).toBe(1);
   });
+
+  it('takes the ticked dossiers of the queue at once, and says which a colleague took first', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const fresh: string[] = [];
+    for (const person of ['Nguyễn Thị Hường', 'Phạm Thị Lan', 'Trần Văn Hùng']) {
+      const draft = await draftDossier(
+        as.hungdao,
+        undefined,
+        [
+          {
+            kind: 'individual',
+            personId: ids.people[person],
+            awardFormId: ids.forms['GK-CN'],
+            report: true,
+          },
+        ],
+        `Hồ sơ đột xuất của ${person}`,
+      );
+      await attachLetterAndMinutes(as.hungdao, draft.id);
+      await as.hungdao.post(`/api/dossiers/${draft.id}/submit`).send({}).expect(200);
+      fresh.push(draft.id);
+    }
+    const { page, problems } = await signIn('noivu', 375);
+    await page.goto(`${base}/?status=submitted`, { waitUntil: 'load' });
+    // Nothing ticked: said so, nothing taken.
+    await Promise.all([page.waitForNavigation(), page.click('#nhan-nhieu button')]);
+    expect(await page.$eval('div.alert[role=alert]', (d) => d.textContent)).toBe(
+      'Hãy chọn ít nhất một hồ sơ để nhận thẩm định.',
+    );
+    for (const id of fresh) await page.click(`input[name=ids][value="${id}"]`);
+    // Meanwhile a colleague takes the first one from the API.
+    await api(t, await tokenFor(t, 'noivu'))
+      .post(`/api/dossiers/${fresh[0]}/take`)
+      .send({})
+      .expect(200);
+    await Promise.all([page.waitForNavigation(), page.click('#nhan-nhieu button')]);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/');
+    expect(url.searchParams.get('status')).toBe('submitted');
+    expect(await page.$eval('div.notice[role=status]', (d) => d.textContent)).toBe(
+      'Đã nhận thẩm định 2 hồ sơ.',
+    );
+    expect(await page.$eval('div.alert[role=alert]', (d) => d.textContent)).toMatch(
+      /^Không nhận được 1 hồ sơ: “Hồ sơ đột xuất của Nguyễn Thị Hường”: Không thể "Nhận thẩm định"/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'nhan-nhieu-375');
+    const rows: { status: string; username: string }[] = await t.dataSource.query(
+      `SELECT d.status, u.username FROM dossiers d JOIN users u ON u.id = d.assigned_to
+        WHERE d.id = ANY($1)`,
+      [fresh],
+    );
+    expect(rows).toEqual(Array(3).fill({ status: 'under_appraisal', username: 'noivu' }));
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'dossier.take' AND target_id = ANY($1)",
+      [fresh],
+    );
+    expect(n).toBe(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
