@@ -32,6 +32,7 @@ import {
   HigherDecisionDto,
   RefuseNomineeDto,
   SupplementDto,
+  TakeManyDto,
   TransitionDto,
 } from './dossiers.dto';
 import { DossiersService } from './dossiers.service';
@@ -257,6 +258,17 @@ export class DossiersController {
   @ApiOperation({ summary: 'Rút hồ sơ (trước khi thẩm định)' })
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.workflow.transition(actor, id, 'withdraw', dto);
+  }
+
+  @Post('take')
+  @Step('take')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Nhận thẩm định nhiều hồ sơ cùng lúc: mỗi hồ sơ một bước riêng; trả về các hồ sơ đã nhận và các hồ sơ không nhận được kèm lý do',
+  })
+  takeMany(@CurrentActor() actor: Actor, @Body() dto: TakeManyDto) {
+    return this.workflow.transitionEach(actor, dto.dossierIds, 'take');
   }
 
   @Post(':id/take')

@@ -82,6 +82,16 @@ export class AttachDocumentDto {
   nomineeId?: string;
 }
 
+/** Dossiers taken for appraisal at once: a page of the queue at most. */
+export class TakeManyDto {
+  @ApiProperty({ type: [String], description: 'Mã các hồ sơ cần nhận (1 đến 100)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  dossierIds!: string[];
+}
+
 export class TransitionDto {
   @ApiPropertyOptional({ description: 'Ý kiến, lý do (bắt buộc với một số bước)' })
   @IsOptional()

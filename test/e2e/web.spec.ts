@@ -17,6 +17,7 @@ import {
   attachLetterAndMinutes,
   draftDossier,
   lookups,
+  submittedDossier,
 } from '../support/workflow-fixtures';
 
 /**
@@ -527,24 +528,8 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     const as = await actors(t);
     const ids = await lookups(t);
     const fresh: string[] = [];
-    for (const person of ['Nguyễn Thị Hường', 'Phạm Thị Lan', 'Trần Văn Hùng']) {
-      const draft = await draftDossier(
-        as.hungdao,
-        undefined,
-        [
-          {
-            kind: 'individual',
-            personId: ids.people[person],
-            awardFormId: ids.forms['GK-CN'],
-            report: true,
-          },
-        ],
-        `Hồ sơ đột xuất của ${person}`,
-      );
-      await attachLetterAndMinutes(as.hungdao, draft.id);
-      await as.hungdao.post(`/api/dossiers/${draft.id}/submit`).send({}).expect(200);
-      fresh.push(draft.id);
-    }
+    for (const person of ['Nguyễn Thị Hường', 'Phạm Thị Lan', 'Trần Văn Hùng'])
+      fresh.push(await submittedDossier(as.hungdao, ids, person, `Hồ sơ đột xuất của ${person}`));
     const { page, problems } = await signIn('noivu', 375);
     await page.goto(`${base}/?status=submitted`, { waitUntil: 'load' });
     // Nothing ticked: said so, nothing taken.

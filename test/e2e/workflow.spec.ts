@@ -10,6 +10,7 @@ import {
   draftDossier,
   expectDerivedDataKept,
   lookups,
+  submittedDossier,
   uploadPdf,
 } from '../support/workflow-fixtures';
 
@@ -333,6 +334,44 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       allowedActions: ['request_supplement', 'reject', 'appraise'],
     });
     expect((await history(id)).filter((h) => h.action === 'take')).toHaveLength(1);
+  });
+
+  it('takes many dossiers at once, each its own step: two takers at the same time share them out without a double', async () => {
+    clock.set('2026-11-24');
+    const taken: string[] = [];
+    for (const person of ['Nguyễn Thị Hường', 'Trần Văn Hùng'])
+      taken.push(await submittedDossier(as.hungdao, ids, person, `Hồ sơ nhận cùng lúc: ${person}`));
+    const draft = (
+      await as.hungdao
+        .post('/api/dossiers')
+        .send({ title: 'Hồ sơ còn đang soạn', commendationKind: 'ad_hoc' })
+        .expect(201)
+    ).body.id;
+    // Bad input: named, nothing taken.
+    for (const body of [{}, { dossierIds: [] }, { dossierIds: ['khong-phai-ma'] }]) {
+      const bad = await as.noivu.post('/api/dossiers/take').send(body).expect(400);
+      expect(bad.body.details[0].field).toMatch(/^dossierIds/);
+    }
+    await as.hungdao.post('/api/dossiers/take').send({ dossierIds: taken }).expect(403);
+    const [first, second] = await Promise.all([
+      as.noivu.post('/api/dossiers/take').send({ dossierIds: [...taken, draft] }),
+      as.noivu.post('/api/dossiers/take').send({ dossierIds: [...taken].reverse() }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // Each dossier taken once between the two; everything else refused with why.
+    expect([...first.body.done, ...second.body.done].sort()).toEqual([...taken].sort());
+    const refused = [...first.body.refused, ...second.body.refused];
+    expect(refused).toHaveLength(3);
+    expect(refused.find((r: { id: string }) => r.id === draft)).toMatchObject({
+      title: 'Hồ sơ còn đang soạn',
+      message: expect.stringContaining('Nhận thẩm định'),
+    });
+    for (const id of taken) {
+      expect((await history(id)).filter((h) => h.action === 'take')).toHaveLength(1);
+      expect((await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe(
+        'under_appraisal',
+      );
+    }
   });
 
   it('refuses steps out of order, by the wrong role, twice, or on stale versions, changing nothing', async () => {

@@ -118,6 +118,34 @@ export async function attachLetterAndMinutes(unit: Api, dossierId: string): Prom
 }
 
 /**
+ * An ad hoc dossier of one person of the unit for a Giấy khen, complete and
+ * submitted: what lands in Home Affairs' queue.
+ */
+export async function submittedDossier(
+  unit: Api,
+  ids: Awaited<ReturnType<typeof lookups>>,
+  person: string,
+  title: string,
+): Promise<string> {
+  const { id } = await draftDossier(
+    unit,
+    undefined,
+    [
+      {
+        kind: 'individual',
+        personId: ids.people[person],
+        awardFormId: ids.forms['GK-CN'],
+        report: true,
+      },
+    ],
+    title,
+  );
+  await attachLetterAndMinutes(unit, id);
+  await unit.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+  return id;
+}
+
+/**
  * A Tứ Kỳ dossier ready to submit, taken to the chairman: submitted by the
  * unit, every nominee proposed by Home Affairs (no council vote on the way).
  */
