@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -55,6 +56,7 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly host: HttpAdapterHost,
   ) {
     this.ttlMs = config.SESSION_CACHE_SECONDS * 1000;
   }
@@ -103,8 +105,9 @@ export class SessionCache<T extends SessionHolder = SessionHolder>
     return this.listening;
   }
 
+  /** Listens once the app starts, unless nothing is remembered or there are no requests (a worker). */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.ttlMs > 0) await this.listen();
+    if (this.ttlMs > 0 && this.host.httpAdapter) await this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
 import { createWorker } from '../../src/app.factory';
+import { SessionCache } from '../../src/auth/session-cache';
 import { AuthService } from '../../src/auth/auth.service';
 import { CertificatesService, PRINT_JOB } from '../../src/decisions/certificates.service';
 import { JobHandlers, JobRunner, settled } from '../../src/jobs/job';
@@ -69,6 +70,11 @@ describe.each([
     decision = await issueDecision(t, as, ['Nguyễn Thị Hường', 'Trần Văn Hùng']);
     // A worker of the same installation: same database, Redis prefix and files.
     if (redis) worker = await createWorker(t.config);
+  });
+
+  it('a worker answers no requests, so it does not listen for session changes; the API does', () => {
+    expect(t.app.get(SessionCache).active).toBe(true);
+    if (worker) expect(worker.get(SessionCache).active).toBe(false);
   });
   afterAll(async () => {
     await worker?.close();
