@@ -65,6 +65,13 @@ interface Guarded {
   writes?: () => Promise<unknown>;
 }
 
+/** A dossier a step on many was refused for: its title when the actor may still see it, and why. */
+export interface RefusedStep {
+  id: string;
+  title: string | null;
+  message: string;
+}
+
 @Injectable()
 export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('DossierWorkflow');
@@ -123,16 +130,6 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
   }
 
   /**
-   * The only way a dossier's status changes. Reads the dossier, checks the
-   * declared transition and its guard, then writes in one statement: the
-   * update on the expected status and version (a concurrent or stale request
-   * gets 409 with the current state), the history row, the audit record and
-   * the notifications. A step whose guard also writes other records (results
-   * per nominee, the council's session) runs them in the same transaction.
-   * Any change to a dossier's contents bumps its version, so what the guard
-   * read is still true when the conditional update matches.
-   */
-  /**
    * One step on many dossiers (a page of the queue taken at once), each its
    * own transition, audited and decided by the database like any other: the
    * ones refused (taken by a colleague meanwhile, no longer there) are told
@@ -142,9 +139,9 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     actor: Actor,
     dossierIds: string[],
     action: DossierAction,
-  ): Promise<{ done: string[]; refused: { id: string; title: string | null; message: string }[] }> {
+  ): Promise<{ done: string[]; refused: RefusedStep[] }> {
     const done: string[] = [];
-    const refused: { id: string; title: string | null; message: string }[] = [];
+    const refused: RefusedStep[] = [];
     for (const id of new Set(dossierIds)) {
       try {
         await this.transition(actor, id, action);
@@ -161,6 +158,16 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     return { done, refused };
   }
 
+  /**
+   * The only way a dossier's status changes. Reads the dossier, checks the
+   * declared transition and its guard, then writes in one statement: the
+   * update on the expected status and version (a concurrent or stale request
+   * gets 409 with the current state), the history row, the audit record and
+   * the notifications. A step whose guard also writes other records (results
+   * per nominee, the council's session) runs them in the same transaction.
+   * Any change to a dossier's contents bumps its version, so what the guard
+   * read is still true when the conditional update matches.
+   */
   async transition(
     actor: Actor,
     dossierId: string,

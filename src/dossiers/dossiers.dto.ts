@@ -82,12 +82,14 @@ export class AttachDocumentDto {
   nomineeId?: string;
 }
 
-/** Dossiers taken for appraisal at once: a page of the queue at most. */
+/** Dossiers one request may take for appraisal at once: a page of the queue at most. */
+export const TAKE_AT_MOST = 100;
+
 export class TakeManyDto {
-  @ApiProperty({ type: [String], description: 'Mã các hồ sơ cần nhận (1 đến 100)' })
+  @ApiProperty({ type: [String], description: `Mã các hồ sơ cần nhận (1 đến ${TAKE_AT_MOST})` })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(TAKE_AT_MOST)
   @IsUUID('all', { each: true })
   dossierIds!: string[];
 }

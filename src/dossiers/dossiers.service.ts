@@ -70,6 +70,11 @@ const SORT_COLUMNS = {
   updatedAt: ['d.updated_at', undefined],
 } as const;
 
+/** Past its appraisal deadline while the clock runs (dates as YYYY-MM-DD). */
+function isOverdue(status: DossierStatus, dueOn: string | null, today: string): boolean {
+  return CLOCK_STATUSES.includes(status) && !!dueOn && dueOn < today;
+}
+
 /** A row of the queue's export: what its columns show. */
 export interface QueueExportRow {
   id: string;
@@ -722,7 +727,7 @@ export class DossiersService {
       ...d,
       statusLabel: DOSSIER_STATUS_LABELS[d.status],
       allowedActions: offeredActions(d.status, actor.role, states.get(d.id) ?? []),
-      overdue: CLOCK_STATUSES.includes(d.status) && !!d.appraisalDueOn && d.appraisalDueOn < today,
+      overdue: isOverdue(d.status, d.appraisalDueOn, today),
     }));
   }
 
@@ -818,10 +823,7 @@ export class DossiersService {
             statusLabel: DOSSIER_STATUS_LABELS[d.status],
             submittedAt: d.submitted_at,
             appraisalDueOn: d.appraisal_due_on,
-            overdue:
-              CLOCK_STATUSES.includes(d.status) &&
-              !!d.appraisal_due_on &&
-              d.appraisal_due_on < today,
+            overdue: isOverdue(d.status, d.appraisal_due_on, today),
             appraiser: (d.assigned_to && appraisers.get(d.assigned_to)) || null,
           }));
         if (rows.length < batch) return;
@@ -859,10 +861,7 @@ export class DossiersService {
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       unit: unit && { id: unit.id, code: unit.code, name: unit.name },
       allowedActions: await this.offered(actor, dossier, nominees),
-      overdue:
-        CLOCK_STATUSES.includes(dossier.status) &&
-        !!dossier.appraisalDueOn &&
-        dossier.appraisalDueOn < today,
+      overdue: isOverdue(dossier.status, dossier.appraisalDueOn, today),
       finished: TERMINAL_STATUSES.includes(dossier.status),
       missing: EDITABLE_STATUSES.includes(dossier.status) ? await this.missingForSubmit(id) : [],
       nominees: nominees.map((n) => ({

@@ -36,6 +36,7 @@ import {
   AppraiseDto,
   DossierExportQueryDto,
   DossierQueryDto,
+  TAKE_AT_MOST,
   ForwardDto,
   HigherDecisionDto,
   AttestDto,
@@ -70,13 +71,18 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { NOMINEE_MOVES } from '../dossiers/nominee-outcomes';
 import { AwardsService } from '../awards/awards.service';
 
-/** Dossiers one tick-and-take may name: a page of the queue at most. */
-const TICKED_AT_MOST = 100;
-
 /**
  * The web interface (part 1: sign-in, home with the dossiers, a dossier and
  * its steps). Thin: every rule is the services', as for the API.
  */
+/** A search's fields as a query string, some left out. */
+const searchOf = (given: Record<string, unknown>, leftOut: string[] = []) =>
+  new URLSearchParams(
+    Object.entries(given).flatMap(([k, v]) =>
+      leftOut.includes(k) ? [] : [[k, String(v)] as [string, string]],
+    ),
+  ).toString();
+
 @ApiExcludeController()
 @Controller()
 @UseFilters(WebErrors)
@@ -289,6 +295,19 @@ export class WebController {
       : movements
           .filter((m) => m.status === 'launched')
           .map((m) => ({ id: m.id, title: m.title, deadline: formatDate(m.registrationDeadline) }));
+    const rows = page.items.map((d) => ({
+      id: d.id,
+      title: d.title,
+      unitName: d.unit?.name ?? '',
+      status: d.status,
+      statusLabel: d.statusLabel,
+      submittedOn: formatDate(d.submittedAt),
+      dueOn: formatDate(d.appraisalDueOn),
+      overdue: d.overdue,
+      appraiser: (d.assignedTo && appraisers.get(d.assignedTo)) ?? '—',
+      takeable: d.allowedActions.includes('take'),
+      actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
+    }));
     const statuses = Object.values(DossierStatus).map((status) => ({
       value: status,
       label: DOSSIER_STATUS_LABELS[status],
@@ -347,31 +366,13 @@ export class WebController {
           ),
         },
         total: page.total,
-        rows: page.items.map((d) => ({
-          id: d.id,
-          title: d.title,
-          unitName: d.unit?.name ?? '',
-          status: d.status,
-          statusLabel: d.statusLabel,
-          submittedOn: formatDate(d.submittedAt),
-          dueOn: formatDate(d.appraisalDueOn),
-          overdue: d.overdue,
-          appraiser: (d.assignedTo && appraisers.get(d.assignedTo)) ?? '—',
-          takeable: d.allowedActions.includes('take'),
-          actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
-        })),
+        rows,
         pager: pager('/', given, page),
         // Ticked dossiers taken at once come back to this search.
-        takeable: page.items.some((d) => d.allowedActions.includes('take')),
-        search: new URLSearchParams(
-          Object.entries(given).map(([k, v]) => [k, String(v)] as [string, string]),
-        ).toString(),
+        takeable: rows.some((r) => r.takeable),
+        search: searchOf(given),
         // The same search, downloaded (every page of it).
-        download: new URLSearchParams(
-          Object.entries(given).flatMap(([k, v]) =>
-            k === 'limit' || k === 'offset' ? [] : [[k, String(v)] as [string, string]],
-          ),
-        ).toString(),
+        download: searchOf(given, ['limit', 'offset']),
       },
       this.forms.csrf(req),
     );
@@ -418,7 +419,7 @@ export class WebController {
     // The search the page showed, without its last outcome.
     const search = new URLSearchParams(typeof body.search === 'string' ? body.search : '');
     for (const key of ['loi', 'ket-qua']) search.delete(key);
-    const ids = asList(body.ids).filter(isUuid).slice(0, TICKED_AT_MOST);
+    const ids = asList(body.ids).filter(isUuid).slice(0, TAKE_AT_MOST);
     if (!ids.length) search.set('loi', 'Hãy chọn ít nhất một hồ sơ để nhận thẩm định.');
     else {
       const { done, refused } = await this.workflow.transitionEach(actor, ids, 'take');
