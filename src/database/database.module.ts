@@ -68,16 +68,17 @@ class PostgresServerModule {}
       }),
     }),
     // Ambient transactions (see transactions.ts): a use case opens one with
-    // db.withTransaction, and every service it calls reads db.tx.
-    ClsModule.forRoot({
-      global: true,
-      plugins: [
-        new ClsPluginTransactional({
-          imports: [TypeOrmModule],
-          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
-        }),
-      ],
-    }),
+    // db.withTransaction, and every service it calls reads db.tx. The plugin is
+    // registered on its own, not through ClsModule.forRoot: forRoot also installs
+    // a global guard and interceptor, no-ops unless mounted, that every request
+    // would still pass through (an rxjs pipeline per call). Nothing here uses a
+    // per-request context; a context exists only inside withTransaction.
+    ClsModule.registerPlugins([
+      new ClsPluginTransactional({
+        imports: [TypeOrmModule],
+        adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+      }),
+    ]),
   ],
   providers: [{ provide: Db, useExisting: TransactionHost }],
   exports: [Db],
