@@ -15,10 +15,13 @@ import { UsersService } from '../users/users.service';
 import { LoginThrottle, Session } from './session.entity';
 import { TokensDto } from './auth.dto';
 import { SessionCache, SessionHolder } from './session-cache';
+import { VerifiedTokens } from './verified-tokens';
 
 interface TokenClaims {
   sub: string;
   sid: string;
+  /** Set by jsonwebtoken when signing (ACCESS_TOKEN_TTL), in seconds. */
+  exp?: number;
 }
 
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
@@ -74,6 +77,8 @@ const LIVE = 's.revoked_at IS NULL AND s.expires_at > now() AND u.active';
 
 @Injectable()
 export class AuthService implements OnModuleInit {
+  private readonly verified = new VerifiedTokens<TokenClaims>();
+
   constructor(
     private readonly db: Db,
     private readonly jwt: JwtService,
@@ -249,7 +254,9 @@ export class AuthService implements OnModuleInit {
   async actorFor(token: string, requestId: string | null): Promise<Actor | null> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.verified.verify(token, (t) =>
+        this.jwt.verifyAsync<TokenClaims>(t, { algorithms: ['HS256'] }),
+      );
     } catch {
       return null;
     }

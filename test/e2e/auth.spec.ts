@@ -118,6 +118,22 @@ describe('authentication', () => {
     await api(t, valid).get('/api/units').expect(200);
   });
 
+  it('refuses an access token once it expires, though it was accepted (and remembered) before', async () => {
+    const claims = JSON.parse(
+      Buffer.from((await tokenFor(t, 'admin')).split('.')[1], 'base64url').toString(),
+    );
+    const shortLived = t.app
+      .get(JwtService)
+      .sign({ sub: claims.sub, sid: claims.sid }, { expiresIn: 2 });
+    const { exp } = JSON.parse(Buffer.from(shortLived.split('.')[1], 'base64url').toString());
+    await api(t, shortLived).get('/api/units').expect(200);
+    await api(t, shortLived).get('/api/units').expect(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    expect((await api(t, shortLived).get('/api/units').expect(401)).body.error).toBe(
+      'UNAUTHORIZED',
+    );
+  });
+
   it('ends the session on logout: the access and refresh tokens stop working', async () => {
     const tokens = (await login(t, 'vhtt', DEMO_PASSWORD).expect(200)).body;
     await api(t, tokens.accessToken).post('/api/auth/logout').expect(204);
