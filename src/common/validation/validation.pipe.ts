@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
 import { unsafeInput } from './input-safety';
 import { toFieldDetails } from './validation-messages';
+import { rememberValidationRules } from './remembered-rules';
 
 /**
  * Refuses, for every route and before any DTO rule walks it, a body, query or
@@ -23,6 +24,7 @@ class SafeValidationPipe extends ValidationPipe {
  * into DTO instances, and failures answer 400 with one detail per field.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
