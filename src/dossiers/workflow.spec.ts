@@ -19,6 +19,16 @@ describe('dossier workflow map', () => {
     expect(() => validateWorkflow(dead)).toThrow(/awaiting_decision: dead end/);
   });
 
+  it('refuses a step taken from the queue that needs a comment', () => {
+    const commented: Record<string, Transition> = {
+      ...WORKFLOW,
+      send_to_council: { ...WORKFLOW.send_to_council, commentRequired: true },
+    };
+    expect(() => validateWorkflow(commented)).toThrow(
+      /send_to_council: taken from the queue, it must need no comment/,
+    );
+  });
+
   it('gives each role only its own steps', () => {
     expect(actionsFor(DossierStatus.Draft, Role.UnitOfficer)).toEqual(['submit', 'withdraw']);
     expect(actionsFor(DossierStatus.Draft, Role.HomeAffairs)).toEqual([]);

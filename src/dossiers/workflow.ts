@@ -174,6 +174,18 @@ export const WORKFLOW: Readonly<Record<DossierAction, Transition>> = {
   },
 };
 
+/**
+ * The steps an officer may take on many dossiers at once, ticked on the
+ * queue (a year-end batch shared out, or sent on): steps that ask for no
+ * comment and no input of their own. Each dossier still moves by itself,
+ * through the same transition, its guard and its audit record.
+ */
+export const QUEUE_STEPS: readonly DossierAction[] = [
+  'take',
+  'send_to_council',
+  'send_to_chairman',
+];
+
 export const TERMINAL_STATUSES: readonly DossierStatus[] = [
   S.Decided,
   S.Refused,
@@ -196,6 +208,9 @@ export function validateWorkflow(workflow: Readonly<Record<string, Transition>> 
     for (const from of t.from)
       if (TERMINAL_STATUSES.includes(from)) problems.push(`${action}: leaves terminal ${from}`);
   }
+  for (const action of QUEUE_STEPS)
+    if (workflow[action]?.commentRequired !== false)
+      problems.push(`${action}: taken from the queue, it must need no comment`);
   const reachable = new Set<DossierStatus>([S.Draft]);
   for (let grew = true; grew;) {
     grew = false;

@@ -53,6 +53,7 @@ import {
   DOSSIER_STATUS_LABELS,
   DossierAction,
   DossierStatus,
+  QUEUE_STEPS,
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
@@ -305,7 +306,7 @@ export class WebController {
       dueOn: formatDate(d.appraisalDueOn),
       overdue: d.overdue,
       appraiser: (d.assignedTo && appraisers.get(d.assignedTo)) ?? '—',
-      takeable: d.allowedActions.includes('take'),
+      steps: d.allowedActions.filter((a) => QUEUE_STEPS.includes(a)),
       actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
     }));
     const statuses = Object.values(DossierStatus).map((status) => ({
@@ -368,8 +369,10 @@ export class WebController {
         total: page.total,
         rows,
         pager: pager('/', given, page),
-        // Ticked dossiers taken at once come back to this search.
-        takeable: rows.some((r) => r.takeable),
+        // The steps ticked dossiers can take at once (those of the rows shown); back to this search.
+        queueSteps: QUEUE_STEPS.filter((a) => rows.some((r) => r.steps.includes(a))).map(
+          (action) => ({ action, label: `${WORKFLOW[action].label} các hồ sơ đã chọn` }),
+        ),
         search: searchOf(given),
         // The same search, downloaded (every page of it).
         download: searchOf(given, ['limit', 'offset']),
@@ -406,12 +409,13 @@ export class WebController {
   }
 
   /**
-   * The dossiers ticked on the queue's page, taken for appraisal at once (a
-   * Monday's new dossiers shared out), each as its own step; back to the same
-   * search with what was done and what was refused, and why.
+   * The dossiers ticked on the queue's page, moved by one step at once (a
+   * Monday's new dossiers shared out, a batch of appraised ones sent on), each
+   * as its own step; back to the same search with what was done and what was
+   * refused, and why. The step is one of QUEUE_STEPS, named by the button.
    */
-  @FormPost('ho-so/nhan-tham-dinh', ...WORKFLOW.take.roles)
-  async takeTicked(
+  @FormPost('ho-so/xu-ly-nhieu', ...new Set(QUEUE_STEPS.flatMap((a) => WORKFLOW[a].roles)))
+  async stepTicked(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
@@ -419,15 +423,23 @@ export class WebController {
     // The search the page showed, without its last outcome.
     const search = new URLSearchParams(typeof body.search === 'string' ? body.search : '');
     for (const key of ['loi', 'ket-qua']) search.delete(key);
+    const action = QUEUE_STEPS.find((a) => a === body.action);
     const ids = asList(body.ids).filter(isUuid).slice(0, TAKE_AT_MOST);
-    if (!ids.length) search.set('loi', 'Hãy chọn ít nhất một hồ sơ để nhận thẩm định.');
+    if (!action)
+      search.set(
+        'loi',
+        `Hãy chọn một việc: ${QUEUE_STEPS.map((a) => `“${WORKFLOW[a].label}”`).join(', ')}.`,
+      );
+    else if (!ids.length)
+      search.set('loi', `Hãy chọn ít nhất một hồ sơ để “${WORKFLOW[action].label}”.`);
     else {
-      const { done, refused } = await this.workflow.transitionEach(actor, ids, 'take');
-      if (done.length) search.set('ket-qua', `Đã nhận thẩm định ${done.length} hồ sơ.`);
+      const { label } = WORKFLOW[action];
+      const { done, refused } = await this.workflow.transitionEach(actor, ids, action);
+      if (done.length) search.set('ket-qua', `${label}: xong ${done.length} hồ sơ.`);
       if (refused.length)
         search.set(
           'loi',
-          `Không nhận được ${refused.length} hồ sơ: ${refused
+          `${label}: không thực hiện được ${refused.length} hồ sơ: ${refused
             .map((r) => (r.title ? `“${r.title}”: ${r.message}` : r.message))
             .join(' ')}`,
         );

@@ -533,9 +533,9 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     const { page, problems } = await signIn('noivu', 375);
     await page.goto(`${base}/?status=submitted`, { waitUntil: 'load' });
     // Nothing ticked: said so, nothing taken.
-    await Promise.all([page.waitForNavigation(), page.click('#nhan-nhieu button')]);
+    await Promise.all([page.waitForNavigation(), page.click('#xu-ly-nhieu button[value=take]')]);
     expect(await page.$eval('div.alert[role=alert]', (d) => d.textContent)).toBe(
-      'Hãy chọn ít nhất một hồ sơ để nhận thẩm định.',
+      'Hãy chọn ít nhất một hồ sơ để “Nhận thẩm định”.',
     );
     for (const id of fresh) await page.click(`input[name=ids][value="${id}"]`);
     // Meanwhile a colleague takes the first one from the API.
@@ -543,19 +543,19 @@ describe('web interface: sign-in, the dossiers, a step', () => {
       .post(`/api/dossiers/${fresh[0]}/take`)
       .send({})
       .expect(200);
-    await Promise.all([page.waitForNavigation(), page.click('#nhan-nhieu button')]);
+    await Promise.all([page.waitForNavigation(), page.click('#xu-ly-nhieu button[value=take]')]);
     const url = new URL(page.url());
     expect(url.pathname).toBe('/');
     expect(url.searchParams.get('status')).toBe('submitted');
     expect(await page.$eval('div.notice[role=status]', (d) => d.textContent)).toBe(
-      'Đã nhận thẩm định 2 hồ sơ.',
+      'Nhận thẩm định: xong 2 hồ sơ.',
     );
     expect(await page.$eval('div.alert[role=alert]', (d) => d.textContent)).toMatch(
-      /^Không nhận được 1 hồ sơ: “Hồ sơ đột xuất của Nguyễn Thị Hường”: Không thể "Nhận thẩm định"/,
+      /^Nhận thẩm định: không thực hiện được 1 hồ sơ: “Hồ sơ đột xuất của Nguyễn Thị Hường”: Không thể "Nhận thẩm định"/,
     );
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflows(page)).toBe(false);
-    await screenshot(page, 'nhan-nhieu-375');
+    await screenshot(page, 'xu-ly-nhieu-375');
     const rows: { status: string; username: string }[] = await t.dataSource.query(
       `SELECT d.status, u.username FROM dossiers d JOIN users u ON u.id = d.assigned_to
         WHERE d.id = ANY($1)`,
@@ -567,6 +567,96 @@ describe('web interface: sign-in, the dossiers, a step', () => {
       [fresh],
     );
     expect(n).toBe(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sends the ticked appraised dossiers to the chairman at once, and names one not at that step', async () => {
+    const as = await actors(t);
+    const ids = await lookups(t);
+    const appraised: string[] = [];
+    for (const person of ['Phạm Thị Lan', 'Trần Văn Hùng']) {
+      const id = await submittedDossier(
+        as.hungdao,
+        ids,
+        person,
+        `Hồ sơ đã thẩm định của ${person}`,
+      );
+      await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+      const { nominees } = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
+      await as.noivu
+        .post(`/api/dossiers/${id}/appraise`)
+        .send({
+          results: nominees.map((n: { id: string }) => ({ nomineeId: n.id, result: 'proposed' })),
+        })
+        .expect(200);
+      appraised.push(id);
+    }
+    const waiting = await submittedDossier(
+      as.hungdao,
+      ids,
+      'Nguyễn Thị Hường',
+      'Hồ sơ chưa thẩm định',
+    );
+    const { page, problems } = await signIn('noivu', 1280);
+    await page.goto(`${base}/?unitId=${ids.hungDaoId}&sort=updatedAt&order=desc`, {
+      waitUntil: 'load',
+    });
+    // The queue offers each step its rows can take, the first as the main one.
+    expect(
+      await page.$$eval('#xu-ly-nhieu button', (bs) =>
+        bs.map((b) => [b.getAttribute('value'), b.textContent, b.className]),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        ['take', 'Nhận thẩm định các hồ sơ đã chọn', 'primary'],
+        ['send_to_chairman', 'Trình Chủ tịch quyết định các hồ sơ đã chọn', ''],
+      ]),
+    );
+    for (const id of [...appraised, waiting]) await page.click(`input[name=ids][value="${id}"]`);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('#xu-ly-nhieu button[value=send_to_chairman]'),
+    ]);
+    expect(new URL(page.url()).searchParams.get('unitId')).toBe(ids.hungDaoId);
+    expect(await page.$eval('div.notice[role=status]', (d) => d.textContent)).toBe(
+      'Trình Chủ tịch quyết định: xong 2 hồ sơ.',
+    );
+    expect(await page.$eval('div.alert[role=alert]', (d) => d.textContent)).toMatch(
+      /^Trình Chủ tịch quyết định: không thực hiện được 1 hồ sơ: “Hồ sơ chưa thẩm định”: Không thể "Trình Chủ tịch quyết định": hồ sơ đang ở trạng thái "Đã gửi"/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'xu-ly-nhieu-1280');
+    const rows: { id: string; status: string }[] = await t.dataSource.query(
+      'SELECT id, status FROM dossiers WHERE id = ANY($1) ORDER BY title',
+      [[...appraised, waiting]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+      [appraised[0]]: 'awaiting_decision',
+      [appraised[1]]: 'awaiting_decision',
+      [waiting]: 'submitted',
+    });
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'dossier.send_to_chairman' AND target_id = ANY($1)",
+      [appraised],
+    );
+    expect(n).toBe(2);
+    // No step named, or one that cannot be taken from the queue: said so, nothing moved.
+    const csrf = await page.$eval(
+      '#xu-ly-nhieu input[name=_csrf]',
+      (i) => (i as unknown as { value: string }).value,
+    );
+    const refusedAt = (await page.evaluate(
+      `fetch('/ho-so/xu-ly-nhieu', { method: 'POST', body: new URLSearchParams({ _csrf: '${csrf}', action: 'decide', ids: '${waiting}' }) }).then((r) => r.url)`,
+    )) as string;
+    expect(new URL(refusedAt).searchParams.get('loi')).toBe(
+      'Hãy chọn một việc: “Nhận thẩm định”, “Trình Hội đồng bỏ phiếu”, “Trình Chủ tịch quyết định”.',
+    );
+    const [{ still }] = await t.dataSource.query(
+      'SELECT status AS still FROM dossiers WHERE id = $1',
+      [waiting],
+    );
+    expect(still).toBe('submitted');
     expect(problems).toEqual([]);
     await page.close();
   });
