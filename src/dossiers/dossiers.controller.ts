@@ -32,7 +32,7 @@ import {
   HigherDecisionDto,
   RefuseNomineeDto,
   SupplementDto,
-  TakeManyDto,
+  ManyDossiersDto,
   TransitionDto,
 } from './dossiers.dto';
 import { DossiersService } from './dossiers.service';
@@ -267,7 +267,7 @@ export class DossiersController {
     summary:
       'Nhận thẩm định nhiều hồ sơ cùng lúc: mỗi hồ sơ một bước riêng; trả về các hồ sơ đã nhận và các hồ sơ không nhận được kèm lý do',
   })
-  takeMany(@CurrentActor() actor: Actor, @Body() dto: TakeManyDto) {
+  takeMany(@CurrentActor() actor: Actor, @Body() dto: ManyDossiersDto) {
     return this.workflow.transitionEach(actor, dto.dossierIds, 'take');
   }
 
@@ -315,6 +315,17 @@ export class DossiersController {
     return this.workflow.transition(actor, id, 'appraise', dto);
   }
 
+  @Post('send-to-council')
+  @Step('send_to_council')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Trình Hội đồng bỏ phiếu nhiều hồ sơ cùng lúc: mỗi hồ sơ một bước riêng; trả về các hồ sơ đã trình và các hồ sơ không trình được kèm lý do',
+  })
+  sendManyToCouncil(@CurrentActor() actor: Actor, @Body() dto: ManyDossiersDto) {
+    return this.workflow.transitionEach(actor, dto.dossierIds, 'send_to_council');
+  }
+
   @Post(':id/send-to-council')
   @Step('send_to_council')
   @HttpCode(200)
@@ -329,6 +340,17 @@ export class DossiersController {
   @ApiOperation({ summary: 'Kết thúc phiên bỏ phiếu, lập biên bản' })
   closeVote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.workflow.transition(actor, id, 'close_vote', dto);
+  }
+
+  @Post('send-to-chairman')
+  @Step('send_to_chairman')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Trình Chủ tịch quyết định nhiều hồ sơ cùng lúc: mỗi hồ sơ một bước riêng; trả về các hồ sơ đã trình và các hồ sơ không trình được kèm lý do',
+  })
+  sendManyToChairman(@CurrentActor() actor: Actor, @Body() dto: ManyDossiersDto) {
+    return this.workflow.transitionEach(actor, dto.dossierIds, 'send_to_chairman');
   }
 
   @Post(':id/send-to-chairman')

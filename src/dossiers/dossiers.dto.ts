@@ -82,14 +82,14 @@ export class AttachDocumentDto {
   nomineeId?: string;
 }
 
-/** Dossiers one request may take for appraisal at once: a page of the queue at most. */
-export const TAKE_AT_MOST = 100;
+/** Dossiers one request may move by a step at once (QUEUE_STEPS): a page of the queue at most. */
+export const AT_ONCE_AT_MOST = 100;
 
-export class TakeManyDto {
-  @ApiProperty({ type: [String], description: `Mã các hồ sơ cần nhận (1 đến ${TAKE_AT_MOST})` })
+export class ManyDossiersDto {
+  @ApiProperty({ type: [String], description: `Mã các hồ sơ (1 đến ${AT_ONCE_AT_MOST})` })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(TAKE_AT_MOST)
+  @ArrayMaxSize(AT_ONCE_AT_MOST)
   @IsUUID('all', { each: true })
   dossierIds!: string[];
 }

@@ -36,7 +36,7 @@ import {
   AppraiseDto,
   DossierExportQueryDto,
   DossierQueryDto,
-  TAKE_AT_MOST,
+  AT_ONCE_AT_MOST,
   ForwardDto,
   HigherDecisionDto,
   AttestDto,
@@ -424,7 +424,7 @@ export class WebController {
     const search = new URLSearchParams(typeof body.search === 'string' ? body.search : '');
     for (const key of ['loi', 'ket-qua']) search.delete(key);
     const action = QUEUE_STEPS.find((a) => a === body.action);
-    const ids = asList(body.ids).filter(isUuid).slice(0, TAKE_AT_MOST);
+    const ids = asList(body.ids).filter(isUuid).slice(0, AT_ONCE_AT_MOST);
     if (!action)
       search.set(
         'loi',

@@ -10,6 +10,7 @@ import {
   draftDossier,
   expectDerivedDataKept,
   lookups,
+  NomineeSpec,
   submittedDossier,
   uploadPdf,
 } from '../support/workflow-fixtures';
@@ -619,5 +620,80 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       .patch(`/api/award-forms/${form}`)
       .send({ quotaPerUnit: null, quotaCitation: null })
       .expect(200);
+  });
+  it('sends many appraised dossiers on at once, to the chairman or the council, naming those not at that step', async () => {
+    clock.set('2026-11-24');
+    const appraised = async (nominee: NomineeSpec, title: string) => {
+      const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [nominee], title);
+      await attachLetterAndMinutes(as.hungdao, id);
+      await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+      await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
+      await as.noivu
+        .post(`/api/dossiers/${id}/appraise`)
+        .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
+        .expect(200);
+      return id;
+    };
+    const giayKhen = (person: string): NomineeSpec => ({
+      kind: 'individual',
+      personId: ids.people[person],
+      awardFormId: ids.forms['GK-CN'],
+      report: true,
+    });
+    const toChairman = await appraised(giayKhen('Nguyễn Thị Hường'), 'Trình cùng lúc: Hường');
+    const toChairmanToo = await appraised(giayKhen('Phạm Thị Lan'), 'Trình cùng lúc: Lan');
+    // Chiến sĩ thi đua cơ sở needs the council's vote.
+    const toCouncil = await appraised(
+      {
+        kind: 'individual',
+        personId: ids.people['Trần Văn Hùng'],
+        awardFormId: ids.forms['CSTDCS'],
+        report: true,
+      },
+      'Trình cùng lúc: Hùng',
+    );
+    await as.hungdao
+      .post('/api/dossiers/send-to-chairman')
+      .send({ dossierIds: [toChairman] })
+      .expect(403);
+    const bad = await as.noivu.post('/api/dossiers/send-to-council').send({}).expect(400);
+    expect(bad.body.details[0].field).toMatch(/^dossierIds/);
+    const chairman = await as.noivu
+      .post('/api/dossiers/send-to-chairman')
+      .send({ dossierIds: [toChairman, toChairmanToo, toCouncil] })
+      .expect(200);
+    expect(chairman.body).toEqual({
+      done: [toChairman, toChairmanToo],
+      refused: [
+        {
+          id: toCouncil,
+          title: 'Trình cùng lúc: Hùng',
+          message: expect.stringContaining('Còn đối tượng cần Hội đồng bỏ phiếu'),
+        },
+      ],
+    });
+    const council = await as.noivu
+      .post('/api/dossiers/send-to-council')
+      .send({ dossierIds: [toCouncil, toChairman] })
+      .expect(200);
+    expect(council.body).toEqual({
+      done: [toCouncil],
+      refused: [
+        {
+          id: toChairman,
+          title: 'Trình cùng lúc: Hường',
+          message: expect.stringContaining('Không thể "Trình Hội đồng bỏ phiếu"'),
+        },
+      ],
+    });
+    const statuses = await Promise.all(
+      [toChairman, toChairmanToo, toCouncil].map(
+        async (id) => (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body.status,
+      ),
+    );
+    expect(statuses).toEqual(['awaiting_decision', 'awaiting_decision', 'council_voting']);
+    expect((await history(toCouncil)).filter((h) => h.action === 'send_to_council')).toHaveLength(
+      1,
+    );
   });
 });
