@@ -6,6 +6,7 @@ import { ManualClock } from '../support/manual-clock';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   actors,
+  appraiseAll,
   attachLetterAndMinutes,
   draftDossier,
   issueDecision,
@@ -47,11 +48,7 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
     [dossierId, collective, person] = [id, ...nomineeIds];
     await attachLetterAndMinutes(as.hungdao, id);
     await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-    await as.noivu
-      .post(`/api/dossiers/${id}/appraise`)
-      .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
-      .expect(200);
+    await appraiseAll(as, id, nomineeIds);
     const detail = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
     if (detail.allowedActions.includes('send_to_council')) {
       // The form needs the council's vote: two members agree, the one from the unit recuses.

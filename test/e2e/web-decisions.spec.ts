@@ -15,6 +15,7 @@ import { pdfPages, pdfQr, pdfText } from '../support/pdf';
 import { TestApp } from '../support/test-app';
 import {
   actors,
+  appraiseAll,
   attachLetterAndMinutes,
   sendToChairman,
   draftDossier,
@@ -55,13 +56,7 @@ describe('web interface: council, chairman, printing, verification', () => {
     dossierId = draft.id;
     await attachLetterAndMinutes(as.hungdao, dossierId);
     await as.hungdao.post(`/api/dossiers/${dossierId}/submit`).send({}).expect(200);
-    await as.noivu.post(`/api/dossiers/${dossierId}/take`).send({}).expect(200);
-    await as.noivu
-      .post(`/api/dossiers/${dossierId}/appraise`)
-      .send({
-        results: draft.nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })),
-      })
-      .expect(200);
+    await appraiseAll(as, dossierId, draft.nomineeIds);
     await as.noivu.post(`/api/dossiers/${dossierId}/send-to-council`).send({}).expect(200);
   });
   afterAll(() => stopWebApp({ t, browser }));

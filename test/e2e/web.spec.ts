@@ -14,6 +14,7 @@ import { TestApp } from '../support/test-app';
 import { postSignIn, setCookie, signInForm } from '../support/http';
 import {
   actors,
+  appraiseAll,
   attachLetterAndMinutes,
   draftDossier,
   lookups,
@@ -582,14 +583,12 @@ describe('web interface: sign-in, the dossiers, a step', () => {
         person,
         `Hồ sơ đã thẩm định của ${person}`,
       );
-      await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
       const { nominees } = (await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body;
-      await as.noivu
-        .post(`/api/dossiers/${id}/appraise`)
-        .send({
-          results: nominees.map((n: { id: string }) => ({ nomineeId: n.id, result: 'proposed' })),
-        })
-        .expect(200);
+      await appraiseAll(
+        as,
+        id,
+        nominees.map((n: { id: string }) => n.id),
+      );
       appraised.push(id);
     }
     const waiting = await submittedDossier(

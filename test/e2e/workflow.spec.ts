@@ -6,6 +6,7 @@ import { ManualClock } from '../support/manual-clock';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   actors,
+  appraiseAll,
   attachLetterAndMinutes,
   draftDossier,
   expectDerivedDataKept,
@@ -627,11 +628,7 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       const { id, nomineeIds } = await draftDossier(as.hungdao, ids.roundId, [nominee], title);
       await attachLetterAndMinutes(as.hungdao, id);
       await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
-      await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
-      await as.noivu
-        .post(`/api/dossiers/${id}/appraise`)
-        .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
-        .expect(200);
+      await appraiseAll(as, id, nomineeIds);
       return id;
     };
     const giayKhen = (person: string): NomineeSpec => ({

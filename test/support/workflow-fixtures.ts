@@ -155,12 +155,21 @@ export async function sendToChairman(
   nomineeIds: string[],
 ): Promise<void> {
   await as.hungdao.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+  await appraiseAll(as, id, nomineeIds);
+  await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
+}
+
+/** A submitted dossier taken and appraised by Home Affairs, every nominee proposed. */
+export async function appraiseAll(
+  as: Awaited<ReturnType<typeof actors>>,
+  id: string,
+  nomineeIds: string[],
+): Promise<void> {
   await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(200);
   await as.noivu
     .post(`/api/dossiers/${id}/appraise`)
     .send({ results: nomineeIds.map((nomineeId) => ({ nomineeId, result: 'proposed' })) })
     .expect(200);
-  await as.noivu.post(`/api/dossiers/${id}/send-to-chairman`).send({}).expect(200);
 }
 
 /**
