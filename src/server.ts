@@ -1,5 +1,5 @@
 import { Logger, ModuleMetadata } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, createWorker } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUnreachableError } from './database/postgres-server';
@@ -17,7 +17,7 @@ export interface ServeOptions {
   /** Modules added to the app (the demo command adds the demo seeder). */
   imports?: ModuleMetadata['imports'];
   /** Runs once the app is built, before it listens. */
-  beforeListen?: (app: NestExpressApplication) => Promise<void>;
+  beforeListen?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 /** Runs `start`; any failure ends the process with one clear line for a configuration mistake. */

@@ -19,6 +19,24 @@ const swc = (syntax) => [
   },
 ];
 
+const ESM_PACKAGES = [
+  '@nestjs',
+  'sql-template-tag',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  '@libpdf',
+  '@noble',
+  '@scure',
+  'lru-cache',
+  'path-to-regexp',
+  'content-disposition',
+  'cookie',
+];
+
 module.exports = {
   rootDir: '..',
   testEnvironment: 'node',
@@ -26,9 +44,9 @@ module.exports = {
   resolver: '<rootDir>/test/esm-resolver.js',
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
-  // Only ESM packages are compiled; everything else is required as is.
+  // Only ESM packages are compiled (also a package's own copy of one, as Fastify's plugins keep); everything else is required as is.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|sql-template-tag|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@libpdf|@noble|@scure|lru-cache)/)',
+    `/node_modules/(?!((@[^/]+/)?[^/]+/node_modules/)?(${ESM_PACKAGES.join('|')})/)`,
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

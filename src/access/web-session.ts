@@ -1,20 +1,35 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { parse } from 'cookie';
-import type { Request } from 'express';
+import { parse, serialize, type CookieSerializeOptions } from 'cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The web interface's session cookie: the session's secret, HttpOnly, SameSite=Lax. */
 export const SESSION_COOKIE = 'td_session';
 
 /** The session secret a browser presents, on the web pages only (never on /api: no CSRF there). */
-export function cookieToken(request: Request): string | undefined {
-  if (request.path.startsWith('/api')) return undefined;
+export function cookieToken(request: FastifyRequest): string | undefined {
+  if (request.url.startsWith('/api')) return undefined;
   return cookie(request, SESSION_COOKIE);
 }
 
 /** A cookie's value, if the browser sent it. */
-function cookie(request: Request, name: string): string | undefined {
+function cookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   return header ? parse(header)[name] || undefined : undefined;
+}
+
+/** Sets a cookie that only the server reads (HttpOnly, SameSite=Lax); `maxAge` in seconds. */
+export function setCookie(
+  res: FastifyReply,
+  name: string,
+  value: string,
+  options: Pick<CookieSerializeOptions, 'path' | 'maxAge' | 'secure'>,
+): void {
+  res.header('Set-Cookie', serialize(name, value, { httpOnly: true, sameSite: 'lax', ...options }));
+}
+
+/** Ends a cookie in the browser (same name and path, expired). */
+export function clearCookie(res: FastifyReply, name: string, path: string): void {
+  res.header('Set-Cookie', serialize(name, '', { path, expires: new Date(0) }));
 }
 
 /**
@@ -34,7 +49,7 @@ export function csrfToken(sessionSecret: string): string {
 export const SIGN_IN_COOKIE = 'td_signin';
 
 /** The sign-in form's secret a browser presents, if any. */
-export function signInSecret(request: Request): string | undefined {
+export function signInSecret(request: FastifyRequest): string | undefined {
   return cookie(request, SIGN_IN_COOKIE);
 }
 

@@ -1,9 +1,7 @@
 import { LoggerService } from '@nestjs/common';
-import type { RequestHandler } from 'express';
+import type { FastifyInstance } from 'fastify';
 import pino, { Logger } from 'pino';
-import pinoHttp from 'pino-http';
 import { AppConfig } from '../config/app-config';
-import { requestId } from './http/request-id';
 
 /** Paths pino must never print: credentials in headers and bodies. */
 export const REDACTED_PATHS = [
@@ -23,20 +21,20 @@ export function createRootLogger(config: AppConfig): Logger {
   return pino({ level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 }
 
-/** One log line per request, with its id, method, url, status and time; credentials redacted. */
-export function requestLogger(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: requestId,
-    customProps: (req) => ({ requestId: (req as { id?: unknown }).id }),
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-      }),
-    },
-  }) as unknown as RequestHandler;
+/** One log line per answered request: its id, method, url, status and time (no headers, so no credentials). */
+export function logRequests(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      {
+        requestId: request.id,
+        req: { id: request.id, method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+    done();
+  });
 }
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

@@ -1,6 +1,6 @@
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { inlinePdf, sendPdfFile } from '../common/http/send-file';
 import {
   ApiHeader,
@@ -101,7 +101,7 @@ export class DecisionsController {
   async exportRegister(
     @CurrentActor() actor: Actor,
     @Query() query: RegisterExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendRegister(this.decisions, actor, query, query.format ?? 'xlsx', res);
   }
@@ -170,7 +170,7 @@ export class DecisionsController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() query: ListExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendDecisionList(this.decisions, actor, id, query.format ?? 'xlsx', res);
   }
@@ -197,7 +197,7 @@ export class DecisionsController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() query: PrintQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { path, leftOut } = await this.certificates.batchFile(actor, id, query.variant);
     await sendPdfFile(res, path, 'giay-khen', { 'X-Certificates-Left-Out': String(leftOut) });

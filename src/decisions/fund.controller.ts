@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -61,7 +61,7 @@ export class FundController {
   async report(
     @CurrentActor() actor: Actor,
     @Query() query: FundReportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendFundReport(this.fund, actor, query, res);
   }
@@ -72,14 +72,15 @@ export async function sendFundReport(
   fund: FundService,
   actor: Actor,
   query: FundReportQueryDto,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   const year = query.year ?? fund.thisYear();
   if ((query.format ?? 'pdf') === 'pdf') {
     const pdf = await fund.pdf(actor, year);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="quy-thi-dua-${year}.pdf"`);
-    res.end(pdf);
+    res
+      .type('application/pdf')
+      .header('Content-Disposition', `inline; filename="quy-thi-dua-${year}.pdf"`)
+      .send(pdf);
     return;
   }
   const s = await fund.statement(actor, year);

@@ -1,5 +1,5 @@
 import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../access/actor';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
 import type { DecisionsService } from './decisions.service';
@@ -37,7 +37,7 @@ export async function sendRegister(
   actor: Actor,
   filters: RegisterFilters,
   format: SheetFormat,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   const name = `so-khen-thuong${filters.year ? `-${filters.year}` : ''}`;
   // Audited before the file goes out (with the rows it will hold): the record is there once the download ends.
@@ -84,7 +84,7 @@ export async function sendDecisionList(
   actor: Actor,
   id: string,
   format: SheetFormat,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   const d = await decisions.detail(actor, id);
   await decisions.recordListExport(actor, id, format, d.items.length);

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerException } from '@nestjs/throttler';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SitePages } from '../common/http/site-pages';
 import { Public } from '../access/access.decorators';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
@@ -26,7 +26,9 @@ import { CertificatesService } from './certificates.service';
 const verifyPage = (templates: TemplatesService, site: SitePages, view: object) =>
   site.public('Xác minh Giấy khen', templates.render('verify', view));
 
-const wantsJson = (req: Request) =>
+type VerifyRequest = FastifyRequest<{ Querystring: { format?: unknown } }>;
+
+const wantsJson = (req: VerifyRequest) =>
   req.query.format === 'json' || (req.headers.accept ?? '').includes('application/json');
 
 /**
@@ -46,13 +48,13 @@ class VerifyLimitPage implements ExceptionFilter {
   }
 
   catch(exception: ThrottlerException, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
+    const req = host.switchToHttp().getRequest<VerifyRequest>();
     if (wantsJson(req)) return this.api.catch(exception, host);
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const named = Object.entries(res.getHeaders()).find(([k]) => k.startsWith('retry-after-'));
     res
       .status(429)
-      .setHeader('Retry-After', String(Number(named?.[1]) || 60))
+      .header('Retry-After', String(Number(named?.[1]) || 60))
       .type('html')
       .send(verifyPage(this.templates, this.site, { found: false, limited: true }));
   }
@@ -82,14 +84,14 @@ export class VerificationController {
   async verify(
     @Param('token') token: string,
     @Query('format') _format: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: VerifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const view = await this.certificates.verify(token);
     const json = wantsJson(req);
     res.status(view ? 200 : 404);
     if (json) {
-      res.json(
+      res.send(
         view ?? {
           statusCode: 404,
           error: 'NOT_FOUND',

@@ -1,6 +1,6 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { stream as excelStream } from 'exceljs';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { once } from 'node:events';
 
 /**
@@ -130,20 +130,29 @@ const CONTENT_TYPES: Record<SheetFormat, string> = {
  * number of rows once the last byte is handed to the connection.
  */
 export async function sendSheet<T>(
-  res: Response,
+  res: FastifyReply,
   format: SheetFormat,
   name: string,
   sheetName: string,
   columns: SheetColumn<T>[],
   batches: AsyncIterable<T[]>,
 ): Promise<number> {
-  res.setHeader('Content-Type', CONTENT_TYPES[format]);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${name}.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
-  );
-  res.setHeader('Cache-Control', 'private, no-store');
-  return format === 'xlsx'
-    ? writeXlsx(res, sheetName, columns, batches)
-    : writeCsv(res, columns, batches);
+  const out = new PassThrough();
+  res
+    .type(CONTENT_TYPES[format])
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${name}.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+    )
+    .header('Cache-Control', 'private, no-store')
+    .send(out);
+  try {
+    return format === 'xlsx'
+      ? await writeXlsx(out, sheetName, columns, batches)
+      : await writeCsv(out, columns, batches);
+  } catch (error) {
+    // The headers are gone: the download is cut short rather than left hanging.
+    out.destroy(error as Error);
+    throw error;
+  }
 }

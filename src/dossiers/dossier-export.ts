@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../access/actor';
 import { todayInVietnam } from '../common/dates';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
@@ -31,7 +31,7 @@ export function sendDossiers(
   actor: Actor,
   query: DossierQueryDto,
   format: SheetFormat,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   return dossiers.snapshot(async () => {
     const first = await dossiers.queue(actor, { ...query, limit: 1, offset: 0 });

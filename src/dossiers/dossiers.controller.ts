@@ -12,7 +12,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { sendDossiers } from './dossier-export';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
@@ -84,7 +84,7 @@ export class DossiersController {
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: DossierExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendDossiers(this.dossiers, actor, query as DossierQueryDto, query.format ?? 'xlsx', res);
   }

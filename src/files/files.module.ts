@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule, memoryStorage } from '@nestjs/platform-fastify/multipart';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { memoryStorage } from 'multer';
 import { AppConfig } from '../config/app-config';
 import { EvidenceFile } from './evidence-file.entity';
 import { FileStorage, LocalFileStorage } from './file-storage';
@@ -11,7 +10,7 @@ import { FilesService } from './files.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([EvidenceFile]),
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
@@ -29,7 +28,7 @@ import { FilesService } from './files.service';
       useFactory: (c: AppConfig) => new LocalFileStorage(c.FILES_DIR),
     },
   ],
-  // Multer's options go with the module, for the web interface's uploads too.
-  exports: [FilesService, MulterModule],
+  // The upload options go with the module, for the web interface's uploads too.
+  exports: [FilesService, MultipartModule],
 })
 export class FilesModule {}

@@ -32,12 +32,6 @@ export interface UploadedFile {
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
 const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Multer decodes part file names as latin1; recover the UTF-8 (diacritics). */
-function decodeName(name: string): string {
-  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
-  return utf8.includes('\uFFFD') ? name : utf8;
-}
-
 function invalidFile(message: string, code: string): AppError {
   return AppError.invalidField('file', message, code);
 }
@@ -97,11 +91,8 @@ export class FilesService implements OnApplicationBootstrap {
       );
     if (file.size === 0) throw invalidFile('Tệp rỗng.', 'empty');
     const originalName =
-      decodeName(file.originalname)
-        .normalize('NFC')
-        .replace(UNSAFE_IN_NAMES, '')
-        .trim()
-        .slice(0, 255) || 'tep';
+      // @fastify/multipart reads part file names as UTF-8 (diacritics arrive whole).
+      file.originalname.normalize('NFC').replace(UNSAFE_IN_NAMES, '').trim().slice(0, 255) || 'tep';
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     const endings = detected ? ACCEPTED[detected.mime] : undefined;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -91,7 +91,7 @@ export class PublicController {
     @Param('authority') code: string,
     @IdParam() id: string,
     @Body() dto: CreateOpinionDto,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     return this.publicity.sendOpinion(code, id, dto, String(req.id ?? ''));
   }

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../access/actor';
 import { todayInVietnam } from '../common/dates';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
@@ -35,7 +35,7 @@ export async function sendRegistrations(
   actor: Actor,
   movementId: string,
   format: SheetFormat,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   const rows = await registrations.list(actor, movementId);
   await registrations.recordExport(actor, movementId, format, rows.length);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ListExportQueryDto } from '../documents/sheet-format.dto';
 import { sendRegistrations } from './registration-export';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -47,7 +47,7 @@ export class RegistrationsController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() query: ListExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendRegistrations(this.registrations, actor, id, query.format ?? 'xlsx', res);
   }

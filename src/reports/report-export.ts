@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../access/actor';
 import { todayInVietnam } from '../common/dates';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
@@ -46,7 +46,7 @@ export async function sendReports(
   actor: Actor,
   roundId: string,
   format: SheetFormat,
-  res: Response,
+  res: FastifyReply,
 ): Promise<void> {
   await reports.recordExport(actor, roundId, format);
   await sendSheet(

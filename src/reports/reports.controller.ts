@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -62,7 +62,7 @@ export class ReportsController {
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: ReportExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendReports(this.reports, actor, query.roundId, query.format ?? 'xlsx', res);
   }

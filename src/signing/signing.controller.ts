@@ -11,11 +11,11 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../access/access.decorators';
 import { OnlyThrottle } from '../common/http/throttles';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
 import { inlinePdf } from '../common/http/send-file';
@@ -109,7 +109,7 @@ export class SigningController {
   fromCallback(
     @Param('token') token: string,
     @UploadedFile() file: Upload | undefined,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     return this.signing.fromCallback(
       token,

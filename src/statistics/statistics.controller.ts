@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
@@ -46,7 +46,7 @@ export class StatisticsController {
   async exportAwards(
     @CurrentActor() actor: Actor,
     @Query() query: StatisticsExportQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.statistics.sendAwards(actor, query, query.format ?? 'xlsx', res);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
 import { sendSheet, SheetColumn, SheetFormat } from '../documents/spreadsheet';
@@ -119,7 +119,12 @@ export class StatisticsService {
    * The year's awards by form and subject kind (what the province's
    * statistical forms ask of an authority), sent as XLSX or CSV; audited.
    */
-  async sendAwards(actor: Actor, query: StatisticsQueryDto, format: SheetFormat, res: Response) {
+  async sendAwards(
+    actor: Actor,
+    query: StatisticsQueryDto,
+    format: SheetFormat,
+    res: FastifyReply,
+  ) {
     const s = await this.of(actor, query);
     const table = awardTable(s.awards);
     // Audited before the file goes out: the record is there once the download ends.

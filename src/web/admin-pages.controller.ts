@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role, ROLE_LABELS } from '../access/roles';
@@ -51,7 +51,7 @@ export class AdminPagesController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { given, query } = await this.forms.query(UserQueryDto, raw);
     const page = await this.users.list(actor, query);
@@ -78,7 +78,7 @@ export class AdminPagesController {
 
   @Get('moi')
   @Roles(Role.Admin)
-  async newUser(@CurrentActor() actor: Actor, @Req() req: Request) {
+  async newUser(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.userForm(actor, this.forms.csrf(req), null, {}, {});
   }
 
@@ -86,8 +86,8 @@ export class AdminPagesController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -117,7 +117,7 @@ export class AdminPagesController {
   async user(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('luu') saved?: string,
     @Query('loi') problem?: string,
   ) {
@@ -137,8 +137,8 @@ export class AdminPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     try {
       const lock = body.lock === 'lock' ? false : body.lock === 'unlock' ? true : undefined;
@@ -155,13 +155,16 @@ export class AdminPagesController {
         USER_MESSAGES,
       );
       await this.users.update(actor, id, dto);
-      res.location(`/quan-tri/nguoi-dung/${id}?luu=luu`);
+      res.header('Location', `/quan-tri/nguoi-dung/${id}?luu=luu`);
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || ![400, 409].includes(error.status)) throw error;
       if (error.status === 409) {
         // Someone changed the account meanwhile: the current state, with why.
-        res.location(`/quan-tri/nguoi-dung/${id}?${new URLSearchParams({ loi: error.message })}`);
+        res.header(
+          'Location',
+          `/quan-tri/nguoi-dung/${id}?${new URLSearchParams({ loi: error.message })}`,
+        );
         return '';
       }
       res.status(200);
@@ -180,8 +183,8 @@ export class AdminPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,

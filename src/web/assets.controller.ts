@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../access/access.decorators';
 import { projectRoot } from '../documents/project-root';
 
@@ -50,7 +50,7 @@ export class AssetsController {
   @Get(':version/:file')
   @Public()
   @Header('Cache-Control', 'public, max-age=31536000, immutable')
-  asset(@Param('version') version: string, @Param('file') file: string, @Res() res: Response) {
+  asset(@Param('version') version: string, @Param('file') file: string, @Res() res: FastifyReply) {
     const asset = Object.hasOwn(FILES, file) ? FILES[file] : undefined;
     if (!asset || version !== ASSETS_VERSION) throw new NotFoundException();
     res.type(asset.type).send(asset.body);

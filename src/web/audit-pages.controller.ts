@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role, ROLE_LABELS } from '../access/roles';
@@ -131,7 +131,7 @@ export class AuditPagesController {
   async trail(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
     const query = await this.forms.valid(

@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -97,7 +97,7 @@ export class DecisionPagesController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { given, query } = await this.forms.query(DecisionQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
@@ -137,7 +137,7 @@ export class DecisionPagesController {
   async register(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { given, query } = await this.forms.query(RegisterQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
@@ -203,7 +203,7 @@ export class DecisionPagesController {
   async exportRegister(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { query } = await this.forms.query(RegisterExportQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, ví dụ 2026.',
@@ -230,7 +230,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendDecisionList(this.decisions, actor, id, await this.forms.sheetFormat(raw), res);
   }
@@ -241,7 +241,7 @@ export class DecisionPagesController {
   async awaiting(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { given, query } = await this.forms.query(AwaitingQueryDto, raw);
     const [page, units, movements, forms] = await Promise.all([
@@ -282,17 +282,20 @@ export class DecisionPagesController {
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const nomineeIds = asList(body.nomineeIds);
     try {
       if (!nomineeIds.length)
         throw AppError.invalidField('nomineeIds', 'Hãy chọn ít nhất một đối tượng.');
       const decision = await this.decisions.createDraft(actor, { nomineeIds });
-      res.location(`/quyet-dinh/${decision.id}`);
+      res.header('Location', `/quyet-dinh/${decision.id}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.location(`/quyet-dinh/cho-quyet-dinh?${new URLSearchParams({ loi: error.message })}`);
+      res.header(
+        'Location',
+        `/quyet-dinh/cho-quyet-dinh?${new URLSearchParams({ loi: error.message })}`,
+      );
     }
     return '';
   }
@@ -302,7 +305,7 @@ export class DecisionPagesController {
   async decision(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
   ) {
     return this.render(actor, id, this.forms.csrf(req), { problem });
@@ -422,7 +425,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @UploadedFile() file: Upload | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quyet-dinh/${id}`, () =>
       this.signing.upload(actor, id, file?.buffer),
@@ -435,7 +438,7 @@ export class DecisionPagesController {
   async seal(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quyet-dinh/${id}`, () =>
       this.signing.signWithOrganisation(actor, id),
@@ -449,8 +452,8 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -498,7 +501,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
       const expected = Number(body.expectedNumber);
@@ -518,7 +521,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     let created: { id: string } | undefined;
     await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
@@ -532,7 +535,7 @@ export class DecisionPagesController {
       );
       created = await this.decisions.revoke(actor, id, dto);
     });
-    if (created) res.location(`/quyet-dinh/${created.id}`);
+    if (created) res.header('Location', `/quyet-dinh/${created.id}`);
     return '';
   }
 
@@ -545,7 +548,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     let created: { id: string } | undefined;
     await this.forms.back(res, `/quyet-dinh/${id}`, async () => {
@@ -583,7 +586,7 @@ export class DecisionPagesController {
       );
       created = await this.decisions.correct(actor, id, dto);
     });
-    if (created) res.location(`/quyet-dinh/${created.id}`);
+    if (created) res.header('Location', `/quyet-dinh/${created.id}`);
     return '';
   }
 
@@ -593,11 +596,11 @@ export class DecisionPagesController {
   async pdf(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     // The draft's page shows its preview in a frame of its own origin.
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+    res.header('X-Frame-Options', 'SAMEORIGIN');
+    res.header('Content-Security-Policy', "frame-ancestors 'self'");
     return inlinePdf(await this.certificates.decisionPdf(actor, id), 'quyet-dinh');
   }
 
@@ -612,7 +615,7 @@ export class DecisionPagesController {
   async printPage(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('phoi') blank?: string,
   ) {
     const d = await this.decisions.detail(actor, id);
@@ -663,7 +666,7 @@ export class DecisionPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query('phoi') blank: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { path, leftOut } = await this.certificates.batchFile(
       actor,

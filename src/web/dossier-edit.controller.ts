@@ -11,9 +11,9 @@ import {
   UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -103,13 +103,13 @@ export class DossierEditController {
 
   @Get('ho-so-moi')
   @Roles(Role.UnitOfficer)
-  async newDossierPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+  async newDossierPage(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.newDossierForm(actor, req, {}, {});
   }
 
   private async newDossierForm(
     actor: Actor,
-    req: Request,
+    req: FastifyRequest,
     values: Record<string, unknown>,
     errors: Record<string, string>,
   ) {
@@ -149,8 +149,8 @@ export class DossierEditController {
   async createDossier(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const input = {
       title: body.title,
@@ -174,8 +174,8 @@ export class DossierEditController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const kind = body.kind;
     const input = {
@@ -189,7 +189,7 @@ export class DossierEditController {
     try {
       const dto = await this.forms.valid(AddNomineeDto, input, NOMINEE_MESSAGES);
       await this.dossiers.addNominee(actor, id, dto);
-      res.location(`/ho-so/${id}`);
+      res.header('Location', `/ho-so/${id}`);
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
@@ -208,7 +208,7 @@ export class DossierEditController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, () =>
       this.dossiers.removeNominee(actor, id, nomineeId),
@@ -235,7 +235,7 @@ export class DossierEditController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @UploadedFile() file: { buffer: Buffer } | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       try {
@@ -262,7 +262,7 @@ export class DossierEditController {
     @IdParam() id: string,
     @UploadedFile() file: Upload | undefined,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     // A file already uploaded by an earlier try of this form (see below) is reused.
     const kept = typeof body.fileId === 'string' && body.fileId ? body.fileId : undefined;
@@ -283,11 +283,12 @@ export class DossierEditController {
       );
       storedId = kept ?? (await this.files.upload(actor, file)).id;
       await this.dossiers.attachDocument(actor, id, { ...dto, fileId: storedId });
-      res.location(`/ho-so/${id}`);
+      res.header('Location', `/ho-so/${id}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
       // Never lose a file already uploaded because another field was wrong: the page keeps it.
-      res.location(
+      res.header(
+        'Location',
         `/ho-so/${id}?${new URLSearchParams({ loi: error.message, ...(storedId ? { tep: storedId } : {}) })}`,
       );
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -36,7 +36,7 @@ export class FundPagesController {
   async page(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { query } = await this.forms.query(
       FundYearQueryDto,
@@ -76,7 +76,7 @@ export class FundPagesController {
   async report(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { query } = await this.forms.query(
       FundReportQueryDto,
@@ -90,7 +90,7 @@ export class FundPagesController {
   async set(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const year = Number(body.year);
     await this.forms.back(

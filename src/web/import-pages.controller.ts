@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
@@ -45,7 +45,7 @@ export class ImportPagesController {
 
   @Get()
   @Roles(...IMPORTERS)
-  page(@CurrentActor() actor: Actor, @Req() req: Request) {
+  page(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.render(actor, this.forms.csrf(req), null, null);
   }
 
@@ -62,8 +62,8 @@ export class ImportPagesController {
     @CurrentActor() actor: Actor,
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     // The page itself answers, preview or import (importing again changes nothing).
     res.status(200);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES } from '../access/roles';
@@ -57,7 +57,7 @@ export class MovementManagementController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { given, query } = await this.forms.query(MovementQueryDto, raw);
     const page = await this.movements.list(actor, query);
@@ -82,7 +82,7 @@ export class MovementManagementController {
 
   @Get('moi')
   @Roles(...MANAGERS)
-  async newMovement(@CurrentActor() actor: Actor, @Req() req: Request) {
+  async newMovement(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.movementForm(actor, this.forms.csrf(req), {}, {});
   }
 
@@ -115,8 +115,8 @@ export class MovementManagementController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -141,7 +141,7 @@ export class MovementManagementController {
   async launch(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, () =>
       this.movements.transition(actor, id, 'launch'),
@@ -153,7 +153,7 @@ export class MovementManagementController {
   async close(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, () =>
       this.movements.transition(actor, id, 'close'),
@@ -166,7 +166,7 @@ export class MovementManagementController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -191,7 +191,7 @@ export class MovementManagementController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, () =>
       this.movements.updateRound(actor, id, roundId, { closed: true }),
@@ -209,7 +209,7 @@ export class MovementManagementController {
     @IdParam() id: string,
     @Param('kind') kind: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     if (!Object.values(SubjectKind).includes(kind as SubjectKind))
       throw AppError.notFound('Đối tượng thi đua');

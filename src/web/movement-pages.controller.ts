@@ -9,9 +9,9 @@ import {
   UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { AnyFilesInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role } from '../access/roles';
@@ -63,14 +63,18 @@ export class MovementPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendRegistrations(this.registrations, actor, id, await this.forms.sheetFormat(raw), res);
   }
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async movement(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() req: Request) {
+  async movement(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() req: FastifyRequest<{ Querystring: { loi?: unknown } }>,
+  ) {
     const m = await this.movements.get(actor, id);
     const mine =
       actor.role === Role.UnitOfficer
@@ -145,7 +149,7 @@ export class MovementPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -164,7 +168,7 @@ export class MovementPagesController {
   async withdraw(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/phong-trao/${id}`, () => this.registrations.withdraw(actor, id));
     return '';
@@ -177,7 +181,7 @@ export class MovementPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('luu') saved?: string,
   ) {
     return this.reportForm.render(actor, id, roundId, this.forms.csrf(req), {
@@ -198,8 +202,8 @@ export class MovementPagesController {
     @IdParam('roundId') roundId: string,
     @Body() body: Record<string, unknown>,
     @UploadedFiles() uploads: (Upload & { fieldname: string })[] | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const intent = body.intent === 'draft' ? 'draft' : 'submit';
     const { criteria } = await this.reportForm.context(actor, id, roundId);
@@ -209,7 +213,10 @@ export class MovementPagesController {
       const dto = await this.forms.valid(SubmitReportDto, { roundId, values });
       if (intent === 'draft') await this.reports.saveDraft(actor, dto);
       else await this.reports.submit(actor, dto);
-      res.location(`/phong-trao/${id}/dot/${roundId}?luu=${intent === 'draft' ? 'nhap' : 'gui'}`);
+      res.header(
+        'Location',
+        `/phong-trao/${id}/dot/${roundId}?luu=${intent === 'draft' ? 'nhap' : 'gui'}`,
+      );
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;

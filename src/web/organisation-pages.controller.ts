@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -96,7 +96,7 @@ export class OrganisationPagesController {
 
   @Get('don-vi')
   @Roles(Role.Admin, Role.HomeAffairs)
-  async unitsPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+  async unitsPage(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.unitsForm(actor, this.forms.csrf(req), {}, {});
   }
 
@@ -165,8 +165,8 @@ export class OrganisationPagesController {
   async createUnit(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -191,7 +191,7 @@ export class OrganisationPagesController {
   async unitPage(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
   ) {
     // A refused rating comes back with its reason (WebForms.back).
@@ -281,7 +281,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quan-tri/don-vi/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -299,8 +299,8 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -331,7 +331,7 @@ export class OrganisationPagesController {
   async personPage(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
   ) {
     // A refused case, rating or initiative comes back with its reason (WebForms.back).
@@ -358,7 +358,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.recordAward(actor, { kind: RecipientKind.Individual, personId: id }, body, res);
     return '';
@@ -370,7 +370,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.recordAward(actor, { kind: RecipientKind.Collective, unitId: id }, body, res);
     return '';
@@ -380,7 +380,7 @@ export class OrganisationPagesController {
     actor: Actor,
     subject: Parameters<AwardRecordService['recordElsewhere']>[1],
     body: Record<string, unknown>,
-    res: Response,
+    res: FastifyReply,
   ) {
     const page =
       subject.kind === RecipientKind.Individual
@@ -524,8 +524,8 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,
@@ -549,7 +549,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.onPersonPage(res, id, CreatePersonCaseDto, CASE_MESSAGES, {
       input: {
@@ -568,7 +568,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.onPersonPage(res, id, TaskRatingDto, MERIT_MESSAGES, {
       input: { rating: body.rating, reference: body.reference },
@@ -581,7 +581,7 @@ export class OrganisationPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.onPersonPage(res, id, CreatePersonInitiativeDto, MERIT_MESSAGES, {
       input: {
@@ -600,7 +600,7 @@ export class OrganisationPagesController {
    * validated, the change applied, back to the page (with the reason when refused).
    */
   private async onPersonPage<T extends object>(
-    res: Response,
+    res: FastifyReply,
     id: string,
     dto: new () => T,
     messages: Record<string, string>,
@@ -618,7 +618,7 @@ export class OrganisationPagesController {
     @IdParam() id: string,
     @IdParam('caseId') caseId: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quan-tri/ca-nhan/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -636,7 +636,7 @@ export class OrganisationPagesController {
   async peoplePage(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     return this.peopleForm(actor, this.forms.csrf(req), raw, {}, {});
   }
@@ -686,8 +686,8 @@ export class OrganisationPagesController {
   async createPerson(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.forms.orAgain(
       res,

@@ -12,7 +12,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -60,7 +60,11 @@ export class PublicityPagesController {
 
   @Get('quan-tri/cong-khai')
   @Roles(...READERS)
-  async list(@CurrentActor() actor: Actor, @Query('loi') problem: unknown, @Req() req: Request) {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query('loi') problem: unknown,
+    @Req() req: FastifyRequest,
+  ) {
     const [publications, launched] = await Promise.all([
       this.publicity.list(actor),
       this.movements.launchedRounds(actor),
@@ -88,7 +92,7 @@ export class PublicityPagesController {
   async publish(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     let created: string | null = null;
     await this.forms.back(res, '/quan-tri/cong-khai', async () => {
@@ -109,7 +113,7 @@ export class PublicityPagesController {
       );
       created = (await this.publicity.publish(actor, dto)).id;
     });
-    if (created) res.location(`/quan-tri/cong-khai/${created}`);
+    if (created) res.header('Location', `/quan-tri/cong-khai/${created}`);
     return '';
   }
 
@@ -119,7 +123,7 @@ export class PublicityPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Query('loi') problem: unknown,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const p = await this.publicity.get(actor, id);
     const authority = await this.authorities.own(actor);
@@ -151,7 +155,7 @@ export class PublicityPagesController {
   async withdraw(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/quan-tri/cong-khai/${id}`, () =>
       this.publicity.withdraw(actor, id),
@@ -197,8 +201,8 @@ export class PublicityPagesController {
     @Param('authority') code: string,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const typed = Object.fromEntries(
       ['content', 'senderName', 'contact', 'entry'].map((k) => [

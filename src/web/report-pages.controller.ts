@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
@@ -43,7 +43,7 @@ export class ReportPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @IdParam('roundId') roundId: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('doiTuong') kindQuery?: string,
     @Query('chuaDat') notMetOnly?: string,
   ) {
@@ -108,7 +108,7 @@ export class ReportPagesController {
     @CurrentActor() actor: Actor,
     @IdParam('roundId') roundId: string,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await sendReports(this.reports, actor, roundId, await this.forms.sheetFormat(raw), res);
   }
@@ -119,7 +119,7 @@ export class ReportPagesController {
   async report(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
   ) {
     const r = await this.reports.detail(actor, id);
@@ -178,7 +178,7 @@ export class ReportPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/bao-cao/${id}`, async () => {
       const dto = await this.forms.valid(

@@ -11,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { Role } from '../access/roles';
@@ -24,7 +24,7 @@ import {
 import { QrKeysService } from '../authorities/qr-keys.service';
 import { AddTrustedCaDto } from '../signing/signing.dto';
 import { SigningService } from '../signing/signing.service';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { CertificateLayout, DEFAULT_BLANK_LAYOUT } from '../authorities/certificate-layout';
 import type { Authority } from '../authorities/authority.entity';
 import { CertificatesService } from '../decisions/certificates.service';
@@ -160,7 +160,7 @@ export class SettingsPagesController {
   @Roles(Role.Admin, Role.HomeAffairs)
   async layout(
     @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('luu') saved?: string,
     @Query('loi') problem?: string,
   ) {
@@ -200,7 +200,7 @@ export class SettingsPagesController {
   async save(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     let done = false;
     await this.forms.back(res, '/quan-tri/phoi-giay-khen', async () => {
@@ -228,7 +228,7 @@ export class SettingsPagesController {
       await this.authorities.update(actor, dto);
       done = true;
     });
-    if (done) res.location('/quan-tri/phoi-giay-khen?luu=1');
+    if (done) res.header('Location', '/quan-tri/phoi-giay-khen?luu=1');
     return '';
   }
 
@@ -243,7 +243,7 @@ export class SettingsPagesController {
   @Roles(Role.Admin, Role.HomeAffairs)
   async settings(
     @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
   ) {
     const year = Number(this.clock.today().slice(0, 4));
@@ -346,7 +346,7 @@ export class SettingsPagesController {
   async updateAuthority(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const dto = await this.forms.valid(
@@ -398,7 +398,7 @@ export class SettingsPagesController {
     @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
     @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const image = imageOf(kind);
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
@@ -412,7 +412,7 @@ export class SettingsPagesController {
   async removeImage(
     @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const image = imageOf(kind);
     await this.forms.back(res, '/quan-tri/thiet-lap', () =>
@@ -426,7 +426,7 @@ export class SettingsPagesController {
   async addCa(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const dto = await this.forms.valid(
@@ -445,7 +445,7 @@ export class SettingsPagesController {
   async removeCa(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', () => this.signing.removeCa(actor, id));
     return '';
@@ -453,7 +453,7 @@ export class SettingsPagesController {
 
   /** A new key for the offline QR codes (the API's qr-keys/rotate). */
   @FormPost('thiet-lap/khoa-qr', Role.Admin)
-  async rotateQrKey(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async rotateQrKey(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply) {
     await this.forms.back(res, '/quan-tri/thiet-lap', () => this.qrKeys.rotate(actor));
     return '';
   }
@@ -463,7 +463,7 @@ export class SettingsPagesController {
   async addProvincialText(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const authority = await this.authorities.own(actor);
@@ -490,7 +490,7 @@ export class SettingsPagesController {
     @CurrentActor() actor: Actor,
     @Param('index') place: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const authority = await this.authorities.own(actor);
@@ -511,7 +511,7 @@ export class SettingsPagesController {
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const share = (v: unknown) => {
@@ -553,7 +553,7 @@ export class SettingsPagesController {
   async addBaseSalary(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const amount =
@@ -575,7 +575,7 @@ export class SettingsPagesController {
   async addHoliday(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', async () => {
       const dto = await this.forms.valid(
@@ -592,7 +592,7 @@ export class SettingsPagesController {
   async removeHoliday(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, '/quan-tri/thiet-lap', () => this.calendar.remove(actor, id));
     return '';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { vietnameseMoney } from '../documents/templates.service';
@@ -47,7 +47,7 @@ export class StatisticsPagesController {
   async page(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     const { query } = await this.forms.query(StatisticsQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, từ 2000 đến 2100.',
@@ -127,7 +127,7 @@ export class StatisticsPagesController {
   async exportAwards(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { query } = await this.forms.query(StatisticsExportQueryDto, raw, {
       year: 'Năm phải là số có bốn chữ số, từ 2000 đến 2100.',

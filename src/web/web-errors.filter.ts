@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable } from '@nestjs/common';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
 import { AppError } from '../common/errors/app-error';
 
@@ -14,8 +14,8 @@ export class WebErrors implements ExceptionFilter {
   constructor(private readonly api: ApiExceptionFilter) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const status =
       exception instanceof AppError
         ? exception.status
@@ -23,7 +23,7 @@ export class WebErrors implements ExceptionFilter {
           ? exception.getStatus()
           : 500;
     if (status === 401 && req.method === 'GET') {
-      res.redirect(303, `/dang-nhap?${new URLSearchParams({ next: req.originalUrl })}`);
+      res.redirect(`/dang-nhap?${new URLSearchParams({ next: req.url })}`, 303);
       return;
     }
     // A temporary password (new account, or reset by an admin) must be changed first.
@@ -32,7 +32,7 @@ export class WebErrors implements ExceptionFilter {
       exception.code === 'PASSWORD_CHANGE_REQUIRED' &&
       req.method === 'GET'
     ) {
-      res.redirect(303, '/doi-mat-khau');
+      res.redirect('/doi-mat-khau', 303);
       return;
     }
     this.api.catch(exception, host);

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { Reflector } from '@nestjs/core';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Roles } from '../access/access.decorators';
 import { Role } from '../access/roles';
 import { WebForms } from './web-forms';
@@ -34,7 +34,7 @@ export class CsrfGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     if (req.method === 'GET' || req.method === 'HEAD') return true;
     if (this.reflector.get<boolean>(MULTIPART_KEY, context.getHandler())) return true;
     this.forms.checkCsrf(req, (req.body ?? {}) as Record<string, unknown>);
@@ -55,7 +55,7 @@ export class MultipartCsrf implements NestInterceptor {
   constructor(private readonly forms: WebForms) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     this.forms.checkCsrf(req, (req.body ?? {}) as Record<string, unknown>);
     return next.handle();
   }

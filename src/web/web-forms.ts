@@ -3,7 +3,7 @@ import type { SheetFormat } from '../documents/spreadsheet';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cookieToken, csrfToken } from '../access/web-session';
 import { AppError } from '../common/errors/app-error';
 import { toFieldDetails } from '../common/validation/validation-messages';
@@ -11,12 +11,12 @@ import { toFieldDetails } from '../common/validation/validation-messages';
 /** What every form of the web interface does: CSRF, the API's DTOs, back to the page with the reason. */
 @Injectable()
 export class WebForms {
-  csrf(req: Request): string {
+  csrf(req: FastifyRequest): string {
     return csrfToken(cookieToken(req)!);
   }
 
   /** Every state-changing form carries the session's token: otherwise 403 and nothing changes. */
-  checkCsrf(req: Request, body: Record<string, unknown>): void {
+  checkCsrf(req: FastifyRequest, body: Record<string, unknown>): void {
     const token = cookieToken(req);
     if (!token || body._csrf !== csrfToken(token))
       throw AppError.forbidden(
@@ -88,14 +88,14 @@ export class WebForms {
    * again, as a page (200), with each error beside its field.
    */
   async orAgain(
-    res: Response,
+    res: FastifyReply,
     change: () => Promise<string>,
     again: (errors: Record<string, string>) => Promise<string>,
     messages: Record<string, string> = {},
     statuses = [400],
   ): Promise<string> {
     try {
-      res.location(await change());
+      res.header('Location', await change());
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || !statuses.includes(error.status)) throw error;
@@ -108,13 +108,14 @@ export class WebForms {
    * Runs a form's change, then back to `page`; a refusal (4xx but 404) goes
    * back with its reason, shown in Vietnamese at the top of the page.
    */
-  async back(res: Response, page: string, change: () => Promise<unknown>): Promise<void> {
+  async back(res: FastifyReply, page: string, change: () => Promise<unknown>): Promise<void> {
     try {
       await change();
-      res.location(page);
+      res.header('Location', page);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      res.location(
+      res.header(
+        'Location',
         `${page}${page.includes('?') ? '&' : '?'}${new URLSearchParams({ loi: error.message })}`,
       );
     }

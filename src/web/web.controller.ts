@@ -13,16 +13,18 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor } from '../access/actor';
 import { ALL_ROLES, Role, STAFF_ROLES } from '../access/roles';
 import { VoteChoice } from '../council/council.entity';
 import { CouncilService } from '../council/council.service';
 import {
+  clearCookie,
   csrfToken,
   newSignInSecret,
   SESSION_COOKIE,
+  setCookie,
   SIGN_IN_COOKIE,
   signInSecret,
 } from '../access/web-session';
@@ -62,7 +64,7 @@ import { inlinePdf } from '../common/http/send-file';
 import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost, MultipartFormPost } from './web-form.decorators';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { formatDate, option, pager } from './format';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
@@ -108,8 +110,8 @@ export class WebController {
   @Get('dang-nhap')
   @Public()
   async signInPage(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
     @Query('next') next?: string,
   ) {
     return this.signInForm(req, res, { username: '', error: null, next: safeNext(next) });
@@ -117,20 +119,18 @@ export class WebController {
 
   /** The sign-in page with its form's token (the browser's sign-in secret, a new one if it has none). */
   private signInForm(
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
     data: { username: string; error: string | null; next: string },
     fresh = false,
   ) {
     let secret = fresh ? undefined : signInSecret(req);
     if (!secret) {
       secret = newSignInSecret();
-      res.cookie(SIGN_IN_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: 'lax',
+      setCookie(res, SIGN_IN_COOKIE, secret, {
         secure: this.config.publicBaseUrl.startsWith('https:'),
         path: '/dang-nhap',
-        maxAge: 12 * 3600_000,
+        maxAge: 12 * 3600,
       });
     }
     return this.pages.page(null, 'sign-in', 'Đăng nhập', { ...data, _csrf: csrfToken(secret) });
@@ -141,8 +141,8 @@ export class WebController {
   @HttpCode(303)
   async signIn(
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -161,15 +161,13 @@ export class WebController {
     if (!username || !password) return again(200, 'Hãy nhập tên đăng nhập và mật khẩu.');
     try {
       const tokens = await this.auth.login(username, password, String(req.id ?? ''));
-      res.cookie(SESSION_COOKIE, tokens.refreshToken, {
-        httpOnly: true,
-        sameSite: 'lax',
+      setCookie(res, SESSION_COOKIE, tokens.refreshToken, {
         secure: this.config.publicBaseUrl.startsWith('https:'),
         path: '/',
-        maxAge: this.config.SESSION_TTL_DAYS * 86400_000,
+        maxAge: this.config.SESSION_TTL_DAYS * 86400,
       });
-      res.clearCookie(SIGN_IN_COOKIE, { path: '/dang-nhap' });
-      res.location(safeNext(body.next));
+      clearCookie(res, SIGN_IN_COOKIE, '/dang-nhap');
+      res.header('Location', safeNext(body.next));
       return '';
     } catch (error) {
       if (error instanceof AppError && error.status === 401) return again(200, error.message);
@@ -179,17 +177,17 @@ export class WebController {
   }
 
   @FormPost('dang-xuat', ...ALL_ROLES)
-  async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply) {
     await this.auth.logout(actor);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.location('/dang-nhap');
+    clearCookie(res, SESSION_COOKIE, '/');
+    res.header('Location', '/dang-nhap');
     return '';
   }
 
   @Get('doi-mat-khau')
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
-  async passwordPage(@CurrentActor() actor: Actor, @Req() req: Request) {
+  async passwordPage(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.passwordForm(actor, this.forms.csrf(req), {});
   }
 
@@ -209,8 +207,8 @@ export class WebController {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const input = plainToInstance(ChangePasswordDto, {
       currentPassword: body.currentPassword,
@@ -224,7 +222,7 @@ export class WebController {
     if (!Object.keys(errors).length) {
       try {
         await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
-        res.location('/');
+        res.header('Location', '/');
         return '';
       } catch (error) {
         if (!(error instanceof AppError) || error.status !== 400) throw error;
@@ -253,7 +251,7 @@ export class WebController {
   async exportQueue(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { query } = await this.forms.query(DossierExportQueryDto, raw, {
       format: 'Định dạng tải về là xlsx hoặc csv.',
@@ -266,7 +264,7 @@ export class WebController {
   async home(
     @CurrentActor() actor: Actor,
     @Query() raw: Record<string, unknown>,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ) {
     // The outcome of a form posted from this page rides along; the rest is the search.
     const { loi: problem, 'ket-qua': outcome, ...search } = raw;
@@ -386,7 +384,7 @@ export class WebController {
   async dossier(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('loi') problem?: string,
     @Query('tim') search?: string,
     @Query('tep') keptFile?: string,
@@ -399,7 +397,7 @@ export class WebController {
   async markRead(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const ids = asList(body.ids).filter(isUuid);
     await this.forms.back(res, '/', async () => {
@@ -418,7 +416,7 @@ export class WebController {
   async stepTicked(
     @CurrentActor() actor: Actor,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     // The search the page showed, without its last outcome.
     const search = new URLSearchParams(typeof body.search === 'string' ? body.search : '');
@@ -444,7 +442,7 @@ export class WebController {
             .join(' ')}`,
         );
     }
-    res.location(`/?${search}`);
+    res.header('Location', `/?${search}`);
     return '';
   }
 
@@ -462,7 +460,7 @@ export class WebController {
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const choice = body.choice as VoteChoice;
@@ -490,7 +488,7 @@ export class WebController {
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -510,7 +508,7 @@ export class WebController {
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -530,7 +528,7 @@ export class WebController {
     @IdParam() id: string,
     @IdParam('nomineeId') nomineeId: string,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -562,7 +560,7 @@ export class WebController {
     @IdParam('nomineeId') nomineeId: string,
     @UploadedFile() file: Upload | undefined,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.forms.back(res, `/ho-so/${id}`, async () => {
       const dto = await this.forms.valid(
@@ -601,8 +599,8 @@ export class WebController {
     @IdParam() id: string,
     @Param('action') action: string,
     @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     if (!Object.hasOwn(WORKFLOW, action)) throw AppError.notFound('Bước xử lý');
     const step = action as DossierAction;
@@ -610,12 +608,12 @@ export class WebController {
     try {
       input = await stepInput(this.forms, step, body);
       await this.workflow.transition(actor, id, step, input);
-      res.location(`/ho-so/${id}`);
+      res.header('Location', `/ho-so/${id}`);
       return '';
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
       if (error.status !== 400 || !FORM_STEPS.includes(step)) {
-        res.location(`/ho-so/${id}?${new URLSearchParams({ loi: error.message })}`);
+        res.header('Location', `/ho-so/${id}?${new URLSearchParams({ loi: error.message })}`);
         return '';
       }
       res.status(200);

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import request from 'supertest';
 import { ALL_ROLES, Role } from '../../src/access/roles';
 import { csrfToken } from '../../src/access/web-session';
 import { AuthService } from '../../src/auth/auth.service';
+import { routesOf } from '../../src/common/http/unprefixed-routes';
 import { User } from '../../src/users/user.entity';
+import { WEB_CONTROLLERS } from '../../src/web/web.module';
 import { seedDemo, USER_BY_ROLE } from '../support/actors';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -14,8 +17,8 @@ interface WebRoute {
 
 /**
  * The web pages' access, route by route and caller by caller, like the API's
- * authorization matrix: the routes are read from the app's router (every
- * route outside /api, so a new page cannot escape), each called anonymously
+ * authorization matrix: the routes are read from the web controllers' own
+ * declarations (the ones the router serves, so a new page cannot escape), each called anonymously
  * and as every role with a real session cookie and its form token. Nothing
  * answers 5xx, no anonymous caller gets a page, and the table of answers is a
  * reviewed snapshot.
@@ -27,17 +30,13 @@ describe('web access matrix: every page × every role', () => {
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
     await seedDemo(t);
-    // Each route's layer carries its method; layers for every method (app.all) are not pages.
-    const router = (
-      t.app.getHttpAdapter().getInstance() as {
-        router: { stack: { route?: { path: string; stack: { method?: string }[] } }[] };
-      }
-    ).router;
+    // Every page the web controllers declare, as the router serves them.
     const seen = new Set<string>();
-    routes = router.stack
-      .filter((layer) => layer.route && !/^\/(api|health|verify)\b/.test(layer.route.path))
-      .map((layer) => ({ method: layer.route!.stack[0]?.method ?? '', path: layer.route!.path }))
-      // Layers for every method (an "all" route) start with 'acl': not pages.
+    routes = routesOf(WEB_CONTROLLERS)
+      .map((r) => ({
+        method: RequestMethod[r.method].toLowerCase(),
+        path: `/${r.path}`.replace(/^\/+/, '/'),
+      }))
       .filter(
         (r) =>
           ['get', 'post', 'put', 'patch', 'delete'].includes(r.method) &&

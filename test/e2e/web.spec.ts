@@ -207,6 +207,15 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     const unknown = await page.goto(`${base}/khong-co-trang-nay`, { waitUntil: 'load' });
     expect(unknown!.status()).toBe(404);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Không tìm thấy trang');
+    expect(await page.content()).toContain('Không có trang nào ở địa chỉ này.');
+    // A program asking the same address gets the JSON error shape, naming the address.
+    const json = await request(t.http).get('/khong-co-trang-nay').expect(404);
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.body).toMatchObject({
+      error: 'NOT_FOUND',
+      message: 'Không tìm thấy đường dẫn GET /khong-co-trang-nay.',
+    });
+    expect(json.body.requestId).toBe(json.headers['x-request-id']);
     await page.close();
   });
 

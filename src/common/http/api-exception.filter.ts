@@ -7,7 +7,7 @@ import {
   Logger,
   Optional,
 } from '@nestjs/common';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AppError, FieldDetail } from '../errors/app-error';
@@ -55,14 +55,12 @@ const MESSAGE_BY_STATUS: Record<number, string> = {
   503: 'Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.',
 };
 
-/** Errors raised by body-parser before a route runs (they carry `type`). */
-const BODY_PARSER_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'Nội dung gửi lên không phải JSON hợp lệ.',
-  'entity.too.large': 'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
-  'encoding.unsupported': 'Bảng mã của nội dung gửi lên không được hỗ trợ.',
-  'charset.unsupported': 'Bảng mã của nội dung gửi lên không được hỗ trợ.',
-  'request.aborted': 'Yêu cầu bị ngắt giữa chừng.',
-  'request.size.invalid': 'Kích thước yêu cầu không khớp với nội dung.',
+/** Errors Fastify raises while reading a body, before a route runs (they carry `code`). */
+const BODY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Định dạng dữ liệu gửi lên không được hỗ trợ (hãy gửi JSON).',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Kích thước yêu cầu không khớp với nội dung.',
 };
 
 function generic(status: number, message?: string): Shaped {
@@ -74,18 +72,19 @@ function generic(status: number, message?: string): Shaped {
   };
 }
 
-function fromHttpException(exception: HttpException, request: Request, config: AppConfig): Shaped {
+function fromHttpException(
+  exception: HttpException,
+  request: FastifyRequest,
+  config: AppConfig,
+): Shaped {
   const status = exception.getStatus();
-  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
-    return generic(
-      404,
-      `Không tìm thấy đường dẫn ${request.method} ${request.originalUrl.split('?')[0]}.`,
-    );
+  if (isUnknownRoute(exception)) {
+    return generic(404, `Không tìm thấy đường dẫn ${request.method} ${request.url.split('?')[0]}.`);
   }
   const response = exception.getResponse();
   const shaped = generic(status);
   if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-    // Multer's file size limit (body-parser's is handled with its cause).
+    // An upload's file size limit (a body's is handled with its cause).
     shaped.message = `Tệp vượt quá dung lượng cho phép (tối đa ${config.FILE_MAX_MB} MB).`;
     shaped.details = [{ field: 'file', code: 'maxSize', message: shaped.message }];
   }
@@ -97,6 +96,12 @@ function fromHttpException(exception: HttpException, request: Request, config: A
   }
   return shaped;
 }
+
+/** Nest's answer to an address no route serves. */
+const isUnknownRoute = (exception: unknown): boolean =>
+  exception instanceof HttpException &&
+  exception.getStatus() === HttpStatus.NOT_FOUND &&
+  /^Cannot [A-Z]+ /.test(exception.message);
 
 /** Maps PostgreSQL errors that slipped past a service to a 4xx, never a 500. */
 function fromQueryFailed(exception: QueryFailedError): Shaped | undefined {
@@ -162,8 +167,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest & { id?: string }>();
+    const response = http.getResponse<FastifyReply>();
     const requestId = String(request.id ?? '');
 
     let body: Shaped | undefined;
@@ -186,9 +191,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: exception.message,
         details: exception.details,
       };
-    } else if (exception instanceof HttpException && isBodyParserError(exception.cause)) {
+    } else if (exception instanceof HttpException && isBodyError(exception.cause)) {
       const cause = exception.cause;
-      body = generic(cause.status, BODY_PARSER_MESSAGES[cause.type]);
+      body = generic(cause.statusCode, BODY_MESSAGES[cause.code]);
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception, request, this.config);
     } else if (exception instanceof QueryFailedError) {
@@ -201,29 +206,35 @@ export class ApiExceptionFilter implements ExceptionFilter {
         `Đã có lỗi hệ thống. Vui lòng thử lại sau; nếu lỗi lặp lại, hãy báo quản trị viên kèm mã yêu cầu ${requestId}.`,
       );
     }
-    if (response.headersSent) return;
+    if (response.sent) return;
     if (body.statusCode === 429 || body.statusCode === 503)
-      response.setHeader('Retry-After', String(retryAfter(body, response)));
+      response.header('Retry-After', String(retryAfter(body, response)));
     if (this.htmlPage && wantsHtml(request)) {
       response
         .status(body.statusCode)
         .type('html')
-        .send(this.htmlPage.error(body.statusCode, body.message, requestId));
+        .send(
+          this.htmlPage.error(
+            body.statusCode,
+            isUnknownRoute(exception) ? 'Không có trang nào ở địa chỉ này.' : body.message,
+            requestId,
+          ),
+        );
       return;
     }
-    response.status(body.statusCode).json({ ...body, requestId });
+    response.status(body.statusCode).send({ ...body, requestId });
   }
 }
 
 /** Seconds to wait: from the error, or a throttler's named header, or a minute. */
-function retryAfter(body: Shaped, response: Response): number {
+function retryAfter(body: Shaped, response: FastifyReply): number {
   if (typeof body.retryAfterSeconds === 'number') return body.retryAfterSeconds;
   const named = Object.entries(response.getHeaders()).find(([k]) => k.startsWith('retry-after-'));
   return named ? Number(named[1]) || 60 : 60;
 }
 
-function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  const candidate = e as { status?: unknown; type?: unknown } | null;
-  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return false;
-  return candidate.status >= 400 && candidate.status < 500;
+function isBodyError(e: unknown): e is { statusCode: number; code: string } {
+  const candidate = e as { statusCode?: unknown; code?: unknown } | null;
+  if (typeof candidate?.code !== 'string' || typeof candidate.statusCode !== 'number') return false;
+  return candidate.statusCode >= 400 && candidate.statusCode < 500;
 }

@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 const ACCEPTABLE = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * The request id: the caller's `X-Request-Id` when it is well-formed (so a
- * proxy's id carries through), else a new UUID. Echoed in the response.
+ * proxy's id carries through), else a new UUID (Fastify's `genReqId`).
  */
-export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
-  if (typeof req.id === 'string') return req.id;
+export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  req.id = id;
-  return id;
+  return typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
 }
 
-/** Express middleware giving each request its id before anything else runs. */
-export function requestIdMiddleware(
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: () => void,
+/** Echoes the request id in the response, before anything else runs. */
+export function echoRequestId(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
 ): void {
-  requestId(req, res);
-  next();
+  reply.header('X-Request-Id', request.id);
+  done();
 }

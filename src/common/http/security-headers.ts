@@ -1,16 +1,15 @@
-import type { RequestHandler } from 'express';
-import helmet from 'helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 
 /**
- * Security headers on every answer (helmet): a strict Content-Security-Policy
+ * Security headers on every answer (helmet, through @fastify/helmet): a strict Content-Security-Policy
  * for the HTML pages (the verification page, the API docs, the web pages):
  * scripts, styles' files, images and fonts from this origin only, inline
  * styles allowed for the server-rendered pages, no framing; nosniff on
  * everything, file downloads included; no referrer, so a verification token
  * in a URL never leaks to another site. HSTS only when served over https.
  */
-export function securityHeaders(https: boolean): RequestHandler {
-  return helmet({
+export function securityHeaders(https: boolean): FastifyHelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -29,5 +28,5 @@ export function securityHeaders(https: boolean): RequestHandler {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 15552000 } : false,
     xFrameOptions: { action: 'deny' },
-  });
+  };
 }
