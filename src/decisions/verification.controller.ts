@@ -15,7 +15,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SitePages } from '../common/http/site-pages';
+import { HTML, SitePages } from '../common/http/site-pages';
 import { Public } from '../access/access.decorators';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter';
 import { AppConfig } from '../config/app-config';
@@ -55,7 +55,7 @@ class VerifyLimitPage implements ExceptionFilter {
     res
       .status(429)
       .header('Retry-After', String(Number(named?.[1]) || 60))
-      .type('html')
+      .type(HTML)
       .send(verifyPage(this.templates, this.site, { found: false, limited: true }));
   }
 }
@@ -102,7 +102,7 @@ export class VerificationController {
       );
     } else {
       res
-        .type('html')
+        .type(HTML)
         .send(verifyPage(this.templates, this.site, view ?? { found: false, limited: false }));
     }
   }

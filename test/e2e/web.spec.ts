@@ -206,6 +206,7 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(await axeViolations(page)).toEqual([]);
     const unknown = await page.goto(`${base}/khong-co-trang-nay`, { waitUntil: 'load' });
     expect(unknown!.status()).toBe(404);
+    expect(unknown!.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Không tìm thấy trang');
     expect(await page.content()).toContain('Không có trang nào ở địa chỉ này.');
     // A program asking the same address gets the JSON error shape, naming the address.

@@ -12,7 +12,7 @@ import { QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AppError, FieldDetail } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
-import { SitePages, wantsHtml } from './site-pages';
+import { HTML, SitePages, wantsHtml } from './site-pages';
 
 interface Shaped {
   statusCode: number;
@@ -212,7 +212,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (this.htmlPage && wantsHtml(request)) {
       response
         .status(body.statusCode)
-        .type('html')
+        .type(HTML)
         .send(
           this.htmlPage.error(
             body.statusCode,

