@@ -271,7 +271,7 @@ async function main(): Promise<void> {
       })),
       CLIENTS,
     );
-    const httpFloorCpuMs = Number(fmt((threadCpuMs() - floorCpuBefore) / FLOOR_REQUESTS, 2));
+    const httpFloorCpuMs = Number(fmt((threadCpuMs() - floorCpuBefore) / FLOOR_REQUESTS, 3));
     if (floor.statuses.some((status) => status !== 200)) throw new Error('me: not 200');
     const httpPerSec = httpWon / (httpElapsed / 1000);
     await Promise.all(clients.map((c) => c.end()));
@@ -305,7 +305,7 @@ async function main(): Promise<void> {
     console.log(
       `transitions (HTTP):    ${httpWon} won of ${viaHttp.length * 2} attempts in ${fmt(httpElapsed / 1000, 2)} s = ${fmt(httpPerSec)}/s; ${fmt(httpPerSec / transitionsPerSec, 3)} of the in-process rate (target ≥ 0.5)`,
     );
-    const perAttempt = (ms: number, attempts: number) => Number(fmt(ms / attempts, 2));
+    const perAttempt = (ms: number, attempts: number) => Number(fmt(ms / attempts, 3));
     const httpMainCpuMs = perAttempt(cpu.httpMain, viaHttp.length * 2);
     const httpClientCpuMs = perAttempt(cpu.httpClient, viaHttp.length * 2);
     const serviceMainCpuMs = perAttempt(cpu.serviceMain, ours.length * 2);
