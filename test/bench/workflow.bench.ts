@@ -14,7 +14,8 @@
  *    the HTTP route calls, with its audit row and notifications); the HTTP
  *    figure, with authentication and JSON, is printed beside it.
  * It also measures the floor of any API call (an authenticated GET /api/auth/me)
- * and the ceiling that floor puts on the HTTP ratio.
+ * and the ceiling that floor puts on the HTTP ratio, and the HTTP stack alone
+ * (the transition's route refused by validation before any database work).
  * Ends with one line of JSON.
  */
 import 'reflect-metadata';
@@ -273,6 +274,24 @@ async function main(): Promise<void> {
     );
     const httpFloorCpuMs = Number(fmt((threadCpuMs() - floorCpuBefore) / FLOOR_REQUESTS, 3));
     if (floor.statuses.some((status) => status !== 200)) throw new Error('me: not 200');
+    // The HTTP stack alone: the same route as the transitions, authenticated, its body
+    // validated, refused by its id's check before any database work (400 through the
+    // exception filter). A transition through HTTP costs more than this plus the work in
+    // process: the rest is printed as "left", the price of the two interleaved on one
+    // event loop while the load's client and PostgreSQL share the machine's cores.
+    const stackCpuBefore = threadCpuMs();
+    const stack = await httpLoad(
+      bench.base,
+      Array.from({ length: FLOOR_REQUESTS }, () => ({
+        method: 'POST',
+        path: '/api/dossiers/khong-phai-ma/take',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{}',
+      })),
+      CLIENTS,
+    );
+    const httpStackCpuMs = Number(fmt((threadCpuMs() - stackCpuBefore) / FLOOR_REQUESTS, 3));
+    if (stack.statuses.some((status) => status !== 400)) throw new Error('stack: not 400');
     const httpPerSec = httpWon / (httpElapsed / 1000);
     await Promise.all(clients.map((c) => c.end()));
     const transitionsPerSec = won / (elapsed / 1000);
@@ -318,6 +337,10 @@ async function main(): Promise<void> {
     console.log(
       `floor of an API call (GET /api/auth/me): ${httpFloorCpuMs} ms on the app's event loop; ceiling of the ratio at that floor: ${httpRatioCeiling}`,
     );
+    const httpSharingCpuMs = Number(fmt(httpMainCpuMs - serviceMainCpuMs - httpStackCpuMs, 3));
+    console.log(
+      `the HTTP stack alone (POST /take refused by validation, no database): ${httpStackCpuMs} ms on the app's event loop; left of a transition through HTTP beyond that stack and the in-process work (interleaving, a shared machine): ${httpSharingCpuMs} ms`,
+    );
     console.log(`lost ${lost}, doubled ${doubled}`);
     console.log(
       JSON.stringify({
@@ -332,6 +355,8 @@ async function main(): Promise<void> {
         serviceMainCpuMs,
         httpFloorCpuMs,
         httpRatioCeiling,
+        httpStackCpuMs,
+        httpSharingCpuMs,
         baselinePerSec: Number(fmt(baselinePerSec)),
         ratio: Number(fmt(ratio, 3)),
         lost,
