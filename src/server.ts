@@ -3,14 +3,20 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, createWorker } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUnreachableError } from './database/postgres-server';
+import { runtimeProblem } from './config/runtime';
 
-/** Node 20.19 is the first 20.x to load ES modules with require(), which NestJS 12 needs. */
 function checkNode(): void {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    console.error(`Thi đua needs Node.js 20.19 or later (this is ${process.versions.node}).`);
+  const { fatal } = runtimeProblem(process.versions.node);
+  if (fatal) {
+    console.error(fatal);
     process.exit(1);
   }
+}
+
+/** Once the app's logger is in place: a release past its end of life is named in the log. */
+function warnOfRuntime(): void {
+  const { warning } = runtimeProblem(process.versions.node);
+  if (warning) new Logger('Bootstrap').warn(warning);
 }
 
 export interface ServeOptions {
@@ -35,6 +41,7 @@ export function work(): void {
   run(async () => {
     checkNode();
     await createWorker(loadConfig());
+    warnOfRuntime();
   });
 }
 
@@ -45,6 +52,7 @@ export function serve(options: ServeOptions = {}): void {
     const started = Date.now();
     const config = loadConfig();
     const app = await createApp(config, undefined, options.imports);
+    warnOfRuntime();
     await options.beforeListen?.(app);
     await app.listen(config.PORT, config.HOST);
     new Logger('Bootstrap').log(

@@ -344,6 +344,7 @@ async function main(): Promise<void> {
     console.log(`lost ${lost}, doubled ${doubled}`);
     console.log(
       JSON.stringify({
+        node: process.versions.node,
         dossiers: n,
         queueP50Ms: Number(fmt(queueP50, 2)),
         queueP95Ms: Number(fmt(queueP95, 2)),
