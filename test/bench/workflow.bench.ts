@@ -30,6 +30,7 @@ import {
   concurrently,
   fmt,
   httpLoad,
+  type LoadRequest,
   percentile,
   pgClients,
   threadCpuMs,
@@ -259,39 +260,36 @@ async function main(): Promise<void> {
           .then(() => equivalent());
       await equivalent(true);
     }
+    // Main-thread CPU per request of 2,000 copies of one request, all answered `status`.
+    const cpuPerRequest = async (request: LoadRequest, status: number): Promise<number> => {
+      const REQUESTS = 2_000;
+      const before = threadCpuMs();
+      const load = await httpLoad(bench.base, Array(REQUESTS).fill(request), CLIENTS);
+      const ms = (threadCpuMs() - before) / REQUESTS;
+      if (load.statuses.some((s) => s !== status))
+        throw new Error(`${request.path}: not ${status}`);
+      return Number(fmt(ms, 3));
+    };
     // The floor of any API call here: an authenticated read that does almost nothing
-    // (GET /api/auth/me: the session lookup and one user row). Main-thread CPU per request.
-    const FLOOR_REQUESTS = 2_000;
-    const floorCpuBefore = threadCpuMs();
-    const floor = await httpLoad(
-      bench.base,
-      Array.from({ length: FLOOR_REQUESTS }, () => ({
-        method: 'GET',
-        path: '/api/auth/me',
-        headers,
-      })),
-      CLIENTS,
+    // (GET /api/auth/me: the session lookup and one user row).
+    const httpFloorCpuMs = await cpuPerRequest(
+      { method: 'GET', path: '/api/auth/me', headers },
+      200,
     );
-    const httpFloorCpuMs = Number(fmt((threadCpuMs() - floorCpuBefore) / FLOOR_REQUESTS, 3));
-    if (floor.statuses.some((status) => status !== 200)) throw new Error('me: not 200');
     // The HTTP stack alone: the same route as the transitions, authenticated, its body
     // validated, refused by its id's check before any database work (400 through the
     // exception filter). A transition through HTTP costs more than this plus the work in
     // process: the rest is printed as "left", the price of the two interleaved on one
     // event loop while the load's client and PostgreSQL share the machine's cores.
-    const stackCpuBefore = threadCpuMs();
-    const stack = await httpLoad(
-      bench.base,
-      Array.from({ length: FLOOR_REQUESTS }, () => ({
+    const httpStackCpuMs = await cpuPerRequest(
+      {
         method: 'POST',
         path: '/api/dossiers/khong-phai-ma/take',
         headers: { ...headers, 'content-type': 'application/json' },
         body: '{}',
-      })),
-      CLIENTS,
+      },
+      400,
     );
-    const httpStackCpuMs = Number(fmt((threadCpuMs() - stackCpuBefore) / FLOOR_REQUESTS, 3));
-    if (stack.statuses.some((status) => status !== 400)) throw new Error('stack: not 400');
     const httpPerSec = httpWon / (httpElapsed / 1000);
     await Promise.all(clients.map((c) => c.end()));
     const transitionsPerSec = won / (elapsed / 1000);
