@@ -5,17 +5,18 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUnreachableError } from './database/postgres-server';
 import { runtimeProblem } from './config/runtime';
 
-function checkNode(): void {
-  const { fatal } = runtimeProblem(process.versions.node);
+/** Ends the process on a release too old to run; returns the warning of one past its end of life. */
+function checkNode(): string | undefined {
+  const { fatal, warning } = runtimeProblem(process.versions.node);
   if (fatal) {
     console.error(fatal);
     process.exit(1);
   }
+  return warning;
 }
 
 /** Once the app's logger is in place: a release past its end of life is named in the log. */
-function warnOfRuntime(): void {
-  const { warning } = runtimeProblem(process.versions.node);
+function warnOfRuntime(warning: string | undefined): void {
   if (warning) new Logger('Bootstrap').warn(warning);
 }
 
@@ -39,20 +40,20 @@ function run(start: () => Promise<void>): void {
 /** `npm run worker`: a process that runs the queue's jobs until it is stopped. */
 export function work(): void {
   run(async () => {
-    checkNode();
+    const warning = checkNode();
     await createWorker(loadConfig());
-    warnOfRuntime();
+    warnOfRuntime(warning);
   });
 }
 
 /** Builds the app from the environment and listens; any failure ends the process with one clear line. */
 export function serve(options: ServeOptions = {}): void {
   run(async () => {
-    checkNode();
+    const warning = checkNode();
     const started = Date.now();
     const config = loadConfig();
     const app = await createApp(config, undefined, options.imports);
-    warnOfRuntime();
+    warnOfRuntime(warning);
     await options.beforeListen?.(app);
     await app.listen(config.PORT, config.HOST);
     new Logger('Bootstrap').log(
