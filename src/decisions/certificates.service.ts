@@ -11,6 +11,7 @@ import QRCode from 'qrcode';
 import { Actor } from '../access/actor';
 import { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import { VIETNAM_TZ } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
@@ -747,7 +748,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
       signatures: ((await this.signedVersions?.signatures(entry.decisionId)) ?? []).map((s) => ({
         ...s,
         signedAtLabel: s.signedAt
-          ? new Date(s.signedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+          ? new Date(s.signedAt).toLocaleString('vi-VN', { timeZone: VIETNAM_TZ })
           : '',
       })),
     };

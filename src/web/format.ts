@@ -1,4 +1,4 @@
-import { formatVietnameseDate, todayInVietnam } from '../common/dates';
+import { formatVietnameseDate, todayInVietnam, VIETNAM_TZ } from '../common/dates';
 
 /**
  * A date as a page prints it, 23/11/2026: a calendar date as it is, a
@@ -29,7 +29,7 @@ export function pager(
 }
 
 const vietnamTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
+  timeZone: VIETNAM_TZ,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
