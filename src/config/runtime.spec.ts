@@ -12,6 +12,9 @@ describe('runtimeProblem', () => {
     const problem = runtimeProblem('20.20.2');
     expect(problem.fatal).toBeUndefined();
     expect(problem.warning).toContain('Node.js 20.20.2 is past its end of life (30 April 2026)');
+    expect(problem.warning).toContain(
+      "through npm (npm start, npm run worker), which runs it on the project's own Node.js 24",
+    );
   });
 
   it('says nothing of a supported release', () => {

@@ -10,7 +10,7 @@ export function runtimeProblem(version: string): { fatal?: string; warning?: str
     return { fatal: `Thi đua needs Node.js 20.19 or later (this is ${version}).` };
   if (major < 22)
     return {
-      warning: `Node.js ${version} is past its end of life (30 April 2026): run Thi đua on a supported LTS release, 22 or later (on 24 an API request costs about a fifth less of the event loop; README, "Which Node.js").`,
+      warning: `Node.js ${version} is past its end of life (30 April 2026): start Thi đua through npm (npm start, npm run worker), which runs it on the project's own Node.js 24, or on another supported LTS release, 22 or later (README, "Which Node.js").`,
     };
   return {};
 }
