@@ -9,7 +9,7 @@ describe('todayInVietnam', () => {
     expect(todayInVietnam(new Date('2024-02-28T17:00:00Z'))).toBe('2024-02-29');
   });
 
-  it('gives the time zone database’s date for every hour from 1976 to 2100', () => {
+  it('gives the time zone database’s date from 1976 to 2100, every 7 h 13 min (each hour of the day in turn)', () => {
     const differ: string[] = [];
     for (let t = Date.UTC(1976, 0, 1); t < Date.UTC(2100, 0, 1); t += 3_600_000 * 7 + 60_000 * 13) {
       const at = new Date(t);
