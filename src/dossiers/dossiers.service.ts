@@ -162,7 +162,12 @@ export class DossiersService {
     return missing;
   }
 
-  /** Dossiers the actor may see: the authority's, or a unit officer's unit's. */
+  /**
+   * Dossiers the actor may see: a unit officer's unit's, drafts included; the
+   * authority's for its staff, but not the units' drafts (a draft is the unit's
+   * own until it is sent: it has no step for anyone else and would only crowd
+   * the Home Affairs queue).
+   */
   scoped(actor: Actor) {
     const manager = this.db.tx;
     const qb = manager
@@ -171,6 +176,7 @@ export class DossiersService {
       .where('d.authority_id = :authorityId', { authorityId: authorityScope(actor) });
     const own = unitScope(actor);
     if (own) qb.andWhere('d.unit_id = :own', { own });
+    else qb.andWhere("d.status <> 'draft'");
     return qb;
   }
 
@@ -281,12 +287,13 @@ export class DossiersService {
     );
   }
 
-  /** `head WHERE <the dossier, in the actor's scope> tail`, as a prepared statement. */
+  /** `head WHERE <the dossier, in the actor's scope (as scoped())> tail`, as a prepared statement. */
   private async one(actor: Actor, id: string, head: string, tail: string): Promise<Dossier> {
     const manager = this.db.tx;
     const [row] = await queryPrepared<Record<string, unknown>>(
       manager,
-      `${head} WHERE id = $1 AND authority_id = $2 AND ($3::uuid IS NULL OR unit_id = $3) ${tail}`,
+      `${head} WHERE id = $1 AND authority_id = $2
+          AND ($3::uuid IS NULL AND status <> 'draft' OR unit_id = $3) ${tail}`,
       [id, authorityScope(actor), unitScope(actor) ?? null],
     );
     if (!row) throw AppError.notFound('Hồ sơ');
@@ -746,7 +753,7 @@ export class DossiersService {
     const [counts, rows, counted] = await Promise.all([
       this.db.tx.query<{ status: DossierStatus; n: number }[]>(
         `SELECT status, sum(n)::int AS n FROM dossier_status_counts
-          WHERE authority_id = $1 AND ($2::uuid IS NULL OR unit_id = $2)
+          WHERE authority_id = $1 AND ($2::uuid IS NULL AND status <> 'draft' OR unit_id = $2)
           GROUP BY status HAVING sum(n) > 0`,
         [authorityScope(actor), own ?? null],
       ),

@@ -307,12 +307,15 @@ export class WebController {
       steps: d.allowedActions.filter((a) => QUEUE_STEPS.includes(a)),
       actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
     }));
-    const statuses = Object.values(DossierStatus).map((status) => ({
-      value: status,
-      label: DOSSIER_STATUS_LABELS[status],
-      count: page.counts[status] ?? 0,
-      selected: query.status === status,
-    }));
+    // The units' drafts are theirs alone: staff have no such tab.
+    const statuses = Object.values(DossierStatus)
+      .filter((status) => !staff || status !== DossierStatus.Draft)
+      .map((status) => ({
+        value: status,
+        label: DOSSIER_STATUS_LABELS[status],
+        count: page.counts[status] ?? 0,
+        selected: query.status === status,
+      }));
     return this.pages.page(
       actor,
       'home',

@@ -171,7 +171,9 @@ describe('web interface: the journey from a report to the chairman', () => {
     await go(unit, 'button.primary');
     const id = new URL(unit.url()).pathname.split('/').pop()!;
     expect(await text(unit, 'h1')).toBe('Đề nghị khen thưởng chuyển đổi số');
-    const state = async () => (await noivu.get(`/api/dossiers/${id}`).expect(200)).body;
+    // Read as the unit: until it is sent, the draft is the unit's alone.
+    const unitApi = api(t, await tokenFor(t, 'hungdao'));
+    const state = async () => (await unitApi.get(`/api/dossiers/${id}`).expect(200)).body;
     /** The page shows the state the API reports. */
     const same = async (page: Page) => {
       const now = await state();
@@ -179,6 +181,7 @@ describe('web interface: the journey from a report to the chairman', () => {
       return now;
     };
     expect((await same(unit)).status).toBe('draft');
+    await noivu.get(`/api/dossiers/${id}`).expect(404);
 
     // 3. Two people (one found without diacritics) and the unit itself as a collective.
     const ids = await lookups(t);

@@ -49,12 +49,13 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await attachLetterAndMinutes(as.hungdao, draft.id);
     await as.hungdao.post(`/api/dossiers/${draft.id}/submit`).send({}).expect(200);
     dossierId = draft.id;
-    otherUnitDossier = (
-      await as.daison
-        .post('/api/dossiers')
-        .send({ title: 'Hồ sơ của xã Đại Sơn', commendationKind: 'ad_hoc' })
-        .expect(201)
-    ).body.id;
+    // Sent, so that Home Affairs sees it too (a unit's draft is its own).
+    otherUnitDossier = await submittedDossier(
+      as.daison,
+      ids,
+      'Vũ Đức Thắng',
+      'Hồ sơ của xã Đại Sơn',
+    );
   });
   afterAll(() => stopWebApp({ t, browser }));
 

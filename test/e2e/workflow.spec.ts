@@ -364,9 +364,10 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect([...first.body.done, ...second.body.done].sort()).toEqual([...taken].sort());
     const refused = [...first.body.refused, ...second.body.refused];
     expect(refused).toHaveLength(3);
+    // A unit's draft is not Home Affairs' to see: refused as unknown, its title not told.
     expect(refused.find((r: { id: string }) => r.id === draft)).toMatchObject({
-      title: 'Hồ sơ còn đang soạn',
-      message: expect.stringContaining('Nhận thẩm định'),
+      title: null,
+      message: 'Hồ sơ không tồn tại hoặc bạn không có quyền truy cập.',
     });
     for (const id of taken) {
       expect((await history(id)).filter((h) => h.action === 'take')).toHaveLength(1);
@@ -390,8 +391,11 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       .send({ results: [] })
       .expect(400);
     expect(outOfOrder.body.details[0].field).toBe('results');
-    const wrongStep = await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(409);
-    expect(wrongStep.body).toMatchObject({ status: 'draft', allowedActions: [] });
+    // Home Affairs does not see a unit's draft; the unit is told why a step does not apply.
+    await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(404);
+    const wrongStep = await as.hungdao.post(`/api/dossiers/${id}/resubmit`).send({}).expect(409);
+    expect(wrongStep.body).toMatchObject({ status: 'draft', statusLabel: 'Đang soạn' });
+    expect(wrongStep.body.allowedActions).toContain('withdraw');
     await as.hungdao.post(`/api/dossiers/${id}/take`).send({}).expect(403);
     // The unit looked at the dossier, then a colleague attached the letter: any change
     // to a dossier's contents moves its version, so a step taken on the old view is refused.
@@ -460,7 +464,9 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     ).body;
     const byForm = async () =>
       (
-        await as.noivu.get(`/api/dossiers?awardFormId=${ids.forms['GK-HGD']}&limit=100`).expect(200)
+        await as.hungdao
+          .get(`/api/dossiers?awardFormId=${ids.forms['GK-HGD']}&limit=100`)
+          .expect(200)
       ).body.items.map((d: { id: string }) => d.id);
     expect(await byForm()).toContain(second.id);
     await as.hungdao.delete(`/api/dossiers/${second.id}/nominees/${added.id}`).expect(204);
@@ -584,6 +590,30 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
       ),
     );
     await expectDerivedDataKept(t);
+  });
+
+  it("keeps a unit's draft its own: staff neither list, count, export nor open it", async () => {
+    const title = 'Hồ sơ Đại Sơn còn đang soạn';
+    const draft = (
+      await as.daison.post('/api/dossiers').send({ title, commendationKind: 'ad_hoc' }).expect(201)
+    ).body.id;
+    const theirs = (await as.daison.get('/api/dossiers').expect(200)).body;
+    expect(theirs.items.map((d: { id: string }) => d.id)).toEqual([draft]);
+    expect(theirs.counts).toEqual({ draft: 1 });
+    await as.daison.get(`/api/dossiers/${draft}`).expect(200);
+    for (const staff of [as.noivu, as.hoidong, as.chutich, as.admin]) {
+      const queue = (await staff.get('/api/dossiers?limit=100').expect(200)).body;
+      expect(queue.items.map((d: { id: string }) => d.id)).not.toContain(draft);
+      expect(queue.counts.draft).toBeUndefined();
+      await staff.get(`/api/dossiers/${draft}`).expect(404);
+    }
+    const drafts = (await as.noivu.get('/api/dossiers?status=draft').expect(200)).body;
+    expect(drafts).toMatchObject({ items: [], total: 0 });
+    const csv = (await as.noivu.get('/api/dossiers/export?format=csv').expect(200)).text;
+    expect(csv).toContain('Hồ sơ');
+    expect(csv).not.toContain(title);
+    await as.noivu.post(`/api/dossiers/${draft}/take`).send({}).expect(404);
+    expect((await as.daison.get(`/api/dossiers/${draft}`).expect(200)).body.status).toBe('draft');
   });
 
   it('refuses a nominee beyond a quota the authority set, citing the document that sets it; no quota without one', async () => {
