@@ -34,6 +34,7 @@ import { HashSigning1796472539820 } from './1796472539820-HashSigning';
 import { SignatureImages1796472658686 } from './1796472658686-SignatureImages';
 import { SigningCallbacks1796473890466 } from './1796473890466-SigningCallbacks';
 import { SessionChanges1796480000000 } from './1796480000000-SessionChanges';
+import { QueueUnitStatus1796581899361 } from './1796581899361-QueueUnitStatus';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -76,4 +77,5 @@ export const migrations: Function[] = [
   SignatureImages1796472658686,
   SigningCallbacks1796473890466,
   SessionChanges1796480000000,
+  QueueUnitStatus1796581899361,
 ];

@@ -28,7 +28,9 @@ import { clockRunning, DossierStatus } from './workflow';
 // alone; TypeORM cannot declare INCLUDE, so the DossierAwardForms migration owns it.
 @Index('IDX_dossiers_queue_status', { synchronize: false })
 @Index(['authorityId', 'submittedAt'])
-@Index(['authorityId', 'unitId', 'updatedAt'])
+// A unit's list, with the status alongside: staff do not see units' drafts, so counting one
+// unit's dossiers filters on it (the QueueUnitStatus migration owns it, for the INCLUDE).
+@Index('IDX_dossiers_queue_unit', { synchronize: false })
 @Index(['authorityId', 'roundId'])
 export class Dossier extends BaseRecord {
   @Column('uuid')
