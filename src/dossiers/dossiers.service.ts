@@ -51,6 +51,7 @@ import {
   DossierAction,
   DossierStatus,
   TERMINAL_STATUSES,
+  UNIT_ONLY_STATUS,
 } from './workflow';
 
 /** What a nominee's move may write beside its outcome. */
@@ -59,6 +60,9 @@ type NomineeColumns = Partial<
 >;
 
 /** Statuses in which the unit may change nominees and documents. */
+/** What staff may see of a dossier's status (SQL, on the dossiers' own columns). */
+const SEEN_BY_STAFF = `status <> '${UNIT_ONLY_STATUS}'`;
+
 const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
 /** Dossiers that still count for the duplicate and quota rules. */
 const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Refused];
@@ -176,7 +180,7 @@ export class DossiersService {
       .where('d.authority_id = :authorityId', { authorityId: authorityScope(actor) });
     const own = unitScope(actor);
     if (own) qb.andWhere('d.unit_id = :own', { own });
-    else qb.andWhere("d.status <> 'draft'");
+    else qb.andWhere(`d.${SEEN_BY_STAFF}`);
     return qb;
   }
 
@@ -293,7 +297,7 @@ export class DossiersService {
     const [row] = await queryPrepared<Record<string, unknown>>(
       manager,
       `${head} WHERE id = $1 AND authority_id = $2
-          AND ($3::uuid IS NULL AND status <> 'draft' OR unit_id = $3) ${tail}`,
+          AND ($3::uuid IS NULL AND ${SEEN_BY_STAFF} OR unit_id = $3) ${tail}`,
       [id, authorityScope(actor), unitScope(actor) ?? null],
     );
     if (!row) throw AppError.notFound('Hồ sơ');
@@ -753,7 +757,7 @@ export class DossiersService {
     const [counts, rows, counted] = await Promise.all([
       this.db.tx.query<{ status: DossierStatus; n: number }[]>(
         `SELECT status, sum(n)::int AS n FROM dossier_status_counts
-          WHERE authority_id = $1 AND ($2::uuid IS NULL AND status <> 'draft' OR unit_id = $2)
+          WHERE authority_id = $1 AND ($2::uuid IS NULL AND ${SEEN_BY_STAFF} OR unit_id = $2)
           GROUP BY status HAVING sum(n) > 0`,
         [authorityScope(actor), own ?? null],
       ),

@@ -186,6 +186,12 @@ export const QUEUE_STEPS: readonly DossierAction[] = [
   'send_to_chairman',
 ];
 
+/**
+ * A dossier in this status is its unit's alone: staff neither list, count nor
+ * open it (it has no step for them until the unit sends it).
+ */
+export const UNIT_ONLY_STATUS = S.Draft;
+
 export const TERMINAL_STATUSES: readonly DossierStatus[] = [
   S.Decided,
   S.Refused,

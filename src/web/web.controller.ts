@@ -56,6 +56,7 @@ import {
   DossierAction,
   DossierStatus,
   QUEUE_STEPS,
+  UNIT_ONLY_STATUS,
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
@@ -309,7 +310,7 @@ export class WebController {
     }));
     // The units' drafts are theirs alone: staff have no such tab.
     const statuses = Object.values(DossierStatus)
-      .filter((status) => !staff || status !== DossierStatus.Draft)
+      .filter((status) => !staff || status !== UNIT_ONLY_STATUS)
       .map((status) => ({
         value: status,
         label: DOSSIER_STATUS_LABELS[status],
