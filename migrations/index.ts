@@ -35,6 +35,7 @@ import { SignatureImages1796472658686 } from './1796472658686-SignatureImages';
 import { SigningCallbacks1796473890466 } from './1796473890466-SigningCallbacks';
 import { SessionChanges1796480000000 } from './1796480000000-SessionChanges';
 import { QueueUnitStatus1796581899361 } from './1796581899361-QueueUnitStatus';
+import { DocumentFileIndex1796588253113 } from './1796588253113-DocumentFileIndex';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -78,4 +79,5 @@ export const migrations: Function[] = [
   SigningCallbacks1796473890466,
   SessionChanges1796480000000,
   QueueUnitStatus1796581899361,
+  DocumentFileIndex1796588253113,
 ];

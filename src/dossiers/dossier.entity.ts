@@ -277,6 +277,8 @@ export class DossierDocument {
   @Column({ type: 'enum', enum: DocumentKind, enumName: 'document_kind' })
   kind!: DocumentKind;
 
+  /** Indexed alone too: a file's dossier is looked up by the file (who may read it). */
+  @Index()
   @Column('uuid')
   fileId!: string;
 

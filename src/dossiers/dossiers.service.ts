@@ -59,10 +59,10 @@ type NomineeColumns = Partial<
   Pick<Nominee, 'forwardedOn' | 'forwardReference' | 'voteOutcome' | 'higherDecision'>
 >;
 
-/** Statuses in which the unit may change nominees and documents. */
 /** What staff may see of a dossier's status (SQL, on the dossiers' own columns). */
 const SEEN_BY_STAFF = `status <> '${UNIT_ONLY_STATUS}'`;
 
+/** Statuses in which the unit may change nominees and documents. */
 const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
 /** Dossiers that still count for the duplicate and quota rules. */
 const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Refused];
@@ -112,7 +112,14 @@ export class DossiersService {
     private readonly people: PeopleService,
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
-  ) {}
+  ) {
+    // A draft's documents are its unit's own, as the draft is.
+    files.keepFromStaff(
+      (fileId) =>
+        `EXISTS (SELECT 1 FROM dossier_documents dd JOIN dossiers dk ON dk.id = dd.dossier_id
+          WHERE dd.file_id = ${fileId} AND NOT dk.${SEEN_BY_STAFF})`,
+    );
+  }
 
   /** What a dossier still lacks before it can be submitted (empty when complete). */
   async missingForSubmit(dossierId: string): Promise<FieldDetail[]> {

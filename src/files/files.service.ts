@@ -39,9 +39,13 @@ function invalidFile(message: string, code: string): AppError {
 /** Longer than any upload takes from its first byte on disk to its committed row. */
 const UPLOAD_GRACE_MS = 15 * 60_000;
 
+/** A SQL condition on a file's id column: true while the file is kept from staff. */
+export type KeptFromStaff = (fileIdColumn: string) => string;
+
 @Injectable()
 export class FilesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Files');
+  private readonly keptFromStaff: KeptFromStaff[] = [];
 
   constructor(
     private readonly db: Db,
@@ -145,7 +149,19 @@ export class FilesService implements OnApplicationBootstrap {
     });
   }
 
-  /** Files the actor may read: the authority's, or a unit officer's own unit's. */
+  /**
+   * A record that holds files and is still its unit's own (a draft dossier)
+   * keeps them from staff while the condition holds. The module owning the
+   * record registers it: it depends on files, not files on it.
+   */
+  keepFromStaff(condition: KeptFromStaff): void {
+    this.keptFromStaff.push(condition);
+  }
+
+  /**
+   * Files the actor may read: a unit officer's own unit's; for staff, the
+   * authority's, but for those a unit keeps to itself.
+   */
   private scoped(actor: Actor) {
     const manager = this.db.tx;
     const qb = manager
@@ -154,6 +170,7 @@ export class FilesService implements OnApplicationBootstrap {
       .where('f.authority_id = :authorityId', { authorityId: authorityScope(actor) });
     const own = unitScope(actor);
     if (own) qb.andWhere('f.unit_id = :ownUnit', { ownUnit: own });
+    else for (const kept of this.keptFromStaff) qb.andWhere(`NOT (${kept('f.id')})`);
     return qb;
   }
 

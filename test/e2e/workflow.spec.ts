@@ -616,6 +616,40 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect((await as.daison.get(`/api/dossiers/${draft}`).expect(200)).body.status).toBe('draft');
   });
 
+  it("keeps a draft's documents its unit's own until the unit sends it", async () => {
+    const { id, nomineeIds } = await draftDossier(
+      as.daison,
+      undefined,
+      [
+        {
+          kind: 'individual',
+          personId: ids.people['Vũ Đức Thắng'],
+          awardFormId: ids.forms['GK-CN'],
+          report: true,
+        },
+      ],
+      'Đại Sơn: tài liệu chưa gửi',
+    );
+    expect(nomineeIds).toHaveLength(1);
+    await attachLetterAndMinutes(as.daison, id);
+    const documents = (await as.daison.get(`/api/dossiers/${id}`).expect(200)).body.documents as {
+      fileId: string;
+    }[];
+    expect(documents).toHaveLength(3);
+    const staff = [as.noivu, as.hoidong, as.chutich, as.admin];
+    for (const { fileId } of documents) {
+      await as.daison.get(`/api/files/${fileId}`).expect(200);
+      for (const reader of staff) await reader.get(`/api/files/${fileId}`).expect(404);
+    }
+    await as.daison.post(`/api/dossiers/${id}/submit`).send({}).expect(200);
+    for (const { fileId } of documents) {
+      for (const reader of staff) {
+        const file = await reader.get(`/api/files/${fileId}`).expect(200);
+        expect(file.headers['content-type']).toBe('application/pdf');
+      }
+    }
+  });
+
   it('refuses a nominee beyond a quota the authority set, citing the document that sets it; no quota without one', async () => {
     const form = ids.forms['GK-CN'];
     const bare = await as.admin
