@@ -36,6 +36,7 @@ import { SigningCallbacks1796473890466 } from './1796473890466-SigningCallbacks'
 import { SessionChanges1796480000000 } from './1796480000000-SessionChanges';
 import { QueueUnitStatus1796581899361 } from './1796581899361-QueueUnitStatus';
 import { DocumentFileIndex1796588253113 } from './1796588253113-DocumentFileIndex';
+import { DiscardedDrafts1796590000000 } from './1796590000000-DiscardedDrafts';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -80,4 +81,5 @@ export const migrations: Function[] = [
   SessionChanges1796480000000,
   QueueUnitStatus1796581899361,
   DocumentFileIndex1796588253113,
+  DiscardedDrafts1796590000000,
 ];

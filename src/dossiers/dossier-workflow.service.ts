@@ -345,6 +345,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
         },
       };
     },
+    discard: async () => ({ effects: {} }),
     withdraw: async () => ({ effects: { clockStartedOn: null, appraisalDueOn: null } }),
     take: async ({ actor }) => ({ effects: { assignedTo: actor.userId } }),
     request_supplement: async ({ dossier, input, today }) => {

@@ -252,10 +252,18 @@ export class DossiersController {
     return this.workflow.transition(actor, id, 'submit', dto);
   }
 
+  @Post(':id/discard')
+  @Step('discard')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hủy hồ sơ đang soạn (chưa gửi; Phòng Nội vụ không thấy hồ sơ này)' })
+  discard(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.workflow.transition(actor, id, 'discard', dto);
+  }
+
   @Post(':id/withdraw')
   @Step('withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rút hồ sơ (trước khi thẩm định)' })
+  @ApiOperation({ summary: 'Rút hồ sơ đã gửi (trước khi Phòng Nội vụ nhận thẩm định)' })
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.workflow.transition(actor, id, 'withdraw', dto);
   }

@@ -51,7 +51,7 @@ import {
   DossierAction,
   DossierStatus,
   TERMINAL_STATUSES,
-  UNIT_ONLY_STATUS,
+  UNIT_ONLY_STATUSES,
 } from './workflow';
 
 /** What a nominee's move may write beside its outcome. */
@@ -60,12 +60,12 @@ type NomineeColumns = Partial<
 >;
 
 /** What staff may see of a dossier's status (SQL, on the dossiers' own columns). */
-const SEEN_BY_STAFF = `status <> '${UNIT_ONLY_STATUS}'`;
+const SEEN_BY_STAFF = `status NOT IN (${UNIT_ONLY_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** Statuses in which the unit may change nominees and documents. */
 const EDITABLE_STATUSES = [DossierStatus.Draft, DossierStatus.SupplementRequested];
 /** Dossiers that still count for the duplicate and quota rules. */
-const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Refused];
+const INACTIVE_STATUSES = [DossierStatus.Withdrawn, DossierStatus.Discarded, DossierStatus.Refused];
 
 /** Sort keys; nullable ones put their nulls last. A NOT NULL column gets no NULLS clause, so its index order serves both directions. */
 const SORT_COLUMNS = {

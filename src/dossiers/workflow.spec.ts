@@ -30,7 +30,8 @@ describe('dossier workflow map', () => {
   });
 
   it('gives each role only its own steps', () => {
-    expect(actionsFor(DossierStatus.Draft, Role.UnitOfficer)).toEqual(['submit', 'withdraw']);
+    expect(actionsFor(DossierStatus.Draft, Role.UnitOfficer)).toEqual(['submit', 'discard']);
+    expect(actionsFor(DossierStatus.Submitted, Role.UnitOfficer)).toEqual(['withdraw']);
     expect(actionsFor(DossierStatus.Draft, Role.HomeAffairs)).toEqual([]);
     expect(actionsFor(DossierStatus.UnderAppraisal, Role.HomeAffairs)).toEqual([
       'request_supplement',

@@ -12,6 +12,8 @@ export enum DossierStatus {
   Refused = 'refused',
   Forwarded = 'forwarded',
   Withdrawn = 'withdrawn',
+  /** Cancelled by its unit before it was ever sent. */
+  Discarded = 'discarded',
 }
 
 export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
@@ -26,6 +28,7 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   [DossierStatus.Refused]: 'Không khen thưởng',
   [DossierStatus.Forwarded]: 'Đã trình cấp trên',
   [DossierStatus.Withdrawn]: 'Đơn vị đã rút',
+  [DossierStatus.Discarded]: 'Đã hủy (chưa gửi)',
 };
 
 /** Statuses in which the appraisal clock runs. */
@@ -41,6 +44,7 @@ export function clockRunning(alias?: string): string {
 
 export type DossierAction =
   | 'submit'
+  | 'discard'
   | 'withdraw'
   | 'take'
   | 'request_supplement'
@@ -81,8 +85,15 @@ export const WORKFLOW: Readonly<Record<DossierAction, Transition>> = {
     label: 'Gửi hồ sơ',
     commentRequired: false,
   },
+  discard: {
+    from: [S.Draft],
+    to: S.Discarded,
+    roles: [Role.UnitOfficer],
+    label: 'Hủy hồ sơ đang soạn',
+    commentRequired: false,
+  },
   withdraw: {
-    from: [S.Draft, S.Submitted],
+    from: [S.Submitted],
     to: S.Withdrawn,
     roles: [Role.UnitOfficer],
     label: 'Rút hồ sơ',
@@ -187,16 +198,17 @@ export const QUEUE_STEPS: readonly DossierAction[] = [
 ];
 
 /**
- * A dossier in this status is its unit's alone: staff neither list, count nor
- * open it (it has no step for them until the unit sends it).
+ * A dossier in these statuses is its unit's alone: staff neither list, count
+ * nor open it. It has never been sent: being written, or cancelled unsent.
  */
-export const UNIT_ONLY_STATUS = S.Draft;
+export const UNIT_ONLY_STATUSES: readonly DossierStatus[] = [S.Draft, S.Discarded];
 
 export const TERMINAL_STATUSES: readonly DossierStatus[] = [
   S.Decided,
   S.Refused,
   S.Forwarded,
   S.Withdrawn,
+  S.Discarded,
 ];
 
 /**

@@ -42,6 +42,13 @@ interface PageState {
 }
 
 /** How the dossier page introduces what a rule says of a nominee. */
+/** Steps to these end a dossier without an award: they look apart from the way forward. */
+const ENDINGS: readonly DossierStatus[] = [
+  DossierStatus.Refused,
+  DossierStatus.Withdrawn,
+  DossierStatus.Discarded,
+];
+
 const RULE_LABELS: Record<RuleKind, string> = {
   REFUSE: 'Không đủ điều kiện:',
   HOLD: 'Chờ kết luận:',
@@ -203,15 +210,21 @@ export class DossierPage {
         })),
         actions: d.allowedActions
           .filter((a: DossierAction) => !FORM_STEPS.includes(a))
-          .map((a: DossierAction) => ({
-            action: a,
-            label: WORKFLOW[a].label,
-            commentRequired: WORKFLOW[a].commentRequired,
-            // Steps that end a dossier without an award look different from the way forward.
-            ending:
-              WORKFLOW[a].to === DossierStatus.Refused ||
-              WORKFLOW[a].to === DossierStatus.Withdrawn,
-          })),
+          .map((a: DossierAction) => {
+            const { label, commentRequired, to } = WORKFLOW[a];
+            const ending = ENDINGS.includes(to);
+            return {
+              action: a,
+              label,
+              commentRequired,
+              ending,
+              // An ending step with no reason to write would be one click: a tick first.
+              confirm:
+                ending && !commentRequired
+                  ? `Tôi chắc chắn muốn ${label.toLocaleLowerCase('vi')}: không hoàn tác được.`
+                  : null,
+            };
+          }),
         // Steps with a form of their own: what is missing, and a result per nominee.
         supplement: d.allowedActions.includes('request_supplement') && {
           checklist: [

@@ -56,7 +56,7 @@ import {
   DossierAction,
   DossierStatus,
   QUEUE_STEPS,
-  UNIT_ONLY_STATUS,
+  UNIT_ONLY_STATUSES,
   WORKFLOW,
 } from '../dossiers/workflow';
 import { WebErrors } from './web-errors.filter';
@@ -308,9 +308,9 @@ export class WebController {
       steps: d.allowedActions.filter((a) => QUEUE_STEPS.includes(a)),
       actions: d.allowedActions.map((a) => WORKFLOW[a].label).join(', '),
     }));
-    // The units' drafts are theirs alone: staff have no such tab.
+    // What units have not sent is theirs alone: staff have no such tabs.
     const statuses = Object.values(DossierStatus)
-      .filter((status) => !staff || status !== UNIT_ONLY_STATUS)
+      .filter((status) => !staff || !UNIT_ONLY_STATUSES.includes(status))
       .map((status) => ({
         value: status,
         label: DOSSIER_STATUS_LABELS[status],

@@ -3,6 +3,8 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { DataSource } from 'typeorm';
 import { typeormOptions } from '../../src/database/typeorm-options';
 import { migrations } from '../../migrations';
+import { seedDemo } from '../support/actors';
+import { actors, lookups, submittedDossier } from '../support/workflow-fixtures';
 
 describe('database: migrations, drift and per-file isolation', () => {
   let t: TestApp;
@@ -75,5 +77,40 @@ describe('database: migrations, drift and per-file isolation', () => {
       await dropTestDatabase(other.name);
     }
     await t.dataSource.query('DROP TABLE isolation_probe');
+  });
+
+  it('makes drafts withdrawn before the discard step discarded, and back on revert; a sent one stays withdrawn', async () => {
+    await seedDemo(t);
+    const as = await actors(t);
+    const draft = (
+      await as.hungdao
+        .post('/api/dossiers')
+        .send({ title: 'Lập nhầm', commendationKind: 'ad_hoc' })
+        .expect(201)
+    ).body.id;
+    await as.hungdao.post(`/api/dossiers/${draft}/discard`).send({}).expect(200);
+    const sent = await submittedDossier(as.hungdao, await lookups(t), 'Trần Văn Hùng', 'Đã gửi');
+    await as.hungdao.post(`/api/dossiers/${sent}/withdraw`).send({}).expect(200);
+    const state = async () =>
+      t.dataSource.query(
+        `SELECT d.status, e.action, e.to_status FROM dossiers d
+           JOIN dossier_events e ON e.dossier_id = d.id AND e.action <> 'create' AND e.action <> 'submit'
+          WHERE d.id = ANY($1) ORDER BY array_position($1::uuid[], d.id)`,
+        [[draft, sent]],
+      );
+    const now = [
+      { status: 'discarded', action: 'discard', to_status: 'discarded' },
+      { status: 'withdrawn', action: 'withdraw', to_status: 'withdrawn' },
+    ];
+    expect(await state()).toEqual(now);
+    const discard = migrations.findIndex((m) => m.name === 'DiscardedDrafts1796590000000');
+    for (let i = migrations.length; i > discard; i--) await t.dataSource.undoLastMigration();
+    // As the data were before the step: a draft cancelled was "withdrawn".
+    expect(await state()).toEqual([
+      { status: 'withdrawn', action: 'withdraw', to_status: 'withdrawn' },
+      now[1],
+    ]);
+    await t.dataSource.runMigrations();
+    expect(await state()).toEqual(now);
   });
 });

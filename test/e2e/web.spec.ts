@@ -134,6 +134,45 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await page.close();
   });
 
+  it('cancels a draft from its page only once the unit ticks that it is sure; Home Affairs never sees it', async () => {
+    const as = await actors(t);
+    const { id } = await draftDossier(as.hungdao, undefined, [], 'Hồ sơ lập nhầm');
+    for (const width of [375, 1280]) {
+      const { page, problems } = await signIn('hungdao', width);
+      await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'load' });
+      const cancel = 'form[action$="/buoc/discard"]';
+      expect(await page.$eval(`${cancel} button`, (b) => b.textContent)).toBe(
+        'Hủy hồ sơ đang soạn',
+      );
+      expect(await page.$eval(`${cancel} label`, (l) => l.textContent!.trim())).toBe(
+        'Tôi chắc chắn muốn hủy hồ sơ đang soạn: không hoàn tác được.',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      if (width === 375) {
+        await screenshot(page, 'ho-so-huy-375');
+        // Not ticked: the browser keeps the form, the draft stays.
+        await page.click(`${cancel} button`);
+        expect(
+          await page.$eval(
+            `${cancel} input[name=confirm]`,
+            (i) => (i as HTMLInputElement).validity.valueMissing,
+          ),
+        ).toBe(true);
+        expect((await as.hungdao.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe('draft');
+      } else {
+        await page.click(`${cancel} input[name=confirm]`);
+        await Promise.all([page.waitForNavigation(), page.click(`${cancel} button`)]);
+        expect(await page.$eval('.facts .status', (s) => s.textContent)).toBe('Đã hủy (chưa gửi)');
+        expect(await page.$$('.step button')).toHaveLength(0);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    expect((await as.hungdao.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe('discarded');
+    await as.noivu.get(`/api/dossiers/${id}`).expect(404);
+  });
+
   it('signs no one in from a sign-in form posted without its own cookie and token (login CSRF), counting no attempt', async () => {
     const sessions = () =>
       t.dataSource.query(

@@ -395,7 +395,7 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     await as.noivu.post(`/api/dossiers/${id}/take`).send({}).expect(404);
     const wrongStep = await as.hungdao.post(`/api/dossiers/${id}/resubmit`).send({}).expect(409);
     expect(wrongStep.body).toMatchObject({ status: 'draft', statusLabel: 'Đang soạn' });
-    expect(wrongStep.body.allowedActions).toContain('withdraw');
+    expect(wrongStep.body.allowedActions).toContain('discard');
     await as.hungdao.post(`/api/dossiers/${id}/take`).send({}).expect(403);
     // The unit looked at the dossier, then a colleague attached the letter: any change
     // to a dossier's contents moves its version, so a step taken on the old view is refused.
@@ -614,6 +614,26 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect(csv).not.toContain(title);
     await as.noivu.post(`/api/dossiers/${draft}/take`).send({}).expect(404);
     expect((await as.daison.get(`/api/dossiers/${draft}`).expect(200)).body.status).toBe('draft');
+    // Never sent, it is cancelled, not withdrawn, and stays the unit's.
+    const wrong = await as.daison.post(`/api/dossiers/${draft}/withdraw`).send({}).expect(409);
+    expect(wrong.body.allowedActions).toEqual(['submit', 'discard']);
+    const discarded = await as.daison.post(`/api/dossiers/${draft}/discard`).send({}).expect(200);
+    expect(discarded.body).toMatchObject({ status: 'discarded', allowedActions: [] });
+    const after = (await as.daison.get('/api/dossiers?status=discarded').expect(200)).body;
+    expect(after.items.map((d: { id: string }) => d.id)).toEqual([draft]);
+    expect(after.counts).toEqual({ discarded: 1 });
+    for (const staff of [as.noivu, as.admin]) {
+      const queue = (await staff.get('/api/dossiers?limit=100').expect(200)).body;
+      expect(queue.items.map((d: { id: string }) => d.id)).not.toContain(draft);
+      expect(queue.counts.discarded).toBeUndefined();
+      await staff.get(`/api/dossiers/${draft}`).expect(404);
+    }
+    expect((await as.noivu.get('/api/dossiers?status=discarded').expect(200)).body.total).toBe(0);
+    const steps = (await as.daison.get(`/api/dossiers/${draft}`).expect(200)).body.history;
+    expect(steps.map((h: { action: string; toLabel: string }) => [h.action, h.toLabel])).toEqual([
+      ['create', 'Đang soạn'],
+      ['discard', 'Đã hủy (chưa gửi)'],
+    ]);
   });
 
   it("keeps a draft's documents its unit's own until the unit sends it", async () => {
