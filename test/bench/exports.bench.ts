@@ -126,10 +126,10 @@ async function main(): Promise<void> {
     console.log(
       `baseline (in-memory workbook): ${fmt(naive.ms / 1000, 2)} s, peak RSS ${fmt(naive.peakMb, 0)} MB; streaming is ${fmt(naive.ms / xlsx.ms, 2)}× its speed`,
     );
-    // The Home Affairs queue's export (every dossier of the authority but the units' drafts,
+    // The Home Affairs queue's export (every dossier of the authority but what units never sent,
     // in the queue's order), beside the same rows read whole by the equivalent SQL query.
     const [{ n: dossiers }] = await ds.query(
-      "SELECT count(*)::int AS n FROM dossiers WHERE authority_id = $1 AND status <> 'draft'",
+      "SELECT count(*)::int AS n FROM dossiers WHERE authority_id = $1 AND status NOT IN ('draft', 'discarded')",
       [authorityId],
     );
     const queueCsv = await peakRss(() => download('csv', '/api/dossiers/export'));
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
       sql.query(
         `SELECT d.id, d.title, u.name, d.status, d.submitted_at, d.appraisal_due_on::text
            FROM dossiers d LEFT JOIN units u ON u.id = d.unit_id
-          WHERE d.authority_id = $1 AND d.status <> 'draft' ORDER BY d.submitted_at NULLS LAST, d.id`,
+          WHERE d.authority_id = $1 AND d.status NOT IN ('draft', 'discarded') ORDER BY d.submitted_at NULLS LAST, d.id`,
         [authorityId],
       ),
     );

@@ -6,7 +6,7 @@ export const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const STATUS_MIX = `CASE
   WHEN r < 0.08 THEN 'draft' WHEN r < 0.30 THEN 'submitted' WHEN r < 0.52 THEN 'under_appraisal'
   WHEN r < 0.57 THEN 'supplement_requested' WHEN r < 0.65 THEN 'appraised' WHEN r < 0.68 THEN 'council_voting'
-  WHEN r < 0.76 THEN 'awaiting_decision' WHEN r < 0.90 THEN 'decided' WHEN r < 0.96 THEN 'refused' ELSE 'withdrawn' END`;
+  WHEN r < 0.76 THEN 'awaiting_decision' WHEN r < 0.90 THEN 'decided' WHEN r < 0.96 THEN 'refused' WHEN r < 0.98 THEN 'withdrawn' ELSE 'discarded' END`;
 
 /** Inserts DOSSIERS dossiers (2 nominees each) of the authority, in the mix a live office has. */
 export async function loadDossiers(

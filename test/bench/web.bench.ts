@@ -72,8 +72,8 @@ async function main(): Promise<void> {
         );
       }
     const ids: { id: string }[] = await ds.query(
-      // Home Affairs opens them: not the units' drafts, which only their unit sees.
-      "SELECT id FROM dossiers WHERE status <> 'draft' ORDER BY random() LIMIT $1",
+      // Home Affairs opens them: not what units never sent, which only their unit sees.
+      "SELECT id FROM dossiers WHERE status NOT IN ('draft', 'discarded') ORDER BY random() LIMIT $1",
       [RUNS * 2],
     );
     const dossierMs: number[] = [];

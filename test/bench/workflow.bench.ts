@@ -67,9 +67,9 @@ async function main(): Promise<void> {
 
     // The common filters, each with the single SQL query that answers the same page.
     const cols = 'd.id, d.title, d.status, d.appraisal_due_on, d.submitted_at, u.name';
-    // Home Affairs' scope: the authority's dossiers but the units' drafts.
+    // Home Affairs' scope: the authority's dossiers but what units never sent.
     const from =
-      "FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.authority_id = $1 AND d.status <> 'draft'";
+      "FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.authority_id = $1 AND d.status NOT IN ('draft', 'discarded')";
     const filters: { name: string; query: string; sql: string; params: unknown[] }[] = [
       {
         name: 'submitted, oldest first',
