@@ -535,8 +535,10 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
       unitId: dossier.unitId,
       userIds: [dossier.assignedTo],
     };
+    // Home Affairs: a dossier arrives, leaves their queue before it is taken, or waits unassigned.
     if (
       dossier.status === DossierStatus.Submitted ||
+      dossier.status === DossierStatus.Withdrawn ||
       (dossier.status === DossierStatus.UnderAppraisal && !dossier.assignedTo)
     )
       audience.roles = [Role.HomeAffairs];

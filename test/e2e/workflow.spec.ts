@@ -425,6 +425,14 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     expect(edit.body.status).toBe('submitted');
     await as.hungdao.post(`/api/dossiers/${id}/withdraw`).send({}).expect(200);
     expect((await history(id)).map((h) => h.action)).toEqual(['create', 'submit', 'withdraw']);
+    // It leaves Home Affairs' queue: they are told, as they were told it came.
+    const told = (await as.noivu.get('/api/notifications?limit=100').expect(200)).body.items
+      .filter((n: { dossierId: string }) => n.dossierId === id)
+      .map((n: { message: string }) => n.message);
+    expect(told).toEqual([
+      expect.stringContaining('Rút hồ sơ → Đơn vị đã rút.'),
+      expect.stringContaining('Gửi hồ sơ → Đã gửi.'),
+    ]);
   });
 
   it('refuses nominees of another unit, the same person twice for a form in a round, and documents of another dossier', async () => {
