@@ -156,7 +156,7 @@ describe('web interface: sign-in, the dossiers, a step', () => {
         expect(
           await page.$eval(
             `${cancel} input[name=confirm]`,
-            (i) => (i as HTMLInputElement).validity.valueMissing,
+            (i) => (i as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing,
           ),
         ).toBe(true);
         expect((await as.hungdao.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe('draft');
