@@ -37,6 +37,7 @@ import { SessionChanges1796480000000 } from './1796480000000-SessionChanges';
 import { QueueUnitStatus1796581899361 } from './1796581899361-QueueUnitStatus';
 import { DocumentFileIndex1796588253113 } from './1796588253113-DocumentFileIndex';
 import { DiscardedDrafts1796590000000 } from './1796590000000-DiscardedDrafts';
+import { ReportEvidenceIndex1796591000000 } from './1796591000000-ReportEvidenceIndex';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -82,4 +83,5 @@ export const migrations: Function[] = [
   QueueUnitStatus1796581899361,
   DocumentFileIndex1796588253113,
   DiscardedDrafts1796590000000,
+  ReportEvidenceIndex1796591000000,
 ];

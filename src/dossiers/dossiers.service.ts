@@ -113,11 +113,11 @@ export class DossiersService {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
   ) {
-    // A draft's documents are its unit's own, as the draft is.
-    files.keepFromStaff(
+    // A dossier's documents reach staff with the dossier: not while it is a draft.
+    files.shareWithStaffOnceSent(
       (fileId) =>
         `EXISTS (SELECT 1 FROM dossier_documents dd JOIN dossiers dk ON dk.id = dd.dossier_id
-          WHERE dd.file_id = ${fileId} AND NOT dk.${SEEN_BY_STAFF})`,
+          WHERE dd.file_id = ${fileId} AND dk.${SEEN_BY_STAFF})`,
     );
   }
 

@@ -39,13 +39,13 @@ function invalidFile(message: string, code: string): AppError {
 /** Longer than any upload takes from its first byte on disk to its committed row. */
 const UPLOAD_GRACE_MS = 15 * 60_000;
 
-/** A SQL condition on a file's id column: true while the file is kept from staff. */
-export type KeptFromStaff = (fileIdColumn: string) => string;
+/** A SQL condition on a file's id column: true once a unit has sent it in a record of its own. */
+export type SentToStaff = (fileIdColumn: string) => string;
 
 @Injectable()
 export class FilesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Files');
-  private readonly keptFromStaff: KeptFromStaff[] = [];
+  private readonly sentToStaff: SentToStaff[] = [];
 
   constructor(
     private readonly db: Db,
@@ -150,17 +150,19 @@ export class FilesService implements OnApplicationBootstrap {
   }
 
   /**
-   * A record that holds files and is still its unit's own (a draft dossier)
-   * keeps them from staff while the condition holds. The module owning the
-   * record registers it: it depends on files, not files on it.
+   * A record that holds a unit's files and that staff see once the unit sends
+   * it (a dossier's documents, a report's evidence) shares them with staff.
+   * The module owning the record registers the condition: it depends on
+   * files, not files on it.
    */
-  keepFromStaff(condition: KeptFromStaff): void {
-    this.keptFromStaff.push(condition);
+  shareWithStaffOnceSent(condition: SentToStaff): void {
+    this.sentToStaff.push(condition);
   }
 
   /**
-   * Files the actor may read: a unit officer's own unit's; for staff, the
-   * authority's, but for those a unit keeps to itself.
+   * Files the actor may read: a unit officer's own unit's. Staff read the
+   * authority's own files, and a unit's once the unit has sent them: not
+   * what it uploads for a draft, nor what it never used.
    */
   private scoped(actor: Actor) {
     const manager = this.db.tx;
@@ -170,7 +172,10 @@ export class FilesService implements OnApplicationBootstrap {
       .where('f.authority_id = :authorityId', { authorityId: authorityScope(actor) });
     const own = unitScope(actor);
     if (own) qb.andWhere('f.unit_id = :ownUnit', { ownUnit: own });
-    else for (const kept of this.keptFromStaff) qb.andWhere(`NOT (${kept('f.id')})`);
+    else
+      qb.andWhere(
+        `(${['f.unit_id IS NULL', ...this.sentToStaff.map((sent) => sent('f.id'))].join(' OR ')})`,
+      );
     return qb;
   }
 

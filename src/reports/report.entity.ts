@@ -125,6 +125,8 @@ export class ReportValue {
   @Column('text', { default: '' })
   statement!: string;
 
+  /** GIN-indexed (migration ReportEvidenceIndex): staff may read a file a sent report holds. */
+  @Index('IDX_report_values_evidence', { synchronize: false })
   @Column({ type: 'jsonb', default: [] })
   evidenceFileIds!: string[];
 

@@ -91,7 +91,14 @@ export class ReportsService {
     private readonly files: FilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // A report's evidence reaches staff with the report: not while it is a draft (lưu nháp).
+    files.shareWithStaffOnceSent(
+      (fileId) =>
+        `EXISTS (SELECT 1 FROM report_values rv
+          WHERE rv.evidence_file_ids @> jsonb_build_array(${fileId}::text))`,
+    );
+  }
 
   /**
    * Submits a unit's report for a round against the current criteria of its

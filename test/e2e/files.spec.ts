@@ -60,8 +60,9 @@ describe('evidence files', () => {
     );
   });
 
-  it('refuses other units, other authorities and anonymous callers', async () => {
+  it('refuses other units, other authorities, anonymous callers, and staff before the unit sends it', async () => {
     const up = await hungdao.post('/api/files').attach('file', PNG, 'ảnh.png').expect(201);
+    await hungdao.get(`/api/files/${up.body.id}`).expect(200);
     await api(t, await tokenFor(t, 'daison'))
       .get(`/api/files/${up.body.id}`)
       .expect(404);
@@ -69,9 +70,12 @@ describe('evidence files', () => {
       .get(`/api/files/${up.body.id}`)
       .expect(404);
     await request(t.http).get(`/api/files/${up.body.id}`).expect(401);
-    await api(t, await tokenFor(t, 'noivu'))
-      .get(`/api/files/${up.body.id}`)
-      .expect(200);
+    // Uploaded, in no dossier or report the unit has sent: still the unit's own.
+    const noivu = api(t, await tokenFor(t, 'noivu'));
+    await noivu.get(`/api/files/${up.body.id}`).expect(404);
+    // Home Affairs reads its own uploads.
+    const theirs = await noivu.post('/api/files').attach('file', PNG, 'công văn.png').expect(201);
+    await noivu.get(`/api/files/${theirs.body.id}`).expect(200);
   });
 
   it('refuses files that lie about their type, unknown types, empty and oversize files, saving nothing', async () => {

@@ -240,7 +240,7 @@ describe('indicator reports and their evaluation', () => {
     expect(ok.body.values[3].evidenceFileIds).toEqual([mine.body.id]);
   });
 
-  it('saves a partial draft, refuses a bad value in it, keeps it to its unit, and removes it when the report is sent', async () => {
+  it('saves a partial draft, refuses a bad value in it, keeps it and its evidence to its unit, and removes it when the report is sent', async () => {
     const draftOf = async (as: Api = hungdao) =>
       (await as.get(`/api/reports/draft?roundId=${roundId}`).expect(200)).body.draft;
     const reports = async () =>
@@ -283,13 +283,20 @@ describe('indicator reports and their evaluation', () => {
       "SELECT count(*)::int AS n FROM audit_records WHERE action = 'report.draft'",
     );
     expect(audited).toBe(3);
-    // Sent: the report replaces the draft.
-    await hungdao
-      .post('/api/reports')
-      .send({ roundId, values: values(90) })
+    // Evidence in the draft is the unit's own; sent with the report, staff read it.
+    const evidence = await hungdao
+      .post('/api/files')
+      .attach('file', PDF, 'Minh chứng Chợ 4.0.pdf')
       .expect(201);
+    const withEvidence = values(90, { evidenceFileIds: [evidence.body.id] });
+    await hungdao.put('/api/reports/draft').send({ roundId, values: withEvidence }).expect(200);
+    await noivu.get(`/api/files/${evidence.body.id}`).expect(404);
+    // Sent: the report replaces the draft.
+    await hungdao.post('/api/reports').send({ roundId, values: withEvidence }).expect(201);
     expect(await draftOf()).toBeNull();
     expect(await reports()).toBe(before + 1);
+    const read = await noivu.get(`/api/files/${evidence.body.id}`).expect(200);
+    expect(read.headers['content-type']).toBe('application/pdf');
   });
 
   it('keeps the criteria version a report was made against', async () => {
