@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { typeormOptions } from '../../src/database/typeorm-options';
 import { migrations } from '../../migrations';
 import { seedDemo } from '../support/actors';
-import { actors, lookups, submittedDossier } from '../support/workflow-fixtures';
+import { actors, draftDossier, lookups, submittedDossier } from '../support/workflow-fixtures';
 
 describe('database: migrations, drift and per-file isolation', () => {
   let t: TestApp;
@@ -82,12 +82,7 @@ describe('database: migrations, drift and per-file isolation', () => {
   it('makes drafts withdrawn before the discard step discarded, and back on revert; a sent one stays withdrawn', async () => {
     await seedDemo(t);
     const as = await actors(t);
-    const draft = (
-      await as.hungdao
-        .post('/api/dossiers')
-        .send({ title: 'Lập nhầm', commendationKind: 'ad_hoc' })
-        .expect(201)
-    ).body.id;
+    const { id: draft } = await draftDossier(as.hungdao, undefined, [], 'Lập nhầm');
     await as.hungdao.post(`/api/dossiers/${draft}/discard`).send({}).expect(200);
     const sent = await submittedDossier(as.hungdao, await lookups(t), 'Trần Văn Hùng', 'Đã gửi');
     await as.hungdao.post(`/api/dossiers/${sent}/withdraw`).send({}).expect(200);
