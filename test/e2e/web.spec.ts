@@ -149,8 +149,8 @@ describe('web interface: sign-in, the dossiers, a step', () => {
       );
       expect(await axeViolations(page)).toEqual([]);
       expect(await overflows(page)).toBe(false);
+      await screenshot(page, `ho-so-huy-${width}`);
       if (width === 375) {
-        await screenshot(page, 'ho-so-huy-375');
         // Not ticked: the browser keeps the form, the draft stays.
         await page.click(`${cancel} button`);
         expect(
