@@ -41,7 +41,6 @@ interface PageState {
   keptFile?: string;
 }
 
-/** How the dossier page introduces what a rule says of a nominee. */
 /** Steps to these end a dossier without an award: they look apart from the way forward. */
 const ENDINGS: readonly DossierStatus[] = [
   DossierStatus.Refused,
@@ -49,6 +48,7 @@ const ENDINGS: readonly DossierStatus[] = [
   DossierStatus.Discarded,
 ];
 
+/** How the dossier page introduces what a rule says of a nominee. */
 const RULE_LABELS: Record<RuleKind, string> = {
   REFUSE: 'Không đủ điều kiện:',
   HOLD: 'Chờ kết luận:',
