@@ -232,6 +232,11 @@ export class PdfRenderer implements OnApplicationShutdown {
       );
   }
 
+  /** Replaces the page's body, its head kept, and waits for its images and fonts. */
+  private swapBody(page: Page, body: string): Promise<void> {
+    return this.run(page, `(${REPLACE_BODY})(${JSON.stringify(body)})`);
+  }
+
   /** Prints the page's document as it stands. */
   private async print(page: Page, landscape: boolean): Promise<Buffer> {
     const { data } = await this.sessions
@@ -302,7 +307,7 @@ export class PdfRenderer implements OnApplicationShutdown {
         if (this.heads.get(p) === head) {
           // The page already has this head (styles and the inlined fonts, most of the
           // document's size): replace the body only, and wait for its images.
-          await this.run(p, `(${REPLACE_BODY})(${JSON.stringify(body)})`);
+          await this.swapBody(p, body);
         } else {
           await this.load(p, html, head);
         }
@@ -377,9 +382,11 @@ export class PdfRenderer implements OnApplicationShutdown {
   /**
    * Off the request path, at start-up: launches the browser and loads a
    * document in a pooled page (its head: the styles and inlined fonts the
-   * next renders share), then prints it once, so that the first PDF a user
-   * asks for costs what any other does. Failures are logged, never thrown:
-   * the first render then starts the browser itself.
+   * next renders share), then prints it once, and once more after swapping
+   * its body as every later render does (the first swap in a new browser
+   * took up to 150 ms), so that the first PDF a user asks for costs what
+   * any other does. Failures are logged, never thrown: the first render then
+   * starts the browser itself.
    */
   async warmUp(html: string): Promise<void> {
     const executablePath = await this.executable();
@@ -387,7 +394,10 @@ export class PdfRenderer implements OnApplicationShutdown {
     await this.acquire();
     try {
       const page = await this.page(executablePath);
-      await this.load(page, html, splitDocument(html).head);
+      const { head, body } = splitDocument(html);
+      await this.load(page, html, head);
+      await this.print(page, true);
+      await this.swapBody(page, body);
       await this.print(page, true);
       this.idle.push(page);
     } catch (error) {
