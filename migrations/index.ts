@@ -38,6 +38,7 @@ import { QueueUnitStatus1796581899361 } from './1796581899361-QueueUnitStatus';
 import { DocumentFileIndex1796588253113 } from './1796588253113-DocumentFileIndex';
 import { DiscardedDrafts1796590000000 } from './1796590000000-DiscardedDrafts';
 import { ReportEvidenceIndex1796591000000 } from './1796591000000-ReportEvidenceIndex';
+import { HigherDecisionFileIndex1796592000000 } from './1796592000000-HigherDecisionFileIndex';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -84,4 +85,5 @@ export const migrations: Function[] = [
   DocumentFileIndex1796588253113,
   DiscardedDrafts1796590000000,
   ReportEvidenceIndex1796591000000,
+  HigherDecisionFileIndex1796592000000,
 ];

@@ -237,7 +237,12 @@ export class Nominee {
   @Column({ type: 'varchar', length: 200, nullable: true })
   forwardReference!: string | null;
 
-  /** The level above's decision on a forwarded nominee, as Home Affairs recorded it. */
+  /**
+   * The level above's decision on a forwarded nominee, as Home Affairs
+   * recorded it. Its file id is indexed (migration HigherDecisionFileIndex):
+   * the proposing unit may read that file.
+   */
+  @Index('IDX_nominees_higher_decision_file', { synchronize: false })
   @Column({ type: 'jsonb', nullable: true })
   higherDecision!: HigherDecision | null;
 

@@ -119,6 +119,12 @@ export class DossiersService {
         `EXISTS (SELECT 1 FROM dossier_documents dd JOIN dossiers dk ON dk.id = dd.dossier_id
           WHERE dd.file_id = ${fileId} AND dk.${SEEN_BY_STAFF})`,
     );
+    // The level above's decision on a nominee reaches the unit that proposed it.
+    files.shareWithUnit(
+      (fileId, unitId) =>
+        `EXISTS (SELECT 1 FROM nominees hn JOIN dossiers hd ON hd.id = hn.dossier_id
+          WHERE hn.higher_decision->>'fileId' = ${fileId}::text AND hd.unit_id = ${unitId})`,
+    );
   }
 
   /** What a dossier still lacks before it can be submitted (empty when complete). */

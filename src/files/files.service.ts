@@ -42,10 +42,17 @@ const UPLOAD_GRACE_MS = 15 * 60_000;
 /** A SQL condition on a file's id column: true once a unit has sent it in a record of its own. */
 export type SentToStaff = (fileIdColumn: string) => string;
 
+/**
+ * A SQL condition on a file's id column and a unit's id (a bound parameter):
+ * true when staff gave the file to that unit in a record of the unit's own.
+ */
+export type GivenToUnit = (fileIdColumn: string, unitIdParameter: string) => string;
+
 @Injectable()
 export class FilesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Files');
   private readonly sentToStaff: SentToStaff[] = [];
+  private readonly givenToUnits: GivenToUnit[] = [];
 
   constructor(
     private readonly db: Db,
@@ -160,18 +167,36 @@ export class FilesService implements OnApplicationBootstrap {
   }
 
   /**
-   * Files the actor may read: a unit officer's own unit's. Staff read the
-   * authority's own files, and a unit's once the unit has sent them: not
-   * what it uploads for a draft, nor what it never used.
+   * The other way: a file staff uploaded into a record of a unit's own (the
+   * level above's decision on the unit's nominee) is the unit's to read too.
+   * Registered, as above, by the module owning the record.
    */
-  private scoped(actor: Actor) {
+  shareWithUnit(condition: GivenToUnit): void {
+    this.givenToUnits.push(condition);
+  }
+
+  /**
+   * Files the actor may read: a unit officer's own unit's, and the
+   * authority's that staff gave the unit. Staff read the authority's own
+   * files, and a unit's once the unit has sent them: not what it uploads for
+   * a draft, nor what it never used. `toAttach`: what a unit may put into a
+   * record of its own is only what it uploaded itself.
+   */
+  private scoped(actor: Actor, toAttach = false) {
     const manager = this.db.tx;
     const qb = manager
       .getRepository(EvidenceFile)
       .createQueryBuilder('f')
       .where('f.authority_id = :authorityId', { authorityId: authorityScope(actor) });
     const own = unitScope(actor);
-    if (own) qb.andWhere('f.unit_id = :ownUnit', { ownUnit: own });
+    if (own && toAttach) qb.andWhere('f.unit_id = :ownUnit', { ownUnit: own });
+    else if (own)
+      qb.andWhere(
+        `(f.unit_id = :ownUnit OR (f.unit_id IS NULL AND (${
+          this.givenToUnits.map((given) => given('f.id', ':ownUnit')).join(' OR ') || 'false'
+        })))`,
+        { ownUnit: own },
+      );
     else
       qb.andWhere(
         `(${['f.unit_id IS NULL', ...this.sentToStaff.map((sent) => sent('f.id'))].join(' OR ')})`,
@@ -215,7 +240,7 @@ export class FilesService implements OnApplicationBootstrap {
    */
   async requireOwned(actor: Actor, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.scoped(actor)
+    const found = await this.scoped(actor, true)
       .andWhere({ id: In(ids) })
       .getCount();
     if (found !== new Set(ids).size) {

@@ -146,6 +146,8 @@ export class DossierPage {
           outcome: n.higherDecision
             ? `${n.outcomeLabel} (Quyết định số ${n.higherDecision.number} ngày ${formatDate(n.higherDecision.date)} của ${n.higherDecision.decidedBy})`
             : n.outcomeLabel,
+          // Its file, for the unit as for staff (FilesService shares it with the proposing unit).
+          decisionHref: n.higherDecision?.fileId ? `/tep/${n.higherDecision.fileId}` : null,
           // The unit's indicator result in the dossier's round, as appraisal needs it.
           flag: n.flagged ? n.flagReason : null,
           rules: rulesOf(n).map((r) => ({

@@ -199,6 +199,43 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
     expect(after.text).toContain('Cấp trên không khen thưởng');
   });
 
+  it("lets the unit that proposed the nominee read the level above's decision file, on the API and from its page; no other unit, and not as its own evidence", async () => {
+    const [{ fileId }] = await t.dataSource.query(
+      'SELECT higher_decision->>\'fileId\' AS "fileId" FROM nominees WHERE id = $1',
+      [person],
+    );
+    const pdf = await as.hungdao.get(`/api/files/${fileId}`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await as.daison.get(`/api/files/${fileId}`).expect(404);
+    // Read, not owned: the unit cannot put it into a record of its own.
+    const draft = await draftDossier(as.hungdao, ids.roundId, [
+      {
+        kind: 'individual',
+        personId: ids.people['Nguyễn Thị Hường'],
+        awardFormId: ids.forms['GK-CN'],
+      },
+    ]);
+    const attach = await as.hungdao
+      .post(`/api/dossiers/${draft.id}/documents`)
+      .send({ kind: 'evidence', fileId })
+      .expect(400);
+    expect(attach.body.details).toEqual([
+      expect.objectContaining({ field: 'fileId', code: 'unknownFile' }),
+    ]);
+    const cookie = await webCookie(t, 'hungdao');
+    const page = await request(t.http).get(`/ho-so/${dossierId}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain(`href="/tep/${fileId}"`);
+    expect(page.text).toContain('Xem quyết định');
+    const inline = await request(t.http)
+      .get(`/tep/${fileId}`)
+      .set('Cookie', cookie)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+  });
+
   it("shows a person's award record, ours and decided elsewhere, on the API, the page and as a PDF", async () => {
     const personId = ids.people['Nguyễn Thị Hường'];
     const ours = await issueDecision(t, as, ['Nguyễn Thị Hường']);
