@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
 import { Role, ROLE_LABELS } from '../access/roles';
+import type { Authority } from '../authorities/authority.entity';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { TemplatesService } from '../documents/templates.service';
 import { ASSETS_VERSION } from './assets.controller';
@@ -62,10 +63,24 @@ const menuFor = (role: Role) => MENU.filter((m) => !m.roles || m.roles.includes(
 /** Renders a page inside the layout: header with the authority, the user and the menu. */
 @Injectable()
 export class WebPages {
+  /** The header's authority, read once per request (an actor is made per request). */
+  private readonly headers = new WeakMap<Actor, Promise<Authority>>();
+
   constructor(
     private readonly templates: TemplatesService,
     private readonly authorities: AuthoritiesService,
   ) {}
+
+  /**
+   * Starts reading what the layout's header shows, so that a page can read
+   * it side by side with its own data rather than after it (page() then
+   * finds it read).
+   */
+  header(actor: Actor): Promise<Authority> {
+    let read = this.headers.get(actor);
+    if (!read) this.headers.set(actor, (read = this.authorities.own(actor)));
+    return read;
+  }
 
   /** A part of a page, without the layout (what htmx swaps in). */
   fragment(view: string, data: object): string {
@@ -79,7 +94,7 @@ export class WebPages {
     data: object,
     csrf: string | null = null,
   ): Promise<string> {
-    const authority = actor ? await this.authorities.own(actor) : null;
+    const authority = actor ? await this.header(actor) : null;
     return this.templates.render('web/layout', {
       title,
       assets: `/assets/${ASSETS_VERSION}`,

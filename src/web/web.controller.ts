@@ -276,8 +276,10 @@ export class WebController {
     const query = await this.forms.valid(DossierQueryDto, given);
     const staff = actor.role !== Role.UnitOfficer;
     // Independent reads, side by side: the queue, the notices and what the filters offer.
-    const [page, notices, units, movements, awardForms] = await Promise.all([
+    const [page, , notices, units, movements, awardForms] = await Promise.all([
       this.dossiers.queue(actor, query),
+      // The layout's header, read side by side too (WebPages.page then finds it read).
+      this.pages.header(actor).then(() => undefined),
       this.notifications.list(actor, { limit: 5, offset: 0 } as never),
       staff ? this.units.visibleTo(actor) : null,
       this.movements.visibleTo(actor),
