@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { seedDemo } from '../support/actors';
+import { axeViolations, launchBrowser, overflows, screenshot, signInAs } from '../support/browser';
 import { binary, webCookie } from '../support/http';
 import { pdfText } from '../support/pdf';
 import { ManualClock } from '../support/manual-clock';
@@ -234,6 +235,28 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
       .parse(binary)
       .expect(200);
     expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+    // In Chromium, at a phone's width: the link reads and works, and the page stays accessible.
+    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(t.http.address() as { port: number }).port}`;
+    const browser = await launchBrowser();
+    try {
+      const { page } = await signInAs(browser, base, 'hungdao', 375);
+      await page.goto(`${base}/ho-so/${dossierId}`);
+      const link = await page.$eval(`a[href="/tep/${fileId}"]`, (a) =>
+        (a as unknown as { textContent: string }).textContent.replace(/\s+/g, ' ').trim(),
+      );
+      // Its name for a screen reader says whose decision it is.
+      expect(link).toBe('Xem quyết định của cấp trên về Nguyễn Thị Hường');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await screenshot(page, 'ho-so-quyet-dinh-cap-tren-375');
+      const opened = await page.goto(`${base}/tep/${fileId}`);
+      expect(opened?.status()).toBe(200);
+      expect(opened?.headers()['content-type']).toBe('application/pdf');
+    } finally {
+      await browser.close();
+      t.http.close();
+    }
   });
 
   it("shows a person's award record, ours and decided elsewhere, on the API, the page and as a PDF", async () => {
