@@ -48,6 +48,21 @@ export class AuthoritiesService {
     private readonly audit: AuditService,
   ) {}
 
+  /** An authority by id, for another module's record that names it (a dossier's). */
+  byId(id: string): Promise<Authority> {
+    return this.db.tx.findOneByOrFail(Authority, { id });
+  }
+
+  /** An authority by its public code (the public pages' addresses); null when there is none. */
+  byCode(code: string): Promise<Authority | null> {
+    return this.db.tx.findOneBy(Authority, { code });
+  }
+
+  /** Every authority, for the work done for each in turn (the hourly deadline warnings). */
+  all(): Promise<Authority[]> {
+    return this.db.tx.getRepository(Authority).find();
+  }
+
   /** The actor's own authority: the only one they can see. */
   async own(actor: Actor): Promise<Authority> {
     const found = await this.db.tx

@@ -1,3 +1,4 @@
+import { AuthoritiesModule } from '../authorities/authorities.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../documents/documents.module';
@@ -9,6 +10,7 @@ import { CouncilService } from './council.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([CouncilSession, CouncilVote]),
+    AuthoritiesModule,
     DossiersModule,
     DocumentsModule,
   ],

@@ -3,7 +3,7 @@ import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { Db } from '../database/transactions';
 import { In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { todayInVietnam } from '../common/dates';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { TemplatesService } from '../documents/templates.service';
@@ -50,6 +50,7 @@ export class CouncilService implements OnModuleInit {
     private readonly workflow: DossierWorkflowService,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   onModuleInit(): void {
@@ -270,7 +271,7 @@ export class CouncilService implements OnModuleInit {
       order: { closedAt: 'DESC' },
     });
     if (!session?.minutes) throw AppError.notFound('Biên bản họp Hội đồng');
-    const authority = await manager.findOneByOrFail(Authority, { id: dossier.authorityId });
+    const authority = await this.authorities.byId(dossier.authorityId);
     const closedOn = todayInVietnam(session.closedAt!);
     return this.renderer.render(
       this.templates.render('council-minutes', {

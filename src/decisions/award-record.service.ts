@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, authorityScope } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { Clock } from '../common/clock';
 import { Db } from '../database/transactions';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
@@ -73,6 +73,7 @@ export class AwardRecordService {
     private readonly renderer: PdfRenderer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   /** The subject's awards, newest first; the caller has checked the subject is in the actor's scope. */
@@ -193,9 +194,7 @@ export class AwardRecordService {
   /** The record as a PDF (A4 portrait, the administrative layout); audited: it is personal data. */
   async pdf(actor: Actor, subject: RecordSubject): Promise<Buffer> {
     const { heading, lines, target } = await this.printable(actor, subject);
-    const authority = await this.db.tx
-      .getRepository(Authority)
-      .findOneByOrFail({ id: authorityScope(actor) });
+    const authority = await this.authorities.own(actor);
     await this.audit.record(actor, 'award_record.print', target, {
       export: { from: null, to: `Bản tổng hợp khen thưởng (${lines.length} lượt)` },
     });

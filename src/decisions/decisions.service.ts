@@ -5,7 +5,8 @@ import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope } from '../access/actor';
 import { Role } from '../access/roles';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import type { Authority } from '../authorities/authority.entity';
 import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
@@ -93,6 +94,7 @@ export class DecisionsService {
     private readonly people: PeopleService,
     private readonly units: UnitsService,
     private readonly fund: FundService,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
@@ -346,7 +348,7 @@ export class DecisionsService {
     const decision = await this.require(actor, id);
     const today = this.clock.today();
     const year = Number(today.slice(0, 4));
-    const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
+    const authority = await this.authorities.byId(decision.authorityId);
     const base = await this.awards.baseSalaryOn(authority.id, today);
     const { balance } = await this.fund.statementOf(authority.id, year);
     if (base === null || balance === null) return null;
@@ -393,7 +395,7 @@ export class DecisionsService {
       const today = this.clock.today();
       const manager = this.db.tx;
       const nominees = await this.gather(actor, dto);
-      const authority = await manager.findOneByOrFail(Authority, { id: authorityScope(actor) });
+      const authority = await this.authorities.own(actor);
       const movementIds = [
         ...new Set(nominees.map((n) => n.dossier.movementId).filter((x): x is string => !!x)),
       ];
@@ -541,7 +543,7 @@ export class DecisionsService {
         throw AppError.invalidField('items', 'Quyết định chưa có đối tượng nào.', 'empty');
       const nomineeIds = items.map((i) => i.nomineeId);
       const dossiers = await this.workflow.claimForDecision(nomineeIds);
-      const authority = await manager.findOneByOrFail(Authority, { id: decision.authorityId });
+      const authority = await this.authorities.byId(decision.authorityId);
       const user = await manager.findOneByOrFail(User, { id: actor.userId });
       const issuedOn = this.clock.today();
       // An authority issues nothing dated outside its life (a district after the 2025 reform).
@@ -841,7 +843,7 @@ export class DecisionsService {
   /** " Thẩm quyền nay thuộc …" when the authority has a successor, else nothing. */
   private async successorNote(authority: Authority): Promise<string> {
     if (!authority.successorCode) return '';
-    const successor = await this.db.tx.findOneBy(Authority, { code: authority.successorCode });
+    const successor = await this.authorities.byCode(authority.successorCode);
     return successor ? ` Thẩm quyền khen thưởng nay thuộc ${successor.name}.` : '';
   }
 
@@ -994,7 +996,7 @@ export class DecisionsService {
         'nothingValid',
       );
     }
-    const authority = await manager.findOneByOrFail(Authority, { id: original.authorityId });
+    const authority = await this.authorities.byId(original.authorityId);
     const user = await manager.findOneByOrFail(User, { id: actor.userId });
     const issuedOn = this.clock.today();
     const year = Number(issuedOn.slice(0, 4));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, authorityScope } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/transactions';
@@ -72,6 +72,7 @@ export class FundService {
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   thisYear(): number {
@@ -194,7 +195,7 @@ export class FundService {
   /** The year's report, as the fund's owner files it: PDF (A4) with its lines and totals. */
   async pdf(actor: Actor, year = this.thisYear()): Promise<Buffer> {
     const s = await this.statement(actor, year);
-    const authority = await this.db.tx.findOneByOrFail(Authority, { id: authorityScope(actor) });
+    const authority = await this.authorities.own(actor);
     await this.recordReport(actor, year, 'pdf');
     return this.renderer.render(
       this.templates.render('fund-report', {

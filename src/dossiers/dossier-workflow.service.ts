@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../access/actor';
 import { Role } from '../access/roles';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
 import { Clock } from '../common/clock';
@@ -86,6 +86,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   onModuleInit(): void {
@@ -296,7 +297,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
 
   /** The appraisal clock, from today, with what the dossier has already used. */
   private async startClock(dossier: Dossier, today: string, used: number): Promise<Effects> {
-    const authority = await this.db.tx.findOneByOrFail(Authority, { id: dossier.authorityId });
+    const authority = await this.authorities.byId(dossier.authorityId);
     return {
       clockStartedOn: today,
       dueSoonNotifiedAt: null,
@@ -563,7 +564,7 @@ export class DossierWorkflowService implements OnModuleInit, OnApplicationShutdo
    */
   async notifyDueSoon(): Promise<number> {
     const today = this.clock.today();
-    const authorities = await this.db.tx.getRepository(Authority).find();
+    const authorities = await this.authorities.all();
     let warned = 0;
     for (const authority of authorities) {
       const soon = addWorkingDays(

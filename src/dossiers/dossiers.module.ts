@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthoritiesModule } from '../authorities/authorities.module';
 import { AwardsModule } from '../awards/awards.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { FilesModule } from '../files/files.module';
@@ -22,6 +23,7 @@ import { NomineeImportService } from './nominee-import.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Dossier, Nominee, DossierDocument, DossierEvent, DossierStatusCount]),
+    AuthoritiesModule,
     AwardsModule,
     CalendarModule,
     FilesModule,

@@ -14,7 +14,6 @@ import { AppError, FieldDetail } from '../common/errors/app-error';
 import { columnsSql, hydrate, queryPrepared } from '../common/sql';
 import { Page } from '../common/pagination';
 import { FilesService } from '../files/files.service';
-import { EvidenceFile } from '../files/evidence-file.entity';
 import { MovementStatus } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
 import { Person } from '../people/person.entity';
@@ -876,9 +875,7 @@ export class DossiersService {
       where: { dossierId: id },
       order: { id: 'ASC' },
     });
-    const files = documents.length
-      ? await manager.find(EvidenceFile, { where: { id: In(documents.map((d) => d.fileId)) } })
-      : [];
+    const files = await this.files.describeAll(documents.map((d) => d.fileId));
     const today = this.clock.today();
     return {
       ...dossier,

@@ -227,6 +227,16 @@ export class FilesService implements OnApplicationBootstrap {
     });
   }
 
+  /**
+   * Files' descriptions (not their bytes) by id, for a record its module has
+   * already shown the actor (a dossier's documents): no scope of their own.
+   */
+  describeAll(ids: string[]): Promise<Omit<EvidenceFile, 'storageKey'>[]> {
+    return ids.length
+      ? this.db.tx.find(EvidenceFile, { where: { id: In(ids) } })
+      : Promise.resolve([]);
+  }
+
   /** A file's description (not its bytes), in the actor's scope: 404 otherwise. */
   async describe(actor: Actor, id: string): Promise<Omit<EvidenceFile, 'storageKey'>> {
     const file = await this.scoped(actor).andWhere('f.id = :id', { id }).getOne();

@@ -3,7 +3,7 @@ import { Actor, authorityScope } from '../access/actor';
 import { Role } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { AuthoritiesService } from '../authorities/authorities.service';
-import { Authority } from '../authorities/authority.entity';
+import type { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS } from '../awards/award-form.entity';
 import { Clock } from '../common/clock';
 import { addDays } from '../common/dates';
@@ -180,14 +180,14 @@ export class PublicityService {
     code: string,
     what: 'publishNominees' | 'publishDecisions',
   ): Promise<Authority> {
-    const authority = await this.db.tx.getRepository(Authority).findOneBy({ code });
+    const authority = await this.authorities.byCode(code);
     if (!authority?.[what]) throw AppError.notFound('Trang công khai');
     return authority;
   }
 
   /** What the public reads of an authority: its open lists, and whether its decisions are listed. */
   async publicHome(code: string) {
-    const authority = await this.db.tx.getRepository(Authority).findOneBy({ code });
+    const authority = await this.authorities.byCode(code);
     if (!authority || (!authority.publishNominees && !authority.publishDecisions))
       throw AppError.notFound('Trang công khai');
     const today = this.clock.today();
