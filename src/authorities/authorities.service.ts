@@ -53,6 +53,16 @@ export class AuthoritiesService {
     return this.db.tx.findOneByOrFail(Authority, { id });
   }
 
+  /** An authority with its images (emblem, signature, seal), which are not loaded unless asked for. */
+  withImages(id: string): Promise<Authority> {
+    return this.db.tx
+      .getRepository(Authority)
+      .createQueryBuilder('a')
+      .addSelect(['a.emblem', 'a.signatureImage', 'a.sealImage'])
+      .where('a.id = :id', { id })
+      .getOneOrFail();
+  }
+
   /** An authority by its public code (the public pages' addresses); null when there is none. */
   byCode(code: string): Promise<Authority | null> {
     return this.db.tx.findOneBy(Authority, { code });

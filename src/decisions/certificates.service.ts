@@ -9,7 +9,8 @@ import { Db } from '../database/transactions';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { Actor } from '../access/actor';
-import { Authority } from '../authorities/authority.entity';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import type { Authority } from '../authorities/authority.entity';
 import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { VIETNAM_TZ } from '../common/dates';
 import { AppError } from '../common/errors/app-error';
@@ -163,6 +164,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
     private readonly handlers: JobHandlers,
     private readonly signer: OrganisationSigner,
     private readonly qrKeys: QrKeysService,
+    private readonly authorities: AuthoritiesService,
   ) {}
 
   private signedVersions?: SignedVersionsPort;
@@ -279,9 +281,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
 
   private async renderDecision(decision: AwardDecision): Promise<Buffer> {
     const draft = decision.status === DecisionStatus.Draft;
-    const authority = await this.db.tx
-      .getRepository(Authority)
-      .findOneByOrFail({ id: decision.authorityId });
+    const authority = await this.authorities.byId(decision.authorityId);
     const model = {
       draft,
       issuingBody: authority.issuingBody,
@@ -485,13 +485,7 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
 
   /** How an authority's certificates look: the blank's field positions, the national emblem. */
   private async lookOf(authorityId: string): Promise<PrintLook> {
-    // The emblem is not loaded with the authority unless asked for (it is an image).
-    const authority = await this.db.tx
-      .getRepository(Authority)
-      .createQueryBuilder('a')
-      .addSelect(['a.emblem', 'a.signatureImage', 'a.sealImage'])
-      .where('a.id = :id', { id: authorityId })
-      .getOneOrFail();
+    const authority = await this.authorities.withImages(authorityId);
     return {
       layout: { ...DEFAULT_BLANK_LAYOUT, ...(authority.certificateLayout ?? {}) },
       emblem: authority.emblem,
@@ -762,24 +756,20 @@ export class CertificatesService implements OnModuleInit, OnApplicationBootstrap
   async statusByRegister(authorityCode: string, registerNumber: string) {
     const m = /^(\d{1,7})\/(\d{4})$/.exec(registerNumber);
     if (!m) return null;
-    const entry = await this.db.tx
-      .getRepository(RegisterEntry)
-      .createQueryBuilder('r')
-      .innerJoin(Authority, 'a', 'a.id = r.authority_id')
-      .where('a.code = :code AND r.year = :year AND r.register_number = :number', {
-        code: authorityCode,
+    const authority = await this.authorities.byCode(authorityCode);
+    const entry =
+      authority &&
+      (await this.db.tx.getRepository(RegisterEntry).findOneBy({
+        authorityId: authority.id,
         year: Number(m[2]),
-        number: Number(m[1]),
-      })
-      .getOne();
+        registerNumber: Number(m[1]),
+      }));
     return entry && { status: entry.status, statusLabel: CERTIFICATE_STATUS_LABELS[entry.status] };
   }
 
   /** A test page for the print-on-blank layout: a millimetre grid and sample fields. */
   async layoutTestPdf(actor: Actor): Promise<Buffer> {
-    const authority = await this.db.tx
-      .getRepository(Authority)
-      .findOneByOrFail({ id: actor.authorityId });
+    const authority = await this.authorities.own(actor);
     const look = await this.lookOf(authority.id);
     const entry = { snapshot: sample(authority, 1) } as RegisterEntry;
     return this.renderer.render(await this.pages([entry], 'blank', look, true), {

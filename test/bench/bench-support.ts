@@ -4,7 +4,11 @@ import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { DemoModule } from '../../src/demo/demo.module';
 import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { CertificatesService } from '../../src/decisions/certificates.service';
+import { OrganisationSigner } from '../../src/documents/organisation-signer.service';
+import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
+import { TemplatesService } from '../../src/documents/templates.service';
 import { PostgresServer, startEmbeddedServer } from '../../src/database/postgres-server';
 import { databaseUrl, uniqueName, withAdminClient } from '../support/test-database';
 
@@ -213,4 +217,32 @@ export function sampleCertificates(n: number): RegisterEntry[] {
     };
     return { snapshot } as RegisterEntry;
   });
+}
+
+/**
+ * The certificates service with only what rendering and signing use (the
+ * templates, the browser, the signer), outside an app: what the benchmarks of
+ * printing measure, without a database.
+ */
+export function renderingCertificates(
+  config: AppConfig,
+  templates: TemplatesService,
+  renderer: PdfRenderer,
+  signer = new OrganisationSigner(config),
+): CertificatesService {
+  const unused = null as never;
+  return new CertificatesService(
+    unused,
+    unused,
+    templates,
+    renderer,
+    unused,
+    unused,
+    config,
+    unused,
+    unused,
+    signer,
+    unused,
+    unused,
+  );
 }

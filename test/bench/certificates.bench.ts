@@ -12,15 +12,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 import QRCode from 'qrcode';
 import { loadConfig } from '../../src/config/app-config';
-import { CertificatesService, printedCertificate } from '../../src/decisions/certificates.service';
+import { printedCertificate } from '../../src/decisions/certificates.service';
 import {
   CHROMIUM_FLAGS,
   findChromium,
   PdfRenderer,
 } from '../../src/documents/pdf-renderer.service';
-import { OrganisationSigner } from '../../src/documents/organisation-signer.service';
 import { TemplatesService } from '../../src/documents/templates.service';
-import { fmt, sampleCertificates as entries } from './bench-support';
+import { fmt, renderingCertificates, sampleCertificates as entries } from './bench-support';
 
 const NAIVE = Number(process.env.BENCH_NAIVE ?? 5);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 25);
@@ -92,20 +91,7 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH');
   const templates = new TemplatesService();
   const fresh = () => new PdfRenderer(config);
-  const service = (renderer: PdfRenderer) =>
-    new CertificatesService(
-      null as never,
-      null as never,
-      templates,
-      renderer,
-      null as never,
-      null as never,
-      config,
-      null as never,
-      null as never,
-      new OrganisationSigner(config),
-      null as never,
-    );
+  const service = (renderer: PdfRenderer) => renderingCertificates(config, templates, renderer);
 
   // (a) Naive: a browser launched for every certificate.
   const one = entries(1)[0];

@@ -12,7 +12,6 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { PDF } from '@libpdf/core';
 import { loadConfig } from '../../src/config/app-config';
-import { CertificatesService } from '../../src/decisions/certificates.service';
 import { DEFAULT_BLANK_LAYOUT } from '../../src/authorities/certificate-layout';
 import { OrganisationSigner } from '../../src/documents/organisation-signer.service';
 import {
@@ -23,7 +22,7 @@ import {
 import { PdfRenderer } from '../../src/documents/pdf-renderer.service';
 import { TemplatesService } from '../../src/documents/templates.service';
 import { SIGNING_ENV, TEST_CA } from '../support/signing';
-import { fmt, sampleCertificates, timeIt } from './bench-support';
+import { fmt, renderingCertificates, sampleCertificates, timeIt } from './bench-support';
 
 const COUNT = Number(process.env.BENCH_SIGN_COUNT ?? 2000);
 /** Distinct certificates rendered (Chromium is not what is measured): the 2,000 cycle through them. */
@@ -34,19 +33,7 @@ async function main(): Promise<void> {
   const renderer = new PdfRenderer(config);
   const signer = new OrganisationSigner(config);
   const templates = new TemplatesService();
-  const certificates = new CertificatesService(
-    null as never,
-    null as never,
-    templates,
-    renderer,
-    null as never,
-    null as never,
-    config,
-    null as never,
-    null as never,
-    signer,
-    null as never,
-  );
+  const certificates = renderingCertificates(config, templates, renderer, signer);
   const look = { layout: DEFAULT_BLANK_LAYOUT, emblem: null, signedBy: null };
   const pdfs: Buffer[] = [];
   for (const entry of sampleCertificates(DISTINCT))

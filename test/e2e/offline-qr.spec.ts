@@ -94,6 +94,22 @@ describe('offline QR code: the certificate verifies from its QR alone, a forged 
     });
   });
 
+  it("answers a certificate's current status by authority code and register number, and 404 for anything else", async () => {
+    const status = (a: string, r: string) => request(t.http).get('/v/trang-thai').query({ a, r });
+    expect((await status('tu-ky', '1/2026').expect(200)).body).toEqual({
+      status: 'valid',
+      statusLabel: 'Còn hiệu lực',
+    });
+    // Another authority's code, a number not in the register, a malformed one, a missing one.
+    for (const [a, r] of [
+      ['khong-co', '1/2026'],
+      ['tu-ky', '999/2026'],
+      ['tu-ky', '1-2026'],
+      ['tu-ky', ''],
+    ])
+      await status(a, r).expect(404);
+  });
+
   it('checks the code in the browser, offline once the page is loaded, and shows the status online', async () => {
     for (const width of [375, 1280]) {
       const { page, problems } = await openPage(browser, width);
