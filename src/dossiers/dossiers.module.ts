@@ -16,6 +16,7 @@ import {
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { PeopleModule } from '../people/people.module';
+import { ReportsModule } from '../reports/reports.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { NomineeImportService } from './nominee-import.service';
@@ -29,6 +30,7 @@ import { NomineeImportService } from './nominee-import.service';
     FilesModule,
     MovementsModule,
     PeopleModule,
+    ReportsModule,
     UnitsModule,
     UsersModule,
   ],

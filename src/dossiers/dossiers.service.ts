@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { In, IsNull, Not, SelectQueryBuilder } from 'typeorm';
+import { In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../access/actor';
@@ -16,9 +16,9 @@ import { Page } from '../common/pagination';
 import { FilesService } from '../files/files.service';
 import { MovementStatus } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
-import { Person } from '../people/person.entity';
-import { EvaluationResult, IndicatorReport } from '../reports/report.entity';
-import { Unit } from '../units/unit.entity';
+import { EvaluationResult } from '../reports/report.entity';
+import { ReportsService } from '../reports/reports.service';
+import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import {
   DOCUMENT_KIND_LABELS,
@@ -111,6 +111,8 @@ export class DossiersService {
     private readonly people: PeopleService,
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
+    private readonly units: UnitsService,
+    private readonly reports: ReportsService,
   ) {
     // A dossier's documents reach staff with the dossier: not while it is a draft.
     files.shareWithStaffOnceSent(
@@ -401,15 +403,11 @@ export class DossiersService {
 
   /** Resolves who a nominee is, within the dossier's unit; 400 naming the field otherwise. */
   private async identify(dossier: Dossier, dto: AddNomineeDto) {
-    const manager = this.db.tx;
     switch (dto.kind) {
       case RecipientKind.Individual: {
         if (!dto.personId)
           throw AppError.invalidField('personId', 'Cần chọn cá nhân được đề nghị.', 'required');
-        const person = await manager.findOneBy(Person, {
-          id: dto.personId,
-          unitId: dossier.unitId,
-        });
+        const person = await this.people.inUnit(dto.personId, dossier.unitId);
         if (!person)
           throw AppError.invalidField(
             'personId',
@@ -426,11 +424,7 @@ export class DossiersService {
       }
       case RecipientKind.Collective: {
         const id = dto.collectiveUnitId ?? dossier.unitId;
-        const unit = await manager
-          .getRepository(Unit)
-          .createQueryBuilder('u')
-          .where('u.id = :id AND (u.id = :own OR u.parent_id = :own)', { id, own: dossier.unitId })
-          .getOne();
+        const unit = await this.units.selfOrChild(id, dossier.unitId);
         if (!unit)
           throw AppError.invalidField(
             'collectiveUnitId',
@@ -546,11 +540,7 @@ export class DossiersService {
         }
       }
       const report = dossier.roundId
-        ? await manager.findOneBy(IndicatorReport, {
-            roundId: dossier.roundId,
-            unitId: dossier.unitId,
-            supersededAt: IsNull(),
-          })
+        ? await this.reports.currentOf(dossier.roundId, dossier.unitId)
         : null;
       const nominee = await manager.save(
         manager.create(Nominee, {
@@ -861,7 +851,7 @@ export class DossiersService {
     const manager = this.db.tx;
     const dossier = await this.require(actor, id);
     // Sequential: `manager` may be a transaction's single connection.
-    const unit = await manager.findOneBy(Unit, { id: dossier.unitId });
+    const unit = await this.units.byId(dossier.unitId);
     const nominees = await manager.find(Nominee, {
       where: { dossierId: id },
       relations: { awardForm: true },

@@ -69,6 +69,11 @@ export class PeopleService {
     return person;
   }
 
+  /** A person of this unit (a unit's nominee must be one of its own); null otherwise. */
+  inUnit(personId: string, unitId: string): Promise<Person | null> {
+    return this.db.tx.findOneBy(Person, { id: personId, unitId });
+  }
+
   /** A person's cases (discipline, investigation, inspection, complaint), newest first. */
   async cases(actor: Actor, personId: string): Promise<PersonCase[]> {
     await this.get(actor, personId);

@@ -100,6 +100,11 @@ export class ReportsService {
     );
   }
 
+  /** A unit's report in force for a round (its latest revision), or null before it sends one. */
+  currentOf(roundId: string, unitId: string): Promise<IndicatorReport | null> {
+    return this.db.tx.findOneBy(IndicatorReport, { roundId, unitId, supersededAt: IsNull() });
+  }
+
   /**
    * Submits a unit's report for a round against the current criteria of its
    * kind. It is locked once submitted: submitting again makes a new revision

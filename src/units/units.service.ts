@@ -73,6 +73,20 @@ export class UnitsService {
     return unit;
   }
 
+  /** A unit by id, for another module's record that names it (a dossier's unit); null when gone. */
+  byId(id: string): Promise<Unit | null> {
+    return this.db.tx.findOneBy(Unit, { id });
+  }
+
+  /** The unit `id` when it is `unitId` itself or one of its direct children; null otherwise. */
+  selfOrChild(id: string, unitId: string): Promise<Unit | null> {
+    return this.db.tx
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .where('u.id = :id AND (u.id = :own OR u.parent_id = :own)', { id, own: unitId })
+      .getOne();
+  }
+
   /** Every unit of an authority (active or not), by code: for imports, which match codes. */
   allOf(authorityId: string): Promise<Unit[]> {
     return this.db.tx.find(Unit, { where: { authorityId }, order: { code: 'ASC' } });

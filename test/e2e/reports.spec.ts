@@ -4,6 +4,7 @@ import { api, seedDemo, tokenFor } from '../support/actors';
 import { binary, webCookie } from '../support/http';
 import { daysFromToday } from '../support/dates';
 import { createTestApp, TestApp } from '../support/test-app';
+import { draftDossier } from '../support/workflow-fixtures';
 
 type Api = ReturnType<typeof api>;
 const PDF = Buffer.from(
@@ -165,6 +166,51 @@ describe('indicator reports and their evaluation', () => {
       .post(`/api/reports/${report.id}/judgements`)
       .send({ criterionId: criteria.X4, result: 'met', reason: 'Tự chấm điểm' })
       .expect(403);
+  });
+
+  it("flags a nominee of a unit whose report in force does not meet the round's standard; a collective nominee is the unit or one under it", async () => {
+    const form = async (code: string) =>
+      (
+        await t.dataSource.query(
+          "SELECT f.id FROM award_forms f JOIN authorities a ON a.id = f.authority_id WHERE a.code = 'tu-ky' AND f.code = $1",
+          [code],
+        )
+      )[0].id as string;
+    const person = async (name: string) =>
+      (await t.dataSource.query('SELECT id FROM people WHERE full_name = $1', [name]))[0]
+        .id as string;
+    // Hưng Đạo's report in force was overridden to "not met" above.
+    const flagged = await draftDossier(hungdao, roundId, [
+      {
+        kind: 'individual',
+        personId: await person('Nguyễn Thị Hường'),
+        awardFormId: await form('GK-CN'),
+      },
+    ]);
+    // A draft is its unit's alone: the unit sees the flag before it sends the dossier.
+    const nominee = (await hungdao.get(`/api/dossiers/${flagged.id}`).expect(200)).body.nominees[0];
+    expect(nominee).toMatchObject({
+      unitEvaluation: 'not_met',
+      flagged: true,
+      flagReason: 'Đơn vị chưa đạt tiêu chuẩn bắt buộc của phong trào trong đợt này.',
+    });
+    // A collective nominee is the unit itself or one under it: not another commune.
+    const [{ id: daiSon }] = await t.dataSource.query(
+      "SELECT id FROM units WHERE code = 'XA-DAISON'",
+    );
+    const other = await hungdao
+      .post(`/api/dossiers/${flagged.id}/nominees`)
+      .send({
+        kind: 'collective',
+        collectiveUnitId: daiSon,
+        awardFormId: await form('GK-TT'),
+        achievementSummary: 'Tập thể hoàn thành xuất sắc nhiệm vụ năm 2027',
+      })
+      .expect(400);
+    expect(other.body.details[0]).toMatchObject({
+      field: 'collectiveUnitId',
+      code: 'unknownUnit',
+    });
   });
 
   it('refuses bad values with the field named, and saves nothing', async () => {
