@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../access/actor';
@@ -375,6 +376,11 @@ export class MovementsService {
   }
 
   /** The newest criteria set of each subject kind, with its criteria. */
+  /** Criteria by id, whichever set they belong to (a saved draft's, which may predate a new set). */
+  criteriaByIds(ids: string[]): Promise<Criterion[]> {
+    return ids.length ? this.db.tx.findBy(Criterion, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   async currentSets(movementId: string): Promise<CriteriaSet[]> {
     const manager = this.db.tx;
     return manager

@@ -69,6 +69,11 @@ export class PeopleService {
     return person;
   }
 
+  /** How many of these people belong to this unit (a registration names only its own). */
+  countInUnit(personIds: string[], unitId: string): Promise<number> {
+    return this.db.tx.countBy(Person, { id: In(personIds), unitId });
+  }
+
   /** A person of this unit (a unit's nominee must be one of its own); null otherwise. */
   inUnit(personId: string, unitId: string): Promise<Person | null> {
     return this.db.tx.findOneBy(Person, { id: personId, unitId });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope, unitScope } from '../access/actor';
@@ -10,8 +9,9 @@ import { AppError } from '../common/errors/app-error';
 import { lockForUpdate } from '../common/versioned-update';
 import { Movement, MovementStatus, subjectKindOfUnit } from '../movements/movement.entity';
 import { MovementsService } from '../movements/movements.service';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { Unit, UNIT_KIND_LABELS, UnitKind } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
 import { Registration, RegistrationStatus } from './registration.entity';
 import { RegisterDto } from './registrations.dto';
 
@@ -25,7 +25,18 @@ export class RegistrationsService {
     private readonly movements: MovementsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly units: UnitsService,
+    private readonly people: PeopleService,
   ) {}
+
+  /** Whether the unit is registered in the movement (it reports only then). */
+  isRegistered(movementId: string, unitId: string): Promise<boolean> {
+    return this.db.tx.existsBy(Registration, {
+      movementId,
+      unitId,
+      status: RegistrationStatus.Registered,
+    });
+  }
 
   /** Registration and withdrawal need a launched movement, on or before its deadline. */
   private assertOpen(movement: Movement): void {
@@ -61,7 +72,6 @@ export class RegistrationsService {
   }
 
   private async checkTargetsAndPeople(movementId: string, unit: Unit, dto: RegisterDto) {
-    const manager = this.db.tx;
     const targets = dto.targets ?? [];
     if (targets.length) {
       const set = await this.movements.currentSet(movementId, subjectKindOfUnit(unit.kind));
@@ -78,7 +88,7 @@ export class RegistrationsService {
     }
     const personIds = [...new Set(dto.personIds ?? [])];
     if (personIds.length) {
-      const found = await manager.countBy(Person, { id: In(personIds), unitId: unit.id });
+      const found = await this.people.countInUnit(personIds, unit.id);
       if (found !== personIds.length)
         throw AppError.invalidField('personIds', 'Có cá nhân không thuộc đơn vị.', 'unknownPerson');
     }
@@ -91,7 +101,7 @@ export class RegistrationsService {
       const manager = this.db.tx;
       const movement = await this.movements.require(actor, movementId);
       this.assertOpen(movement);
-      const unit = await manager.findOneByOrFail(Unit, { id: unitId });
+      const unit = await this.units.byId(unitId);
       const { targets, personIds } = await this.checkTargetsAndPeople(movementId, unit, dto);
       const existing = await manager.findOne(Registration, {
         where: { movementId, unitId },

@@ -1,3 +1,5 @@
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { UnitsModule } from '../units/units.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
@@ -11,6 +13,8 @@ import { ReportsService } from './reports.service';
   imports: [
     TypeOrmModule.forFeature([IndicatorReport, ReportValue, ReportDraft]),
     MovementsModule,
+    RegistrationsModule,
+    UnitsModule,
     FilesModule,
   ],
   controllers: [ReportsController],

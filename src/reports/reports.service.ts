@@ -15,8 +15,9 @@ import {
   subjectKindOfUnit,
 } from '../movements/movement.entity';
 import { MovementsService, roundIsOpen } from '../movements/movements.service';
-import { Registration, RegistrationStatus } from '../registrations/registration.entity';
+import { RegistrationsService } from '../registrations/registrations.service';
 import { Unit } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
 import { evaluateValue, summarize } from './evaluation';
 import { EVALUATION_LABELS, EvaluationResult, IndicatorReport, ReportValue } from './report.entity';
 import { ReportDraft } from './report-draft.entity';
@@ -88,6 +89,8 @@ export class ReportsService {
   constructor(
     private readonly db: Db,
     private readonly movements: MovementsService,
+    private readonly registrations: RegistrationsService,
+    private readonly units: UnitsService,
     private readonly files: FilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -188,7 +191,6 @@ export class ReportsService {
   private async reportContext(actor: Actor, roundId: string) {
     const unitId = unitScope(actor);
     if (!unitId) throw AppError.forbidden('Chỉ cán bộ đơn vị mới gửi báo cáo kết quả của đơn vị.');
-    const manager = this.db.tx;
     const round = await this.movements.requireRound(actor, roundId);
     if (
       round.movement.status !== MovementStatus.Launched ||
@@ -199,18 +201,14 @@ export class ReportsService {
         `Đợt "${round.name}" đã khoá, không nhận báo cáo (hạn báo cáo: ${formatVietnameseDate(round.reportDeadline)}).`,
         'roundClosed',
       );
-    const registered = await manager.existsBy(Registration, {
-      movementId: round.movementId,
-      unitId,
-      status: RegistrationStatus.Registered,
-    });
+    const registered = await this.registrations.isRegistered(round.movementId, unitId);
     if (!registered)
       throw AppError.invalidField(
         'roundId',
         'Đơn vị chưa đăng ký phong trào này nên chưa thể báo cáo.',
         'notRegistered',
       );
-    const unit = await manager.findOneByOrFail(Unit, { id: unitId });
+    const unit = await this.units.byId(unitId);
     const set = await this.movements.currentSet(round.movementId, subjectKindOfUnit(unit.kind));
     if (!set?.criteria?.length)
       throw AppError.invalidField(
@@ -321,9 +319,7 @@ export class ReportsService {
       authorityId: authorityScope(actor),
     });
     if (!draft) return null;
-    const criteria = await this.db.tx.findBy(Criterion, {
-      id: In(draft.values.map((v) => v.criterionId)),
-    });
+    const criteria = await this.movements.criteriaByIds(draft.values.map((v) => v.criterionId));
     const byId = new Map(criteria.map((c) => [c.id, c]));
     return {
       ...draft,

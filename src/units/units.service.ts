@@ -73,9 +73,9 @@ export class UnitsService {
     return unit;
   }
 
-  /** A unit by id, for another module's record that names it (a dossier's unit); null when gone. */
-  byId(id: string): Promise<Unit | null> {
-    return this.db.tx.findOneBy(Unit, { id });
+  /** A unit by id, for another module's record that names it (a dossier's, an officer's unit). */
+  byId(id: string): Promise<Unit> {
+    return this.db.tx.findOneByOrFail(Unit, { id });
   }
 
   /** The unit `id` when it is `unitId` itself or one of its direct children; null otherwise. */

@@ -245,6 +245,25 @@ describe('movements, criteria and registrations', () => {
       field: 'targets.0.criterionId',
       code: 'unknownCriterion',
     });
+    // The unit's own person and a criterion of its current set: registered with both.
+    const [{ id: ownPerson }] = await t.dataSource.query(
+      "SELECT id FROM people WHERE full_name = 'Nguyễn Thị Hường'",
+    );
+    const criteria = (await vhtt.get(`/api/movements/${movement.body.id}`).expect(200)).body
+      .criteriaSets[0].criteria;
+    const registered = await hungdao
+      .post(`/api/movements/${movement.body.id}/registrations`)
+      .send({
+        commitments: 'Đăng ký kèm cá nhân và chỉ tiêu',
+        personIds: [ownPerson],
+        targets: [{ criterionId: criteria[0].id, value: 90 }],
+      })
+      .expect(201);
+    expect(registered.body).toMatchObject({
+      status: 'registered',
+      personIds: [ownPerson],
+      targets: [{ criterionId: criteria[0].id, value: 90 }],
+    });
   });
 
   it('allows at most two pilot units, even when marked concurrently', async () => {
