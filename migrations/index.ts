@@ -39,6 +39,7 @@ import { DocumentFileIndex1796588253113 } from './1796588253113-DocumentFileInde
 import { DiscardedDrafts1796590000000 } from './1796590000000-DiscardedDrafts';
 import { ReportEvidenceIndex1796591000000 } from './1796591000000-ReportEvidenceIndex';
 import { HigherDecisionFileIndex1796592000000 } from './1796592000000-HigherDecisionFileIndex';
+import { SessionDevices1796593000000 } from './1796593000000-SessionDevices';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name`
@@ -86,4 +87,5 @@ export const migrations: Function[] = [
   DiscardedDrafts1796590000000,
   ReportEvidenceIndex1796591000000,
   HigherDecisionFileIndex1796592000000,
+  SessionDevices1796593000000,
 ];

@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from
 import { ALL_ROLES, ROLE_LABELS } from '../access/roles';
 import { AllowPendingPassword, Public, Roles } from '../access/access.decorators';
 import { Actor, CurrentActor, RequestWithActor } from '../access/actor';
-import { ChangePasswordDto, LoginDto, RefreshDto, TokensDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, RefreshDto, SessionListDto, TokensDto } from './auth.dto';
+import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service';
 import { UsersService } from '../users/users.service';
 
@@ -23,11 +24,12 @@ export class AuthController {
   @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @ApiOkResponse({ type: TokensDto })
   @ApiTooManyRequestsResponse({ description: 'Đăng nhập sai quá nhiều lần hoặc quá nhiều yêu cầu' })
-  login(@Body() body: LoginDto, @Req() req: RequestWithActor): Promise<TokensDto> {
+  login(@Body() body: LoginDto, @Req() req: RequestWithActor & FastifyRequest): Promise<TokensDto> {
     return this.auth.login(
       body.username,
       body.password,
       typeof req.id === 'string' ? req.id : null,
+      req.headers['user-agent'],
     );
   }
 
@@ -51,6 +53,22 @@ export class AuthController {
   @ApiOperation({ summary: 'Đăng xuất: chấm dứt phiên hiện tại' })
   logout(@CurrentActor() actor: Actor): Promise<void> {
     return this.auth.logout(actor);
+  }
+
+  @Get('sessions')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Các phiên đăng nhập còn hiệu lực của chính mình, mới nhất trước' })
+  @ApiOkResponse({ type: SessionListDto })
+  async sessions(@CurrentActor() actor: Actor): Promise<SessionListDto> {
+    return { items: await this.auth.sessionsOf(actor) };
+  }
+
+  @Post('sessions/end-others')
+  @Roles(...ALL_ROLES)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đăng xuất mọi phiên khác của chính mình (giữ phiên này)' })
+  endOtherSessions(@CurrentActor() actor: Actor): Promise<{ ended: number }> {
+    return this.auth.endOtherSessions(actor);
   }
 
   @Post('password')

@@ -49,3 +49,31 @@ export class TokensDto {
   @ApiProperty({ description: 'Dùng một lần với POST /api/auth/refresh' })
   refreshToken!: string;
 }
+
+/** One of the user's open sessions, as its owner sees it. */
+export class SessionView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({
+    description: 'Trình duyệt và hệ điều hành đã đăng nhập, ví dụ "Chrome 131 trên Windows 10"',
+  })
+  device!: string;
+
+  @ApiProperty({ description: 'Lúc đăng nhập' })
+  startedAt!: Date;
+
+  @ApiProperty({ description: 'Lần gần nhất phiên được gia hạn (làm mới mã truy cập)' })
+  lastRenewedAt!: Date;
+
+  @ApiProperty()
+  expiresAt!: Date;
+
+  @ApiProperty({ description: 'Phiên đang dùng để gọi yêu cầu này' })
+  current!: boolean;
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: SessionView, isArray: true })
+  items!: SessionView[];
+}

@@ -3,7 +3,7 @@ import { Db } from '../database/transactions';
 import { queryPrepared } from '../common/sql';
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
@@ -13,7 +13,8 @@ import { Role } from '../access/roles';
 import { PasswordService } from '../users/password.service';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle, Session } from './session.entity';
-import { TokensDto } from './auth.dto';
+import { SessionView, TokensDto } from './auth.dto';
+import { deviceLabel, keptUserAgent } from './device';
 import { SessionCache, SessionHolder } from './session-cache';
 import { VerifiedTokens } from './verified-tokens';
 
@@ -113,7 +114,12 @@ export class AuthService implements OnModuleInit {
    * the same answer; failures per user name lead to a temporary lock (429)
    * that is applied alike to names that do not exist.
    */
-  async login(rawUsername: string, password: string, requestId: string | null): Promise<TokensDto> {
+  async login(
+    rawUsername: string,
+    password: string,
+    requestId: string | null,
+    userAgent: unknown = null,
+  ): Promise<TokensDto> {
     const username = rawUsername.trim().toLowerCase();
     const throttle = await this.db.tx.getRepository(LoginThrottle).findOneBy({ username });
     if (throttle?.lockedUntil && throttle.lockedUntil > new Date())
@@ -130,7 +136,7 @@ export class AuthService implements OnModuleInit {
     return this.db.withTransaction(async () => {
       const manager = this.db.tx;
       await manager.delete(LoginThrottle, { username });
-      const tokens = await this.openSession(user);
+      const tokens = await this.openSession(user, keptUserAgent(userAgent));
       await this.audit.record({ ...user, userId: user.id, requestId }, 'auth.login', {
         type: 'user',
         id: user.id,
@@ -169,7 +175,7 @@ export class AuthService implements OnModuleInit {
     });
   }
 
-  private async openSession(user: User): Promise<TokensDto> {
+  private async openSession(user: User, userAgent: string | null = null): Promise<TokensDto> {
     const manager = this.db.tx;
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
@@ -180,6 +186,7 @@ export class AuthService implements OnModuleInit {
         expiresAt: new Date(now.getTime() + this.config.SESSION_TTL_DAYS * 86400000),
         revokedAt: null,
         lastUsedAt: now,
+        userAgent,
       }),
     );
     return this.tokensFor(user.id, session.id, refreshToken);
@@ -195,6 +202,46 @@ export class AuthService implements OnModuleInit {
       expiresIn: this.config.ACCESS_TOKEN_TTL,
     });
     return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, refreshToken };
+  }
+
+  /** The actor's own sessions still open, newest first, this one marked. */
+  async sessionsOf(actor: Actor): Promise<SessionView[]> {
+    const sessions = await this.db.tx.find(Session, {
+      where: { userId: actor.userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+    return sessions.map((s) => ({
+      id: s.id,
+      device: deviceLabel(s.userAgent),
+      startedAt: s.createdAt,
+      lastRenewedAt: s.lastUsedAt,
+      expiresAt: s.expiresAt,
+      current: s.id === actor.sessionId,
+    }));
+  }
+
+  /**
+   * Ends the actor's other sessions (a phone left signed in, a shared
+   * computer), this one kept; audited with how many ended.
+   */
+  endOtherSessions(actor: Actor): Promise<{ ended: number }> {
+    return this.db.withTransaction(async () => {
+      const [ended]: [{ id: string }[], number] = await this.db.tx.query(
+        `UPDATE sessions SET revoked_at = now()
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING id`,
+        [actor.userId, actor.sessionId],
+      );
+      for (const { id } of ended) this.held.forget({ sessionId: id });
+      if (ended.length)
+        await this.audit.record(
+          actor,
+          'auth.end_other_sessions',
+          { type: 'user', id: actor.userId },
+          { otherSessions: { from: ended.length, to: 0 } },
+        );
+      return { ended: ended.length };
+    });
   }
 
   /** Issues a session for a user without a password (demo data, tests). */

@@ -39,6 +39,10 @@ export class Session {
 
   @Column({ type: 'timestamptz' })
   lastUsedAt!: Date;
+
+  /** The User-Agent that signed in (keptUserAgent), for its owner's list of sessions. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  userAgent!: string | null;
 }
 
 /**

@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Đăng nhập',
   'auth.logout': 'Đăng xuất',
   'auth.password_change': 'Đổi mật khẩu',
+  'auth.end_other_sessions': 'Đăng xuất các phiên khác',
   'auth.refresh_reused': 'Phiên đăng nhập bị dùng lại (đã chặn)',
   'authority.emblem': 'Đổi ảnh Quốc huy trên Giấy khen',
   'authority.signatureImage': 'Đổi ảnh chữ ký in trên văn bản ký số',

@@ -66,7 +66,7 @@ import { WebPages } from './web-pages';
 import { DossierPage, FORM_STEPS } from './dossier-page';
 import { FormPost, MultipartFormPost } from './web-form.decorators';
 import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import { formatDate, option, pager } from './format';
+import { formatDate, formatDateTime, option, pager } from './format';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { MovementsService } from '../movements/movements.service';
@@ -161,7 +161,12 @@ export class WebController {
       );
     if (!username || !password) return again(200, 'Hãy nhập tên đăng nhập và mật khẩu.');
     try {
-      const tokens = await this.auth.login(username, password, String(req.id ?? ''));
+      const tokens = await this.auth.login(
+        username,
+        password,
+        String(req.id ?? ''),
+        req.headers['user-agent'],
+      );
       setCookie(res, SESSION_COOKIE, tokens.refreshToken, {
         secure: this.config.publicBaseUrl.startsWith('https:'),
         path: '/',
@@ -188,18 +193,55 @@ export class WebController {
   @Get('doi-mat-khau')
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
-  async passwordPage(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
-    return this.passwordForm(actor, this.forms.csrf(req), {});
+  async passwordPage(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('ket-qua') outcome: unknown,
+  ) {
+    return this.passwordForm(actor, this.forms.csrf(req), {}, outcome);
   }
 
-  private passwordForm(actor: Actor, csrf: string, errors: Record<string, string>) {
+  /** The password form, and below it the user's open sessions (where they are signed in). */
+  private async passwordForm(
+    actor: Actor,
+    csrf: string,
+    errors: Record<string, string>,
+    outcome?: unknown,
+  ) {
+    const sessions = await this.auth.sessionsOf(actor);
     return this.pages.page(
       actor,
       'password',
       'Đổi mật khẩu',
-      { forced: actor.mustChangePassword, errors, hasErrors: Object.keys(errors).length > 0 },
+      {
+        forced: actor.mustChangePassword,
+        errors,
+        hasErrors: Object.keys(errors).length > 0,
+        outcome: typeof outcome === 'string' && outcome ? outcome : null,
+        sessions: sessions.map((s) => ({
+          device: s.device,
+          startedAt: formatDateTime(s.startedAt),
+          expiresOn: formatDate(s.expiresAt),
+          current: s.current,
+        })),
+        others: sessions.filter((s) => !s.current).length,
+      },
       csrf,
     );
+  }
+
+  /** Ends the user's other sessions (the API's), back to the page with how many ended. */
+  @FormPost('doi-mat-khau/phien-khac', ...ALL_ROLES)
+  async endOtherSessions(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    const { ended } = await this.auth.endOtherSessions(actor);
+    const outcome = ended
+      ? `Đã đăng xuất ${ended} phiên khác. Chỉ còn phiên này.`
+      : 'Không có phiên nào khác để đăng xuất.';
+    res.header('Location', `/doi-mat-khau?${new URLSearchParams({ 'ket-qua': outcome })}`);
+    return '';
   }
 
   /** The user's own password: the API's rule and service; errors beside their fields. */

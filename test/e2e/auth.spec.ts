@@ -176,6 +176,57 @@ describe('authentication', () => {
     expect(unknown.body.message).toBe('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
   });
 
+  it('lists the open sessions with their device, and ends the others on request, this one kept', async () => {
+    const phone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    const desktop =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const signIn = async (agent: string) =>
+      (
+        await request(t.http)
+          .post('/api/auth/login')
+          .set('User-Agent', agent)
+          .send({ username: 'chutich', password: DEMO_PASSWORD })
+          .expect(200)
+      ).body as { accessToken: string; refreshToken: string };
+    const onPhone = await signIn(phone);
+    const here = await signIn(desktop);
+    const list = (await api(t, here.accessToken).get('/api/auth/sessions').expect(200)).body.items;
+    expect(list.slice(0, 2)).toEqual([
+      expect.objectContaining({ device: 'Chrome 131 trên Windows 10', current: true }),
+      expect.objectContaining({ device: 'Safari 17 trên iOS 17.5', current: false }),
+    ]);
+    // Another user's sessions are not theirs to see.
+    const admin = (await login(t, 'admin', DEMO_PASSWORD).expect(200)).body.accessToken;
+    const adminList = (await api(t, admin).get('/api/auth/sessions').expect(200)).body.items;
+    expect(adminList.every((s: { device: string }) => !s.device.includes('iOS'))).toBe(true);
+
+    const ended = await api(t, here.accessToken).post('/api/auth/sessions/end-others').expect(200);
+    expect(ended.body.ended).toBe(list.length - 1);
+    await api(t, onPhone.accessToken).get('/api/auth/me').expect(401);
+    await request(t.http)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: onPhone.refreshToken })
+      .expect(401);
+    await api(t, here.accessToken).get('/api/auth/me').expect(200);
+    await api(t, admin).get('/api/auth/me').expect(200);
+    expect(
+      (await api(t, here.accessToken).get('/api/auth/sessions').expect(200)).body.items,
+    ).toEqual([expect.objectContaining({ current: true })]);
+    const [audit] = await t.dataSource.query(
+      "SELECT changes FROM audit_records WHERE action = 'auth.end_other_sessions' ORDER BY at DESC LIMIT 1",
+    );
+    expect(audit.changes).toEqual({ otherSessions: { from: list.length - 1, to: 0 } });
+    // Nothing left to end: nothing changes, nothing is audited.
+    expect(
+      (await api(t, here.accessToken).post('/api/auth/sessions/end-others').expect(200)).body,
+    ).toEqual({ ended: 0 });
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_records WHERE action = 'auth.end_other_sessions'",
+    );
+    expect(n).toBe(1);
+  });
+
   it('changes a password: wrong current password is refused, other sessions end', async () => {
     const other = (await login(t, 'daison', DEMO_PASSWORD).expect(200)).body;
     const mine = (await login(t, 'daison', DEMO_PASSWORD).expect(200)).body;

@@ -1,6 +1,6 @@
 import { Browser } from 'puppeteer';
 import request from 'supertest';
-import { api, tokenFor, unitId } from '../support/actors';
+import { api, DEMO_PASSWORD, tokenFor, unitId } from '../support/actors';
 import {
   axeViolations,
   startWebApp,
@@ -419,6 +419,46 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hồ sơ đề nghị khen thưởng');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows where the user is signed in on the password page, and signs the other sessions out', async () => {
+    // Signed in on a phone too, through the API.
+    const onPhone = (
+      await request(t.http)
+        .post('/api/auth/login')
+        .set(
+          'User-Agent',
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+        )
+        .send({ username: 'phochutich', password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken as string;
+    const { page, problems } = await signIn('phochutich', 375);
+    await page.goto(`${base}/doi-mat-khau`, { waitUntil: 'load' });
+    const sessions = () =>
+      page.$$eval('ul.sessions li', (items) =>
+        items.map((li) =>
+          (li as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim(),
+        ),
+      );
+    const listed = await sessions();
+    expect(listed[0]).toMatch(/^Chrome \d+ trên Linux Phiên này Đăng nhập lúc/);
+    expect(listed[1]).toMatch(/^Safari 17 trên iOS 17\.5 Đăng nhập lúc/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'phien-dang-nhap-375');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action="/doi-mat-khau/phien-khac"] button'),
+    ]);
+    expect(await page.$eval('.notice', (n) => n.textContent)).toBe(
+      `Đã đăng xuất ${listed.length - 1} phiên khác. Chỉ còn phiên này.`,
+    );
+    expect(await sessions()).toHaveLength(1);
+    expect(await page.$('form[action="/doi-mat-khau/phien-khac"]')).toBeNull();
+    await api(t, onPhone).get('/api/auth/me').expect(401);
     expect(problems).toEqual([]);
     await page.close();
   });
