@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/transactions';
-import { LessThanOrEqual } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diff } from '../common/diff';
 import { Actor, authorityScope } from '../access/actor';
@@ -72,6 +72,11 @@ export class AwardsService {
   }
 
   /** A form of the actor's authority, referenced from a request body; 400 naming `field` otherwise. */
+  /** Award forms by id, for other modules' records that name them (a decision's nominees). */
+  formsByIds(ids: string[]): Promise<AwardForm[]> {
+    return ids.length ? this.db.tx.findBy(AwardForm, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   async requireForm(actor: Actor, id: string, field: string): Promise<AwardForm> {
     const manager = this.db.tx;
     const form = await manager.findOneBy(AwardForm, { id, authorityId: authorityScope(actor) });

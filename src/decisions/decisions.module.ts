@@ -1,3 +1,5 @@
+import { MovementsModule } from '../movements/movements.module';
+import { UsersModule } from '../users/users.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { Module } from '@nestjs/common';
 import { AwardRecordService } from './award-record.service';
@@ -27,8 +29,10 @@ import { FundService } from './fund.service';
     AuthoritiesModule,
     AwardsModule,
     DossiersModule,
+    MovementsModule,
     PeopleModule,
     UnitsModule,
+    UsersModule,
   ],
   controllers: [DecisionsController, VerificationController, FundController],
   providers: [DecisionsService, CertificatesService, AwardRecordService, FundService],

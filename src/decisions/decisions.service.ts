@@ -7,7 +7,8 @@ import { Actor, authorityScope } from '../access/actor';
 import { Role } from '../access/roles';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import type { Authority } from '../authorities/authority.entity';
-import { AwardForm, RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
+import type { AwardForm } from '../awards/award-form.entity';
+import { RECIPIENT_KIND_LABELS, RecipientKind } from '../awards/award-form.entity';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../common/dates';
@@ -23,13 +24,13 @@ import { UnitsService } from '../units/units.service';
 import { AppConfig } from '../config/app-config';
 import { Dossier, Nominee, NomineeOutcome } from '../dossiers/dossier.entity';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
-import { Movement, ReviewRound } from '../movements/movement.entity';
+import { MovementsService } from '../movements/movements.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Gender, Person } from '../people/person.entity';
-import { Unit } from '../units/unit.entity';
+import { Gender } from '../people/person.entity';
 import { FundService } from './fund.service';
 import { decisionNumberLabel } from './labels';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import {
   AwardDecision,
   CertificateSnapshot,
@@ -95,6 +96,8 @@ export class DecisionsService {
     private readonly units: UnitsService,
     private readonly fund: FundService,
     private readonly authorities: AuthoritiesService,
+    private readonly movements: MovementsService,
+    private readonly users: UsersService,
   ) {}
 
   async list(actor: Actor, query: DecisionQueryDto): Promise<Page<AwardDecision>> {
@@ -399,9 +402,7 @@ export class DecisionsService {
       const movementIds = [
         ...new Set(nominees.map((n) => n.dossier.movementId).filter((x): x is string => !!x)),
       ];
-      const movements = movementIds.length
-        ? await manager.findBy(Movement, { id: In(movementIds) })
-        : [];
+      const movements = await this.movements.byIds(movementIds);
       const theme =
         movements.length === 1 ? ` trong phong trào thi đua "${movements[0].title}"` : '';
       const decision = await manager.save(
@@ -427,20 +428,11 @@ export class DecisionsService {
           signerName: null,
         }),
       );
-      const units = await manager.findBy(Unit, {
-        id: In([...new Set(nominees.map((n) => n.dossier.unitId))]),
-      });
-      const people = await manager.findBy(Person, {
-        id: In(
-          nominees
-            .map((n) => n.personId)
-            .filter((x): x is string => !!x)
-            .concat('00000000-0000-0000-0000-000000000000'),
-        ),
-      });
-      const personUnits = await manager.findBy(Unit, {
-        id: In(people.map((p) => p.unitId).concat('00000000-0000-0000-0000-000000000000')),
-      });
+      const units = await this.units.byIds([...new Set(nominees.map((n) => n.dossier.unitId))]);
+      const people = await this.people.byIds(
+        nominees.map((n) => n.personId).filter((x): x is string => !!x),
+      );
+      const personUnits = await this.units.byIds(people.map((p) => p.unitId));
       await manager.save(
         nominees.map((n, position) => {
           const person = people.find((p) => p.id === n.personId);
@@ -544,7 +536,7 @@ export class DecisionsService {
       const nomineeIds = items.map((i) => i.nomineeId);
       const dossiers = await this.workflow.claimForDecision(nomineeIds);
       const authority = await this.authorities.byId(decision.authorityId);
-      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      const user = await this.users.byId(actor.userId);
       const issuedOn = this.clock.today();
       // An authority issues nothing dated outside its life (a district after the 2025 reform).
       if (
@@ -579,41 +571,24 @@ export class DecisionsService {
       const firstRegister = await this.next(authority.id, 'register', year, items.length);
       const signer = this.signer(actor, authority, user);
       const numberLabel = decisionNumberLabel(number);
-      const movements = await manager.findBy(Movement, {
-        id: In(
-          dossiers
-            .map((d) => d.movementId)
-            .filter((x): x is string => !!x)
-            .concat('00000000-0000-0000-0000-000000000000'),
-        ),
-      });
+      const movements = await this.movements.byIds(
+        dossiers.map((d) => d.movementId).filter((x): x is string => !!x),
+      );
       // A person is addressed as "Ông" or "Bà", with the position held.
       const nominated = await manager.find(Nominee, { where: { id: In(nomineeIds) } });
-      const persons = await manager.findBy(Person, {
-        id: In(
-          nominated
-            .map((n) => n.personId)
-            .filter((x): x is string => !!x)
-            .concat('00000000-0000-0000-0000-000000000000'),
-        ),
-      });
+      const persons = await this.people.byIds(
+        nominated.map((n) => n.personId).filter((x): x is string => !!x),
+      );
       const personOf = (item: DecisionItem) =>
         persons.find((p) => p.id === nominated.find((n) => n.id === item.nomineeId)?.personId);
       // Eligibility on the decision's date: a discipline term refuses, an open case holds;
       // every failing rule of every awardee listed at once, with its article.
       const cases = await this.people.casesOf(persons.map((p) => p.id));
       // Annual titles rest on the task rating of the year their round covers.
-      const forms = await manager.findBy(AwardForm, {
-        id: In([...new Set(nominated.map((n) => n.awardFormId))]),
-      });
-      const rounds = await manager.findBy(ReviewRound, {
-        id: In(
-          dossiers
-            .map((d) => d.roundId)
-            .filter((x): x is string => !!x)
-            .concat('00000000-0000-0000-0000-000000000000'),
-        ),
-      });
+      const forms = await this.awards.formsByIds([...new Set(nominated.map((n) => n.awardFormId))]);
+      const rounds = await this.movements.roundsByIds(
+        dossiers.map((d) => d.roundId).filter((x): x is string => !!x),
+      );
       const yearOf = (item: DecisionItem) => {
         const roundId = dossiers.find((d) => d.id === item.dossierId)?.roundId;
         const round = rounds.find((r) => r.id === roundId);
@@ -997,7 +972,7 @@ export class DecisionsService {
       );
     }
     const authority = await this.authorities.byId(original.authorityId);
-    const user = await manager.findOneByOrFail(User, { id: actor.userId });
+    const user = await this.users.byId(actor.userId);
     const issuedOn = this.clock.today();
     const year = Number(issuedOn.slice(0, 4));
     const number = await this.next(authority.id, 'decision', year);

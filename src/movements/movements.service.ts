@@ -376,6 +376,16 @@ export class MovementsService {
   }
 
   /** The newest criteria set of each subject kind, with its criteria. */
+  /** Movements by id, for other modules' records that name them (a decision's dossiers). */
+  byIds(ids: string[]): Promise<Movement[]> {
+    return ids.length ? this.db.tx.findBy(Movement, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Review rounds by id, for other modules' records that name them (a decision's dossiers). */
+  roundsByIds(ids: string[]): Promise<ReviewRound[]> {
+    return ids.length ? this.db.tx.findBy(ReviewRound, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** Criteria by id, whichever set they belong to (a saved draft's, which may predate a new set). */
   criteriaByIds(ids: string[]): Promise<Criterion[]> {
     return ids.length ? this.db.tx.findBy(Criterion, { id: In(ids) }) : Promise.resolve([]);

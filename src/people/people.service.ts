@@ -69,6 +69,11 @@ export class PeopleService {
     return person;
   }
 
+  /** People by id, for other modules' records that name them (a decision's awardees). */
+  byIds(ids: string[]): Promise<Person[]> {
+    return ids.length ? this.db.tx.findBy(Person, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** How many of these people belong to this unit (a registration names only its own). */
   countInUnit(personIds: string[], unitId: string): Promise<number> {
     return this.db.tx.countBy(Person, { id: In(personIds), unitId });

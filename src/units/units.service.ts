@@ -78,6 +78,11 @@ export class UnitsService {
     return this.db.tx.findOneByOrFail(Unit, { id });
   }
 
+  /** Units by id, for other modules' records that name them (a decision's awardees). */
+  byIds(ids: string[]): Promise<Unit[]> {
+    return ids.length ? this.db.tx.findBy(Unit, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** The unit `id` when it is `unitId` itself or one of its direct children; null otherwise. */
   selfOrChild(id: string, unitId: string): Promise<Unit | null> {
     return this.db.tx
