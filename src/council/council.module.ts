@@ -1,3 +1,5 @@
+import { PeopleModule } from '../people/people.module';
+import { UsersModule } from '../users/users.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,6 +14,8 @@ import { CouncilService } from './council.service';
     TypeOrmModule.forFeature([CouncilSession, CouncilVote]),
     AuthoritiesModule,
     DossiersModule,
+    PeopleModule,
+    UsersModule,
     DocumentsModule,
   ],
   controllers: [CouncilController],

@@ -8,14 +8,14 @@ import { todayInVietnam } from '../common/dates';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { TemplatesService } from '../documents/templates.service';
 import { Actor, authorityScope } from '../access/actor';
-import { Role } from '../access/roles';
 import { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { Dossier, Nominee } from '../dossiers/dossier.entity';
 import { needsVote } from '../dossiers/step-conditions';
 import { DossierStatus } from '../dossiers/workflow';
-import { Person } from '../people/person.entity';
-import { User } from '../users/user.entity';
+import { PeopleService } from '../people/people.service';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import {
   CouncilMinutes,
   CouncilSession,
@@ -51,6 +51,8 @@ export class CouncilService implements OnModuleInit {
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRenderer,
     private readonly authorities: AuthoritiesService,
+    private readonly users: UsersService,
+    private readonly people: PeopleService,
   ) {}
 
   onModuleInit(): void {
@@ -60,10 +62,7 @@ export class CouncilService implements OnModuleInit {
   /** Opens a vote session with the authority's current council members. */
   async open(dossier: Dossier): Promise<CouncilSession> {
     const manager = this.db.tx;
-    const members = await manager.find(User, {
-      where: { authorityId: dossier.authorityId, role: Role.CouncilMember, active: true },
-      select: { id: true },
-    });
+    const members = await this.users.councilMembers(dossier.authorityId);
     if (members.length === 0)
       throw AppError.conflict(
         'Hội đồng Thi đua - Khen thưởng chưa có thành viên nào trong hệ thống.',
@@ -86,10 +85,8 @@ export class CouncilService implements OnModuleInit {
 
   /** The unit a nominee belongs to, for recusal. */
   private async nomineeUnit(dossier: Dossier, nominee: Nominee): Promise<string> {
-    const manager = this.db.tx;
     if (nominee.collectiveUnitId) return nominee.collectiveUnitId;
-    if (nominee.personId)
-      return (await manager.findOneByOrFail(Person, { id: nominee.personId })).unitId;
+    if (nominee.personId) return (await this.people.byIds([nominee.personId]))[0].unitId;
     return dossier.unitId;
   }
 
@@ -97,7 +94,7 @@ export class CouncilService implements OnModuleInit {
   private async mustRecuse(member: User, dossier: Dossier, nominee: Nominee): Promise<boolean> {
     if (!member.personId) return false;
     if (nominee.personId === member.personId) return true;
-    const person = await this.db.tx.findOneBy(Person, { id: member.personId });
+    const [person] = await this.people.byIds([member.personId]);
     return person?.unitId === (await this.nomineeUnit(dossier, nominee));
   }
 
@@ -115,7 +112,7 @@ export class CouncilService implements OnModuleInit {
     if (!dossier) throw AppError.notFound('Hồ sơ');
     const session = await this.openSession(dossierId);
     if (!session) return null;
-    const member = await manager.findOneByOrFail(User, { id: actor.userId });
+    const member = await this.users.byId(actor.userId);
     const nominees = (
       await manager.find(Nominee, {
         where: { dossierId },
@@ -175,7 +172,7 @@ export class CouncilService implements OnModuleInit {
           'Đối tượng này không thuộc diện Hội đồng bỏ phiếu trong hồ sơ.',
           'notVoting',
         );
-      const member = await manager.findOneByOrFail(User, { id: actor.userId });
+      const member = await this.users.byId(actor.userId);
       if (choice !== VoteChoice.Recused && (await this.mustRecuse(member, dossier, nominee))) {
         throw AppError.conflict(
           'Bạn là người được đề nghị hoặc cùng đơn vị với người được đề nghị, phải tránh biểu quyết (chọn "recused").',
@@ -225,10 +222,7 @@ export class CouncilService implements OnModuleInit {
       })
     ).filter(needsVote);
     const votes = await manager.find(CouncilVote, { where: { sessionId: session.id } });
-    const members = await manager.find(User, {
-      where: { id: In(session.memberIds) },
-      select: { id: true, fullName: true },
-    });
+    const members = await this.users.byIds(session.memberIds);
     const lines: MinuteLine[] = nominees.map((n) => {
       const result = tally(
         n.awardForm!,

@@ -184,6 +184,18 @@ export class UsersService {
       .getOne();
   }
 
+  /** The authority's active council members (a vote session's electorate). */
+  councilMembers(authorityId: string): Promise<User[]> {
+    return this.db.tx.find(User, {
+      where: { authorityId, role: Role.CouncilMember, active: true },
+    });
+  }
+
+  /** Users by id, whatever the authority (a vote session's members, by the ids it kept). */
+  byIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.db.tx.findBy(User, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** The full names of the actor's authority's users among `ids`, by id (one read). */
   async namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];

@@ -173,6 +173,24 @@ describe('nomination dossiers through the Home Affairs workflow', () => {
     // Only what can succeed is offered: the vote comes first.
     expect(early.body.allowedActions).toEqual(['send_to_council']);
 
+    // No active council member: nothing to vote with, and the dossier stays where it is.
+    const members = "SELECT id FROM users WHERE role = 'council_member' AND active";
+    const active: { id: string }[] = await t.dataSource.query(members);
+    await t.dataSource.query('UPDATE users SET active = false WHERE id = ANY($1)', [
+      active.map((m) => m.id),
+    ]);
+    const noCouncil = await as.noivu
+      .post(`/api/dossiers/${id}/send-to-council`)
+      .send({})
+      .expect(409);
+    expect(noCouncil.body.message).toBe(
+      'Hội đồng Thi đua - Khen thưởng chưa có thành viên nào trong hệ thống.',
+    );
+    expect((await as.noivu.get(`/api/dossiers/${id}`).expect(200)).body.status).toBe('appraised');
+    await t.dataSource.query('UPDATE users SET active = true WHERE id = ANY($1)', [
+      active.map((m) => m.id),
+    ]);
+
     // Council vote: hoidong2 belongs to xã Hưng Đạo and must recuse.
     await as.noivu.post(`/api/dossiers/${id}/send-to-council`).send({}).expect(200);
     const mustRecuse = await as.hoidong2
