@@ -8,7 +8,7 @@ import { todayInVietnam } from '../common/dates';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { TemplatesService } from '../documents/templates.service';
 import { Actor, authorityScope } from '../access/actor';
-import { AwardForm } from '../awards/award-form.entity';
+import type { AwardForm } from '../awards/award-form.entity';
 import { AppError } from '../common/errors/app-error';
 import { Dossier, Nominee } from '../dossiers/dossier.entity';
 import { needsVote } from '../dossiers/step-conditions';
