@@ -1,13 +1,13 @@
 import Bowser from 'bowser';
+import { withoutUnsafeCharacters } from '../common/text/unsafe';
 
 /** The longest User-Agent kept with a session (they run to 150-300 characters). */
 export const USER_AGENT_MAX = 300;
 
-/** A User-Agent as kept: control characters removed, cut to USER_AGENT_MAX; null when absent. */
+/** A User-Agent as kept: unsafe characters removed, cut to USER_AGENT_MAX; null when absent. */
 export function keptUserAgent(header: unknown): string | null {
   if (typeof header !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  const kept = header.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const kept = withoutUnsafeCharacters(header).trim();
   return kept ? kept.slice(0, USER_AGENT_MAX) : null;
 }
 

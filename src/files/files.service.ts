@@ -5,6 +5,7 @@ import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, authorityScope, unitScope } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
+import { withoutUnsafeCharacters } from '../common/text/unsafe';
 import { AppConfig } from '../config/app-config';
 import { EvidenceFile } from './evidence-file.entity';
 import { FileStorage } from './file-storage';
@@ -24,13 +25,6 @@ export interface UploadedFile {
   buffer: Buffer;
   size: number;
 }
-
-/**
- * Control characters and the bidirectional controls that make a name read
- * other than it is ("bao-cao\u202Eexe.pdf" shows as "bao-caofdp.exe").
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it removes
-const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function invalidFile(message: string, code: string): AppError {
   return AppError.invalidField('file', message, code);
@@ -103,7 +97,7 @@ export class FilesService implements OnApplicationBootstrap {
     if (file.size === 0) throw invalidFile('Tệp rỗng.', 'empty');
     const originalName =
       // @fastify/multipart reads part file names as UTF-8 (diacritics arrive whole).
-      file.originalname.normalize('NFC').replace(UNSAFE_IN_NAMES, '').trim().slice(0, 255) || 'tep';
+      withoutUnsafeCharacters(file.originalname.normalize('NFC')).trim().slice(0, 255) || 'tep';
     const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(file.buffer);
     const endings = detected ? ACCEPTED[detected.mime] : undefined;
