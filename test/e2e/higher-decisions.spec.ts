@@ -250,6 +250,9 @@ describe('higher decisions: a forwarded nominee closes when the level above deci
       expect(await axeViolations(page)).toEqual([]);
       expect(await overflows(page)).toBe(false);
       await screenshot(page, 'ho-so-quyet-dinh-cap-tren-375');
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.reload({ waitUntil: 'load' });
+      await screenshot(page, 'ho-so-quyet-dinh-cap-tren-1280');
       const opened = await page.goto(`${base}/tep/${fileId}`);
       expect(opened?.status()).toBe(200);
       expect(opened?.headers()['content-type']).toBe('application/pdf');

@@ -449,6 +449,12 @@ describe('web interface: sign-in, the dossiers, a step', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflows(page)).toBe(false);
     await screenshot(page, 'phien-dang-nhap-375');
+    // Loaded again at each width: the menu is laid out when the page loads.
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.reload({ waitUntil: 'load' });
+    await screenshot(page, 'phien-dang-nhap-1280');
+    await page.setViewport({ width: 375, height: 900 });
+    await page.reload({ waitUntil: 'load' });
     await Promise.all([
       page.waitForNavigation(),
       page.click('form[action="/doi-mat-khau/phien-khac"] button'),
